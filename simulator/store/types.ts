@@ -1,0 +1,54 @@
+/**
+ * The storage contract of one simulator instance. Both sides (Dataverse and Finance) and the dual-write
+ * runtime keep their tables in one store, so that a live-sync transaction is atomic across both sides.
+ *
+ * A table is a plain object of records keyed by their primary key. Records are plain JSON objects and are
+ * never mutated in place: a transaction replaces a record whole (`put`) or removes it (`del`).
+ */
+export type Rec = Readonly<Record<string, unknown>>;
+
+/** One change of a committed transaction. */
+export type Op =
+  | { readonly t: 'put'; readonly table: string; readonly id: string; readonly rec: Rec }
+  | { readonly t: 'del'; readonly table: string; readonly id: string };
+
+export interface ReadView {
+  get(table: string, id: string): Rec | undefined;
+  /** Every record of the table, in insertion order. */
+  all(table: string): Iterable<Rec>;
+  count(table: string): number;
+}
+
+/** A transaction sees its own writes; nothing of it reaches the store unless the function returns. */
+export interface Tx extends ReadView {
+  put(table: string, id: string, rec: Rec): void;
+  del(table: string, id: string): void;
+  /** The changes made so far, in order, one op per record (last write wins). */
+  ops(): Op[];
+}
+
+export interface CommitInfo {
+  /** Monotonic sequence number of the transaction, persisted. */
+  readonly seq: number;
+  readonly ops: readonly Op[];
+}
+
+export interface Store extends ReadView {
+  /**
+   * Runs `fn` synchronously against a transaction. If it throws, nothing changes and the error propagates
+   * (as a rejected promise). Otherwise its ops are applied to memory at once (so the next transaction sees
+   * them) and the promise resolves, with `fn`'s result, only once the change is durable (group commit:
+   * transactions that arrive while a write is in flight share the next write).
+   */
+  transact<T>(fn: (tx: Tx) => T): Promise<T>;
+  /** Called after each transaction is applied in memory (before it is durable), in commit order. */
+  onCommit(listener: (info: CommitInfo) => void): () => void;
+  /** A deep copy of every table: for tests comparing before and after. */
+  snapshot(): Record<string, Record<string, Rec>>;
+  /** Replace everything (reset to demo data): one durable transaction. */
+  replaceAll(tables: Record<string, Record<string, Rec>>): Promise<void>;
+  /** Waits for pending writes, compacts, releases the file. */
+  close(): Promise<void>;
+  readonly kind: 'memory' | 'file';
+  readonly path?: string;
+}
