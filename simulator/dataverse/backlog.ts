@@ -1,0 +1,53 @@
+import type { Rec } from '../store/types.js';
+import { type Ctx, must, patch, refuse, where } from '../domain/context.js';
+import { AdjustmentStatus, BillingStatus, MilestoneStatus, TxType } from './entities.js';
+
+/** Unbilled sales actuals that the time-and-material billing backlog shows for a contract. */
+export function backlogActuals(ctx: Ctx, contractId: string): Rec[] {
+  return [...where(ctx, 'msdyn_actual', (a) =>
+    a._msdyn_salescontract_value === contractId &&
+    a.msdyn_transactiontypecode === TxType.UnbilledSales &&
+    Number(a.msdyn_quantity) > 0 &&
+    (a.msdyn_billingstatus === BillingStatus.UnbilledSalesCreated || a.msdyn_billingstatus === BillingStatus.ReadyToInvoice) &&
+    !isAdjusted(a))];
+}
+
+const isAdjusted = (a: Rec): boolean =>
+  a.msdyn_adjustmentstatus === AdjustmentStatus.Adjusted || a.msdyn_adjustmentstatus === AdjustmentStatus.Unadjustable;
+
+/** Marks an unbilled sales actual Ready to invoice (manage-billing-backlog.md). */
+export function markActualReady(ctx: Ctx, id: string): Rec {
+  const a = must(ctx, 'msdyn_actual', id);
+  if (a.msdyn_transactiontypecode !== TxType.UnbilledSales || Number(a.msdyn_quantity) <= 0) throw refuse('backlog.notUnbilledSales', { id });
+  if (isAdjusted(a)) throw refuse('backlog.adjusted', { id });
+  if (a.msdyn_billingstatus === BillingStatus.ReadyToInvoice) return a;
+  if (a.msdyn_billingstatus !== BillingStatus.UnbilledSalesCreated) throw refuse('backlog.wrongBillingStatus', { id });
+  return patch(ctx, 'msdyn_actual', id, { msdyn_billingstatus: BillingStatus.ReadyToInvoice });
+}
+
+export function markActualNotReady(ctx: Ctx, id: string): Rec {
+  const a = must(ctx, 'msdyn_actual', id);
+  if (a.msdyn_billingstatus !== BillingStatus.ReadyToInvoice) throw refuse('backlog.wrongBillingStatus', { id });
+  return patch(ctx, 'msdyn_actual', id, { msdyn_billingstatus: BillingStatus.UnbilledSalesCreated });
+}
+
+export function markMilestoneReady(ctx: Ctx, id: string): Rec {
+  const m = must(ctx, 'msdyn_contractlinescheduleofvalue', id);
+  if (m.msdyn_invoicestatus === MilestoneStatus.Ready) return m;
+  if (m.msdyn_invoicestatus !== MilestoneStatus.NotReady) throw refuse('backlog.milestoneWrongStatus', { id });
+  return patch(ctx, 'msdyn_contractlinescheduleofvalue', id, { msdyn_invoicestatus: MilestoneStatus.Ready });
+}
+
+/** Marks every eligible backlog item of a contract Ready to invoice; returns how many changed. */
+export function markContractReady(ctx: Ctx, contractId: string): number {
+  must(ctx, 'salesorder', contractId);
+  let n = 0;
+  for (const a of backlogActuals(ctx, contractId)) {
+    if (a.msdyn_billingstatus === BillingStatus.UnbilledSalesCreated) { markActualReady(ctx, String(a.msdyn_actualid)); n++; }
+  }
+  const lines = new Set([...where(ctx, 'salesorderdetail', (l) => l._salesorderid_value === contractId)].map((l) => l.salesorderdetailid));
+  for (const m of where(ctx, 'msdyn_contractlinescheduleofvalue', (x) => lines.has(x._msdyn_contractline_value) && x.msdyn_invoicestatus === MilestoneStatus.NotReady)) {
+    markMilestoneReady(ctx, String(m.msdyn_contractlinescheduleofvalueid)); n++;
+  }
+  return n;
+}

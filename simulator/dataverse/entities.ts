@@ -1,0 +1,175 @@
+import type { EntityDef, FieldDef } from '../schema.js';
+
+/** Option values of domain.md §2.3 (DEVKIT); names are ours, labels come from `labels:options`. */
+export const InvoiceStatus = { Draft: 192350000, InReview: 192350001, Confirmed: 192350002, Paid: 192350003, Posted: 192350004 } as const;
+export const TxType = { Cost: 192350000, ProjectContract: 192350004, UnbilledSales: 192350005, BilledSales: 192350006, ResourcingUnitCost: 192350007, InterOrgSales: 192350008 } as const;
+export const TxClass = { Time: 192350000, Expense: 192350001, Material: 192350002, Milestone: 192350003, Fee: 192350004, Tax: 690970002 } as const;
+export const BillingStatus = { UnbilledSalesCreated: 192350000, CustomerInvoiceCreated: 192350001, CustomerInvoicePosted: 192350002, Canceled: 192350003, ReadyToInvoice: 192350004 } as const;
+export const AdjustmentStatus = { InProcess: 192350000, Adjusted: 192350001, Unadjustable: 192350002 } as const;
+export const BillingType = { NonChargeable: 192350000, Chargeable: 192350001, Complimentary: 192350002, NotAvailable: 192350003 } as const;
+export const MilestoneStatus = { NotReady: 192350000, Ready: 192350001, CustomerInvoiceCreated: 192350002, CustomerInvoicePosted: 192350003 } as const;
+export const BillingMethod = { TimeAndMaterial: 192350000, FixedPrice: 192350001 } as const;
+export const EntryStatus = { Draft: 192350000, Submitted: 192350002, Approved: 192350003 } as const;
+export const InvoiceState = { Active: 0, Closed: 1, Paid: 2, Canceled: 3 } as const;
+/** Transaction connection roles (domain.md §2.4); stored as text. */
+export const Role = { Cost: 'Cost', UnbilledSales: 'UnbilledSales', BilledSales: 'BilledSales', Original: 'Original', Reversing: 'Reversing', Replacing: 'Replacing' } as const;
+
+const opt = (optionSet: string, values: Record<string, number>, extra: Partial<FieldDef> = {}): FieldDef => ({
+  type: 'option',
+  optionSet,
+  options: Object.values(values),
+  ...extra,
+});
+const str = (extra: Partial<FieldDef> = {}): FieldDef => ({ type: 'string', maxLength: 200, ...extra });
+const money = (extra: Partial<FieldDef> = {}): FieldDef => ({ type: 'money', ...extra });
+const ro = { readOnly: true } as const;
+const lookup = (target: string, extra: Partial<FieldDef> = {}): FieldDef => ({ type: 'lookup', target, ...extra });
+const audit: Record<string, FieldDef> = {
+  createdon: { type: 'datetime', readOnly: true },
+  modifiedon: { type: 'datetime', readOnly: true },
+  versionnumber: { type: 'int', readOnly: true },
+};
+const company = { msdyn_company: lookup('cdm_company') };
+
+function entity(def: Omit<EntityDef, 'key' | 'fields'> & { fields: Record<string, FieldDef> }): EntityDef {
+  const key = `${def.logicalName}id`;
+  return { ...def, key: [key], fields: { [key]: { type: 'guid', readOnly: false }, ...def.fields, ...audit } };
+}
+
+const refuseActual = {
+  create: 'actual.directWrite',
+  update: 'actual.directWrite',
+  delete: 'actual.directWrite',
+};
+
+export const dataverseEntities: readonly EntityDef[] = [
+  entity({
+    logicalName: 'cdm_company', set: 'cdm_companies', primaryName: 'cdm_name',
+    fields: { cdm_companycode: str({ required: true, maxLength: 4 }), cdm_name: str(), msdyn_accountingcurrencycode: str({ sim: true, maxLength: 3 }) },
+  }),
+  entity({
+    logicalName: 'transactioncurrency', set: 'transactioncurrencies', primaryName: 'currencyname',
+    fields: { isocurrencycode: str({ required: true, maxLength: 3 }), currencyname: str() },
+  }),
+  entity({
+    logicalName: 'account', set: 'accounts', primaryName: 'name', companySpecific: true,
+    fields: { name: str({ required: true }), accountnumber: str({ maxLength: 20 }), ...company, transactioncurrencyid: lookup('transactioncurrency') },
+  }),
+  entity({
+    logicalName: 'msdyn_project', set: 'msdyn_projects', primaryName: 'msdyn_subject', companySpecific: true,
+    fields: { msdyn_subject: str({ required: true }), msdyn_projectnumber: str({ sim: true, maxLength: 20 }), msdyn_customer: lookup('account'), ...company },
+  }),
+  entity({
+    logicalName: 'salesorder', set: 'salesorders', primaryName: 'name', companySpecific: true,
+    fields: {
+      name: str({ required: true }), ordernumber: str(ro), customerid: lookup('account', { bindAs: ['customerid_account'], required: true }),
+      ...company, transactioncurrencyid: lookup('transactioncurrency'), msdyn_ordertype: { type: 'int', readOnly: true },
+    },
+  }),
+  entity({
+    logicalName: 'salesorderdetail', set: 'salesorderdetails', primaryName: 'productdescription',
+    fields: {
+      productdescription: str({ required: true }), salesorderid: lookup('salesorder', { required: true }), msdyn_project: lookup('msdyn_project'),
+      msdyn_billingmethod: opt('msdyn_billingmethod', BillingMethod, { required: true }),
+      priceperunit: money(), msdyn_costperunit: money({ sim: true }), extendedamount: money(),
+    },
+  }),
+  entity({
+    logicalName: 'msdyn_contractlinescheduleofvalue', set: 'msdyn_contractlinescheduleofvalues', primaryName: 'msdyn_name',
+    fields: {
+      msdyn_name: str({ required: true }), msdyn_contractline: lookup('salesorderdetail', { required: true }), msdyn_amount: money({ required: true }),
+      msdyn_milestonedate: { type: 'date' }, msdyn_invoicestatus: opt('msdyn_invoicestatus', MilestoneStatus),
+    },
+  }),
+  entity({
+    logicalName: 'msdyn_timeentry', set: 'msdyn_timeentries', primaryName: 'msdyn_description',
+    fields: {
+      msdyn_description: str(), msdyn_date: { type: 'date', required: true }, msdyn_duration: { type: 'int', required: true },
+      msdyn_project: lookup('msdyn_project', { required: true }), msdyn_resourcename: str({ sim: true }),
+      msdyn_entrystatus: opt('msdyn_entrystatus', EntryStatus, ro),
+    },
+  }),
+  entity({
+    logicalName: 'msdyn_expense', set: 'msdyn_expenses', primaryName: 'msdyn_expensetype',
+    fields: {
+      msdyn_expensetype: str({ required: true }), msdyn_transactiondate: { type: 'date', required: true }, msdyn_amount: money({ required: true }),
+      msdyn_project: lookup('msdyn_project', { required: true }), msdyn_expensestatus: opt('msdyn_entrystatus', EntryStatus, ro),
+    },
+  }),
+  entity({
+    logicalName: 'msdyn_actual', set: 'msdyn_actuals', primaryName: 'msdyn_description', companySpecific: true,
+    refuse: refuseActual, updatable: ['msdyn_description', 'msdyn_externaldescription'],
+    fields: {
+      msdyn_description: str(), msdyn_externaldescription: str(),
+      msdyn_transactiontypecode: opt('msdyn_transactiontypecode', TxType, ro),
+      msdyn_transactionclassification: opt('msdyn_transactionclassification', TxClass, ro),
+      msdyn_billingstatus: opt('msdyn_billingstatus', BillingStatus, ro),
+      msdyn_adjustmentstatus: opt('msdyn_adjustmentstatus', AdjustmentStatus, ro),
+      msdyn_billingtype: opt('msdyn_billingtype', BillingType, ro),
+      msdyn_quantity: { type: 'decimal', readOnly: true }, msdyn_price: money(ro), msdyn_amount: money(ro),
+      msdyn_accountingdate: { type: 'date', readOnly: true }, msdyn_documentdate: { type: 'date', readOnly: true },
+      msdyn_project: lookup('msdyn_project', ro), msdyn_salescontract: lookup('salesorder', ro),
+      msdyn_salescontractlineid: lookup('salesorderdetail', ro), msdyn_contractlinescheduleofvalue: lookup('msdyn_contractlinescheduleofvalue', { readOnly: true, sim: true }),
+      msdyn_invoice: lookup('invoice', ro), msdyn_customer: lookup('account', ro), ...{ msdyn_company: lookup('cdm_company', ro) },
+      transactioncurrencyid: lookup('transactioncurrency', ro),
+      msdyn_isjournalized: { type: 'bool', readOnly: true }, msdyn_skipsync: { type: 'bool', readOnly: true },
+      msdyn_vouchernumber: str({ readOnly: true, sim: true }), msdyn_accountingcurrencyamount: money({ readOnly: true, sim: true }),
+      msdyn_exchangerate: { type: 'decimal', readOnly: true, sim: true }, msdyn_salestaxamount: money({ readOnly: true, sim: true }),
+    },
+  }),
+  entity({
+    logicalName: 'invoice', set: 'invoices', primaryName: 'name', companySpecific: true,
+    refuse: { create: 'invoice.createThroughContract' },
+    fields: {
+      name: str(), invoicenumber: str(ro), description: { type: 'memo' },
+      customerid: lookup('account', { bindAs: ['customerid_account'], readOnly: true }), salesorderid: lookup('salesorder', ro), ...{ msdyn_company: lookup('cdm_company', ro) },
+      transactioncurrencyid: lookup('transactioncurrency', ro),
+      msdyn_projectinvoicestatus: opt('msdyn_projectinvoicestatus', InvoiceStatus, ro), statecode: opt('invoice_statecode', InvoiceState, ro),
+      msdyn_invoicedate: { type: 'date' }, totalamount: money(ro), totaltax: money(ro),
+      msdyn_hascorrections: { type: 'bool', readOnly: true }, msdyn_correctedinvoice: lookup('invoice', { readOnly: true, sim: true }),
+    },
+  }),
+  entity({
+    logicalName: 'invoicedetail', set: 'invoicedetails', primaryName: 'productdescription',
+    refuse: { create: 'invoice.linesThroughContract', delete: 'invoice.linesThroughContract' },
+    fields: {
+      productdescription: str(), invoiceid: lookup('invoice', ro), msdyn_contractline: lookup('salesorderdetail', ro),
+      msdyn_billingmethod: opt('msdyn_billingmethod', BillingMethod, ro), extendedamount: money(ro),
+    },
+  }),
+  entity({
+    logicalName: 'msdyn_invoicelinetransaction', set: 'msdyn_invoicelinetransactions', primaryName: 'msdyn_description',
+    refuse: { create: 'invoice.linesThroughContract', delete: 'invoice.linesThroughContract' },
+    fields: {
+      msdyn_description: str(), msdyn_externaldescription: str(),
+      msdyn_invoiceline: lookup('invoicedetail', ro), msdyn_invoice: lookup('invoice', { readOnly: true, sim: true }),
+      msdyn_salescontractlineid: lookup('salesorderdetail', ro),
+      msdyn_transactiontypecode: opt('msdyn_transactiontypecode', TxType, ro),
+      msdyn_transactionclassification: opt('msdyn_transactionclassification', TxClass, ro),
+      msdyn_billingtype: opt('msdyn_billingtype', BillingType),
+      msdyn_quantity: { type: 'decimal' }, msdyn_price: money(ro), msdyn_amount: money(ro),
+      msdyn_iscorrection: { type: 'bool', readOnly: true }, msdyn_originalquantity: { type: 'decimal', readOnly: true, sim: true },
+      msdyn_sourceactual: lookup('msdyn_actual', { readOnly: true, sim: true }),
+      msdyn_contractlinescheduleofvalue: lookup('msdyn_contractlinescheduleofvalue', { readOnly: true, sim: true }),
+    },
+  }),
+  entity({
+    logicalName: 'msdyn_transactionconnection', set: 'msdyn_transactionconnections', primaryName: 'msdyn_name',
+    refuse: refuseActual,
+    fields: {
+      msdyn_name: str(ro),
+      msdyn_transaction1: str(ro), msdyn_transaction1role: str(ro), msdyn_transaction1type: str(ro),
+      msdyn_transaction2: str(ro), msdyn_transaction2role: str(ro), msdyn_transaction2type: str(ro),
+      ...{ msdyn_company: lookup('cdm_company', ro) },
+    },
+  }),
+];
+
+export const dataverseBySet = new Map(dataverseEntities.map((e) => [e.set, e]));
+export const dataverseByName = new Map(dataverseEntities.map((e) => [e.logicalName, e]));
+
+export function dvEntity(logicalName: string): EntityDef {
+  const e = dataverseByName.get(logicalName);
+  if (!e) throw new Error(`unknown Dataverse entity ${logicalName}`);
+  return e;
+}

@@ -1,0 +1,262 @@
+import type { Rec } from '../store/types.js';
+import { type Ctx, insert, must, nextNumber, pad, patch, refuse, today, where } from '../domain/context.js';
+import { dec, mul, num, round, sum } from '../domain/money.js';
+import { actualId, basisOf, connect, createActual, reverseActual } from './actuals.js';
+import { backlogActuals } from './backlog.js';
+import { confirmCorrectionLine } from './corrections.js';
+import { AdjustmentStatus, BillingStatus, BillingType, InvoiceState, InvoiceStatus, MilestoneStatus, Role, TxClass, TxType } from './entities.js';
+
+export const isEditable = (inv: Rec): boolean =>
+  inv.msdyn_projectinvoicestatus === InvoiceStatus.Draft || inv.msdyn_projectinvoicestatus === InvoiceStatus.InReview;
+
+export const invoiceLines = (ctx: Ctx, invoiceId: string): Rec[] => [...where(ctx, 'invoicedetail', (l) => l._invoiceid_value === invoiceId)];
+export const invoiceDetails = (ctx: Ctx, invoiceId: string): Rec[] => [...where(ctx, 'msdyn_invoicelinetransaction', (d) => d._msdyn_invoice_value === invoiceId)];
+
+/** Chargeable lines add to the total; non-chargeable and complimentary ones do not (manage-proforma-invoice.md). */
+export const counts = (ild: Rec): boolean => ild.msdyn_billingtype === BillingType.Chargeable;
+
+export function newInvoiceHeader(ctx: Ctx, contract: Rec, extra: Record<string, unknown> = {}): Rec {
+  const id = ctx.newId();
+  return insert(ctx, 'invoice', id, {
+    invoiceid: id,
+    invoicenumber: `INV-${pad(nextNumber(ctx, 'invoice'))}`,
+    name: contract.name,
+    description: null,
+    _customerid_value: contract._customerid_value,
+    _salesorderid_value: contract.salesorderid,
+    _msdyn_company_value: contract._msdyn_company_value,
+    _transactioncurrencyid_value: contract._transactioncurrencyid_value ?? null,
+    msdyn_projectinvoicestatus: InvoiceStatus.Draft,
+    statecode: InvoiceState.Active,
+    msdyn_invoicedate: today(ctx),
+    totalamount: 0,
+    totaltax: 0,
+    msdyn_hascorrections: false,
+    _msdyn_correctedinvoice_value: null,
+    ...extra,
+  });
+}
+
+export function newInvoiceLine(ctx: Ctx, invoiceId: string, contractLine: Rec): Rec {
+  const id = ctx.newId();
+  return insert(ctx, 'invoicedetail', id, {
+    invoicedetailid: id,
+    productdescription: contractLine.productdescription,
+    _invoiceid_value: invoiceId,
+    _msdyn_contractline_value: contractLine.salesorderdetailid,
+    msdyn_billingmethod: contractLine.msdyn_billingmethod,
+    extendedamount: 0,
+  });
+}
+
+export function newDetail(ctx: Ctx, invoiceId: string, line: Rec, fields: Record<string, unknown>): Rec {
+  const id = ctx.newId();
+  const qty = dec(fields.msdyn_quantity);
+  return insert(ctx, 'msdyn_invoicelinetransaction', id, {
+    msdyn_invoicelinetransactionid: id,
+    _msdyn_invoiceline_value: line.invoicedetailid,
+    _msdyn_invoice_value: invoiceId,
+    _msdyn_salescontractlineid_value: line._msdyn_contractline_value,
+    msdyn_transactiontypecode: TxType.BilledSales,
+    msdyn_billingtype: BillingType.Chargeable,
+    msdyn_iscorrection: false,
+    msdyn_originalquantity: null,
+    _msdyn_sourceactual_value: null,
+    _msdyn_billedactual_value: null,
+    _msdyn_contractlinescheduleofvalue_value: null,
+    msdyn_externaldescription: null,
+    ...fields,
+    msdyn_amount: num(round(mul(qty, dec(fields.msdyn_price)))),
+  });
+}
+
+/**
+ * Creates a Draft pro-forma invoice for a project contract from its Ready-to-invoice actuals and milestones:
+ * one invoice line per contract line (even without transactions), one invoice line detail per item.
+ */
+export function createInvoice(ctx: Ctx, contractId: string): Rec {
+  const contract = must(ctx, 'salesorder', contractId);
+  const ready = backlogActuals(ctx, contractId).filter((a) => a.msdyn_billingstatus === BillingStatus.ReadyToInvoice);
+  const contractLines = [...where(ctx, 'salesorderdetail', (l) => l._salesorderid_value === contractId)];
+  const lineIds = new Set(contractLines.map((l) => l.salesorderdetailid));
+  const milestones = [...where(ctx, 'msdyn_contractlinescheduleofvalue', (m) => lineIds.has(m._msdyn_contractline_value) && m.msdyn_invoicestatus === MilestoneStatus.Ready)];
+  if (ready.length === 0 && milestones.length === 0) throw refuse('invoice.nothingReady', { contract: String(contract.name) });
+
+  const invoice = newInvoiceHeader(ctx, contract);
+  const invoiceId = String(invoice.invoiceid);
+  for (const cl of contractLines) {
+    const line = newInvoiceLine(ctx, invoiceId, cl);
+    for (const a of ready.filter((x) => x._msdyn_salescontractlineid_value === cl.salesorderdetailid)) {
+      const ild = newDetail(ctx, invoiceId, line, {
+        msdyn_description: a.msdyn_description, msdyn_transactionclassification: a.msdyn_transactionclassification,
+        msdyn_billingtype: a.msdyn_billingtype ?? BillingType.Chargeable, msdyn_quantity: a.msdyn_quantity, msdyn_price: a.msdyn_price,
+        _msdyn_sourceactual_value: a.msdyn_actualid,
+      });
+      patch(ctx, 'msdyn_actual', actualId(a), { msdyn_billingstatus: BillingStatus.CustomerInvoiceCreated, _msdyn_invoice_value: invoiceId });
+      connect(ctx, { id: String(ild.msdyn_invoicelinetransactionid), role: Role.BilledSales, type: 'msdyn_invoicelinetransaction' }, { id: actualId(a), role: Role.UnbilledSales, type: 'msdyn_actual' }, contract._msdyn_company_value);
+    }
+    for (const m of milestones.filter((x) => x._msdyn_contractline_value === cl.salesorderdetailid)) {
+      newDetail(ctx, invoiceId, line, {
+        msdyn_description: m.msdyn_name, msdyn_transactionclassification: TxClass.Milestone, msdyn_quantity: 1, msdyn_price: m.msdyn_amount,
+        _msdyn_contractlinescheduleofvalue_value: m.msdyn_contractlinescheduleofvalueid,
+      });
+      patch(ctx, 'msdyn_contractlinescheduleofvalue', String(m.msdyn_contractlinescheduleofvalueid), { msdyn_invoicestatus: MilestoneStatus.CustomerInvoiceCreated });
+    }
+  }
+  return recalculate(ctx, invoiceId);
+}
+
+/** Line and header totals from the invoice line details. */
+export function recalculate(ctx: Ctx, invoiceId: string): Rec {
+  const invoice = must(ctx, 'invoice', invoiceId);
+  let total = 0n;
+  for (const line of invoiceLines(ctx, invoiceId)) {
+    const details = [...where(ctx, 'msdyn_invoicelinetransaction', (d) => d._msdyn_invoiceline_value === line.invoicedetailid)];
+    const amount = sum(details.filter(counts).map((d) => lineValue(d)));
+    total += amount;
+    if (dec(line.extendedamount) !== amount) patch(ctx, 'invoicedetail', String(line.invoicedetailid), { extendedamount: num(amount) });
+  }
+  return dec(invoice.totalamount) === total ? invoice : patch(ctx, 'invoice', invoiceId, { totalamount: num(total) });
+}
+
+/** What a detail adds to its invoice: its amount; on a correction, the change against the original. */
+function lineValue(d: Rec): bigint {
+  if (!d.msdyn_iscorrection) return dec(d.msdyn_amount);
+  return round(mul(dec(d.msdyn_quantity) - dec(d.msdyn_originalquantity), dec(d.msdyn_price)));
+}
+
+export function assertEditable(ctx: Ctx, invoiceId: string): Rec {
+  const inv = must(ctx, 'invoice', invoiceId);
+  if (!isEditable(inv)) throw refuse('invoice.readOnly', { invoice: String(inv.invoicenumber) });
+  return inv;
+}
+
+/** Edits an invoice line detail of a draft: quantity and billing type (manage-proforma-invoice.md). */
+export function updateDetail(ctx: Ctx, id: string, changes: { msdyn_quantity?: unknown; msdyn_billingtype?: unknown; msdyn_description?: unknown; msdyn_externaldescription?: unknown }): Rec {
+  const d = must(ctx, 'msdyn_invoicelinetransaction', id);
+  assertEditable(ctx, String(d._msdyn_invoice_value));
+  const isMilestone = d.msdyn_transactionclassification === TxClass.Milestone;
+  const next: Record<string, unknown> = {};
+  if (changes.msdyn_description !== undefined) next.msdyn_description = changes.msdyn_description;
+  if (changes.msdyn_externaldescription !== undefined) next.msdyn_externaldescription = changes.msdyn_externaldescription;
+  if (changes.msdyn_billingtype !== undefined && changes.msdyn_billingtype !== d.msdyn_billingtype) {
+    if (isMilestone) throw refuse('invoice.milestoneAlwaysChargeable');
+    if (d.msdyn_iscorrection) throw refuse('correction.billingTypeFixed');
+    next.msdyn_billingtype = changes.msdyn_billingtype;
+  }
+  if (changes.msdyn_quantity !== undefined) {
+    const q = dec(changes.msdyn_quantity);
+    if (q < 0n) throw refuse('invoice.negativeQuantity');
+    if (d.msdyn_iscorrection) {
+      const original = dec(d.msdyn_originalquantity);
+      if (q > original) throw refuse('correction.moreThanOriginal', { quantity: String(d.msdyn_originalquantity) });
+      if (isMilestone && q !== 0n && q !== original) throw refuse('correction.milestonePartial');
+    } else if (isMilestone && q !== dec(1)) {
+      throw refuse('invoice.milestoneQuantity');
+    }
+    next.msdyn_quantity = num(q, 4);
+    next.msdyn_amount = num(round(mul(q, dec(d.msdyn_price))));
+  }
+  const updated = patch(ctx, 'msdyn_invoicelinetransaction', id, next);
+  recalculate(ctx, String(d._msdyn_invoice_value));
+  return updated;
+}
+
+/** Header edits are allowed on drafts only. */
+export function updateInvoice(ctx: Ctx, id: string, changes: Record<string, unknown>): Rec {
+  assertEditable(ctx, id);
+  return patch(ctx, 'invoice', id, changes);
+}
+
+/** Deleting a draft returns its transactions to the backlog. A confirmed invoice cannot be deleted. */
+export function deleteInvoice(ctx: Ctx, id: string): void {
+  assertEditable(ctx, id);
+  for (const d of invoiceDetails(ctx, id)) {
+    const source = d._msdyn_sourceactual_value ? ctx.tx.get('msdyn_actual', String(d._msdyn_sourceactual_value)) : undefined;
+    if (source && !d.msdyn_iscorrection) patch(ctx, 'msdyn_actual', actualId(source), { msdyn_billingstatus: BillingStatus.ReadyToInvoice, _msdyn_invoice_value: null });
+    if (d._msdyn_contractlinescheduleofvalue_value && !d.msdyn_iscorrection) {
+      patch(ctx, 'msdyn_contractlinescheduleofvalue', String(d._msdyn_contractlinescheduleofvalue_value), { msdyn_invoicestatus: MilestoneStatus.Ready });
+    }
+    for (const c of where(ctx, 'msdyn_transactionconnection', (c) => c.msdyn_transaction1 === d.msdyn_invoicelinetransactionid)) ctx.tx.del('msdyn_transactionconnection', String(c.msdyn_transactionconnectionid));
+    ctx.tx.del('msdyn_invoicelinetransaction', String(d.msdyn_invoicelinetransactionid));
+  }
+  for (const l of invoiceLines(ctx, id)) ctx.tx.del('invoicedetail', String(l.invoicedetailid));
+  ctx.tx.del('invoice', id);
+}
+
+/**
+ * Confirmation (confirm-proforma-invoice.md, ActualsonTM.md): one way; the invoice becomes read-only and the
+ * billing actuals are created. Dual-write of the header and the actuals is the runtime's business, in the same
+ * transaction.
+ */
+export function confirmInvoice(ctx: Ctx, id: string): Rec {
+  const inv = must(ctx, 'invoice', id);
+  if (!isEditable(inv)) throw refuse('invoice.notDraft', { invoice: String(inv.invoicenumber) });
+  for (const d of invoiceDetails(ctx, id)) {
+    if (d.msdyn_iscorrection) confirmCorrectionLine(ctx, inv, d);
+    else if (d.msdyn_transactionclassification === TxClass.Milestone) confirmMilestone(ctx, inv, d);
+    else confirmTimeAndMaterial(ctx, inv, d);
+  }
+  return patch(ctx, 'invoice', id, { msdyn_projectinvoicestatus: InvoiceStatus.Confirmed });
+}
+
+function billed(ctx: Ctx, inv: Rec, d: Rec, basis: ReturnType<typeof basisOf>, quantity: unknown, billingType: number): Rec {
+  const actual = createActual(ctx, { ...basis, msdyn_documentdate: inv.msdyn_invoicedate }, {
+    type: TxType.BilledSales, quantity, price: d.msdyn_price, billingType, invoiceId: String(inv.invoiceid),
+  });
+  patch(ctx, 'msdyn_invoicelinetransaction', String(d.msdyn_invoicelinetransactionid), { _msdyn_billedactual_value: actual.msdyn_actualid });
+  return actual;
+}
+
+function confirmMilestone(ctx: Ctx, inv: Rec, d: Rec): void {
+  const m = must(ctx, 'msdyn_contractlinescheduleofvalue', String(d._msdyn_contractlinescheduleofvalue_value));
+  const line = must(ctx, 'salesorderdetail', String(m._msdyn_contractline_value));
+  billed(ctx, inv, d, {
+    _msdyn_project_value: line._msdyn_project_value ?? null, _msdyn_salescontract_value: inv._salesorderid_value, _msdyn_salescontractlineid_value: line.salesorderdetailid,
+    _msdyn_contractlinescheduleofvalue_value: m.msdyn_contractlinescheduleofvalueid, _msdyn_customer_value: inv._customerid_value, _msdyn_company_value: inv._msdyn_company_value,
+    _transactioncurrencyid_value: inv._transactioncurrencyid_value, msdyn_transactionclassification: TxClass.Milestone, msdyn_description: m.msdyn_name,
+  }, 1, BillingType.Chargeable);
+  patch(ctx, 'msdyn_contractlinescheduleofvalue', String(m.msdyn_contractlinescheduleofvalueid), { msdyn_invoicestatus: MilestoneStatus.CustomerInvoicePosted });
+}
+
+function confirmTimeAndMaterial(ctx: Ctx, inv: Rec, d: Rec): void {
+  const source = must(ctx, 'msdyn_actual', String(d._msdyn_sourceactual_value));
+  const invoiceId = String(inv.invoiceid);
+  const company = inv._msdyn_company_value;
+  const q = dec(d.msdyn_quantity);
+  const original = dec(source.msdyn_quantity);
+  const billingType = Number(d.msdyn_billingtype);
+  const basis = basisOf(source);
+  const unchanged = q === original && billingType === Number(source.msdyn_billingtype ?? BillingType.Chargeable);
+
+  if (unchanged) {
+    invoiceActual(ctx, inv, d, source);
+    return;
+  }
+  // Edited on the draft: the original is adjusted and reversed; new unbilled actuals carry the edit and are invoiced.
+  patch(ctx, 'msdyn_actual', actualId(source), { msdyn_adjustmentstatus: AdjustmentStatus.Adjusted, msdyn_billingstatus: BillingStatus.CustomerInvoicePosted });
+  const adjustment = reverseActual(ctx, source, { adjustmentStatus: AdjustmentStatus.Unadjustable, skipSync: false, invoiceId, billingStatus: BillingStatus.CustomerInvoicePosted });
+  connect(ctx, { id: actualId(adjustment), role: Role.Reversing, type: 'msdyn_actual' }, { id: actualId(source), role: Role.Original, type: 'msdyn_actual' }, company);
+  const segments: { qty: bigint; type: number }[] = [{ qty: q, type: billingType }];
+  if (q < original) segments.push({ qty: original - q, type: BillingType.NonChargeable });
+  for (const seg of segments) {
+    if (seg.qty === 0n) continue;
+    const unbilled = createActual(ctx, basis, { type: TxType.UnbilledSales, quantity: seg.qty, price: source.msdyn_price, billingType: seg.type, billingStatus: BillingStatus.CustomerInvoicePosted, invoiceId });
+    connect(ctx, { id: actualId(unbilled), role: Role.Replacing, type: 'msdyn_actual' }, { id: actualId(source), role: Role.Original, type: 'msdyn_actual' }, company);
+    invoiceActual(ctx, inv, d, unbilled, seg.type, seg.qty);
+  }
+}
+
+/** Unbilled sales reversal (Skip Sync) + billed sales, linked to the unbilled actual they invoice. */
+function invoiceActual(ctx: Ctx, inv: Rec, d: Rec, unbilled: Rec, billingType = Number(d.msdyn_billingtype), qty: unknown = unbilled.msdyn_quantity): void {
+  const invoiceId = String(inv.invoiceid);
+  const company = inv._msdyn_company_value;
+  const reversal = reverseActual(ctx, unbilled, { billingStatus: BillingStatus.CustomerInvoicePosted, skipSync: true, invoiceId, adjustmentStatus: null });
+  connect(ctx, { id: actualId(reversal), role: Role.Reversing, type: 'msdyn_actual' }, { id: actualId(unbilled), role: Role.Original, type: 'msdyn_actual' }, company);
+  const b = billed(ctx, inv, d, basisOf(unbilled), qty, billingType);
+  connect(ctx, { id: actualId(b), role: Role.BilledSales, type: 'msdyn_actual' }, { id: actualId(unbilled), role: Role.UnbilledSales, type: 'msdyn_actual' }, company);
+  if (unbilled.msdyn_billingstatus !== BillingStatus.CustomerInvoicePosted || unbilled._msdyn_invoice_value !== invoiceId) {
+    patch(ctx, 'msdyn_actual', actualId(unbilled), { msdyn_billingstatus: BillingStatus.CustomerInvoicePosted, _msdyn_invoice_value: invoiceId });
+  }
+}
+

@@ -1,0 +1,56 @@
+import type { Rec, Tx } from '../store/types.js';
+import { SimError } from '../errors.js';
+
+/**
+ * What a domain function works with: a transaction over both sides' tables, the simulated time and an
+ * id source. Nothing of HTTP, lowdb or i18next.
+ */
+export interface Ctx {
+  readonly tx: Tx;
+  /** ISO 8601 UTC timestamp of the simulated clock. */
+  readonly now: string;
+  newId(): string;
+}
+
+export const today = (ctx: Ctx): string => ctx.now.slice(0, 10);
+
+/** Next value of a persisted counter (invoice numbers, vouchers, journals…). */
+export function nextNumber(ctx: Ctx, counter: string): number {
+  const cur = ctx.tx.get('sim_counter', counter);
+  const n = (typeof cur?.value === 'number' ? cur.value : 0) + 1;
+  ctx.tx.put('sim_counter', counter, { name: counter, value: n });
+  return n;
+}
+
+export const pad = (n: number, width = 5): string => String(n).padStart(width, '0');
+
+/** A new record with audit fields. `table` is a Dataverse logical name or a Finance entity name. */
+export function insert(ctx: Ctx, table: string, id: string, fields: Record<string, unknown>): Rec {
+  const rec = { ...fields, createdon: ctx.now, modifiedon: ctx.now, versionnumber: 1 };
+  ctx.tx.put(table, id, rec);
+  return rec;
+}
+
+/** Replace fields of an existing record, bumping its version. */
+export function patch(ctx: Ctx, table: string, id: string, changes: Record<string, unknown>): Rec {
+  const old = ctx.tx.get(table, id);
+  if (!old) throw new Error(`patch of missing ${table}(${id})`);
+  const rec = { ...old, ...changes, modifiedon: ctx.now, versionnumber: Number(old.versionnumber ?? 0) + 1 };
+  ctx.tx.put(table, id, rec);
+  return rec;
+}
+
+/** The record, or a 404 in the Dataverse shape. */
+export function must(ctx: Ctx, table: string, id: string): Rec {
+  const rec = ctx.tx.get(table, id);
+  if (!rec) throw new SimError(404, '0x80040217', 'record.notFound', { entity: table, id });
+  return rec;
+}
+
+export function* where(ctx: Ctx, table: string, pred: (r: Rec) => boolean): Generator<Rec> {
+  for (const r of ctx.tx.all(table)) if (pred(r)) yield r;
+}
+
+/** Business-rule refusal in the Dataverse shape (plug-in error, HTTP 400). */
+export const refuse = (key: string, params: Record<string, string | number> = {}): SimError =>
+  new SimError(400, '0x80040265', key, params);

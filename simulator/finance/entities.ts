@@ -1,0 +1,120 @@
+import type { EntityDef, FieldDef } from '../schema.js';
+
+/**
+ * Finance and Operations data entities. Microsoft documents the tables (ProjProposalJour, ProjCDSActualsImport…)
+ * but not public names for all of these entities, so the collection names are ours (DESIGN.md).
+ * Every company-specific record carries `dataAreaId`; its store id is its key values joined by '|'.
+ */
+const s = (extra: Partial<FieldDef> = {}): FieldDef => ({ type: 'string', maxLength: 60, ...extra });
+const d = (extra: Partial<FieldDef> = {}): FieldDef => ({ type: 'decimal', ...extra });
+const m = (extra: Partial<FieldDef> = {}): FieldDef => ({ type: 'money', ...extra });
+const dt: FieldDef = { type: 'date' };
+const b: FieldDef = { type: 'bool' };
+const ro = { readOnly: true } as const;
+
+export const ProposalStatus = { Open: 'Open', Posted: 'Posted' } as const;
+export const JournalStatus = { Draft: 'Draft', Error: 'Error', Processing: 'Processing', Posted: 'Posted' } as const;
+
+const oneWay = 'proposal.oneWay';
+const systemOnly = 'finance.systemOnly';
+
+export const financeEntities: readonly EntityDef[] = [
+  {
+    logicalName: 'LegalEntity', set: 'LegalEntities', key: ['LegalEntityId'], primaryName: 'Name',
+    fields: { LegalEntityId: s({ required: true, maxLength: 4 }), Name: s(), AccountingCurrency: s({ required: true, maxLength: 3 }), SalesTaxPercent: d({ sim: true }) },
+  },
+  {
+    logicalName: 'ExchangeRate', set: 'ExchangeRates', key: ['FromCurrency', 'ToCurrency', 'StartDate'], primaryName: 'FromCurrency',
+    fields: { FromCurrency: s({ required: true, maxLength: 3 }), ToCurrency: s({ required: true, maxLength: 3 }), StartDate: { type: 'date', required: true }, Rate: d({ required: true }) },
+  },
+  {
+    logicalName: 'ProjectLineProperty', set: 'ProjectLineProperties', key: ['dataAreaId', 'LinePropertyId'], primaryName: 'LinePropertyId', companySpecific: true,
+    fields: { dataAreaId: s({ required: true }), LinePropertyId: s({ required: true }), Name: s(), ToBeInvoiced: b },
+  },
+  {
+    logicalName: 'NumberSequence', set: 'NumberSequences', key: ['dataAreaId', 'NumberSequenceCode'], primaryName: 'NumberSequenceCode', companySpecific: true,
+    fields: {
+      dataAreaId: s({ required: true }), NumberSequenceCode: s({ required: true }), Reference: s(),
+      AllowUserChangesToLowerNumber: b, AllowUserChangesToHigherNumber: b, HighestUsed: s(ro),
+    },
+  },
+  {
+    logicalName: 'ProjectInvoiceProposal', set: 'ProjectInvoiceProposals', key: ['dataAreaId', 'ProposalId'], primaryName: 'ProposalId', companySpecific: true,
+    refuse: { create: oneWay, delete: oneWay }, updatable: ['InvoiceDate', 'Description', 'SalesTaxGroup'],
+    fields: {
+      dataAreaId: s(ro), ProposalId: s(ro), ContractId: s(ro), CustomerAccount: s(ro), CurrencyCode: s(ro), InvoiceDate: dt, Description: s(),
+      DataverseInvoiceId: { type: 'guid', readOnly: true }, IsCorrection: { type: 'bool', readOnly: true },
+      Status: { type: 'string', readOnly: true, optionSet: 'proposalStatus' }, LineCount: { type: 'int', readOnly: true },
+      InvoiceAmount: m(ro), SalesTaxAmount: m(ro), SalesTaxGroup: s(), CustomerInvoiceId: s(ro), Voucher: s(ro),
+    },
+  },
+  {
+    logicalName: 'ProjectInvoiceProposalLine', set: 'ProjectInvoiceProposalLines', key: ['dataAreaId', 'ProposalId', 'LineNum'], primaryName: 'ProposalId', companySpecific: true,
+    refuse: { create: systemOnly, update: systemOnly, delete: systemOnly },
+    fields: {
+      dataAreaId: s(ro), ProposalId: s(ro), LineNum: { type: 'int', readOnly: true }, ActualId: { type: 'guid', readOnly: true }, ProjectId: s(ro), ContractLine: s(ro),
+      TransactionClassification: s(ro), LineProperty: s(ro), Quantity: d(ro), SalesPrice: m(ro), Amount: m(ro), CurrencyCode: s(ro), Description: s(ro),
+    },
+  },
+  {
+    logicalName: 'ProjCDSActualsImport', set: 'ProjCDSActualsImports', key: ['dataAreaId', 'ActualsImportId'], primaryName: 'ActualsImportId', companySpecific: true,
+    refuse: { create: systemOnly, update: systemOnly, delete: systemOnly },
+    fields: {
+      dataAreaId: s(ro), ActualsImportId: s(ro), ActualId: { type: 'guid', readOnly: true }, AccountingDate: dt, DocumentDate: dt, AdjustmentStatus: s(ro),
+      Amount: m(ro), AmountMST: m(ro), BillingStatusId: s(ro), BillingType: s(ro), ContractId: s(ro), ContractLine: s(ro), Description: s(ro),
+      ExchangeRate: d(ro), InvoiceId: s(ro), IsJournalized: b, ProjectId: s(ro), Quantity: d(ro), TransactionClassification: s(ro),
+      TransactionCurrencyId: s(ro), TransType: s(ro), UnitPrice: m(ro), CustomerAccountNumber: s(ro),
+      IsProcessed: b, IntegrationCount: { type: 'int', readOnly: true }, VoucherNumber: s(ro), SalesTaxAmount: m(ro), AccountingAmount: m(ro),
+      InvoiceProposalId: s(ro), InvoiceProposalLineTransId: s(ro), JournalId: s(ro), JournalPosted: b,
+    },
+  },
+  {
+    logicalName: 'ProjCDSTransactionRelationshipImport', set: 'ProjCDSTransactionRelationshipImports', key: ['dataAreaId', 'RelationshipId'], primaryName: 'RelationshipId', companySpecific: true,
+    refuse: { create: systemOnly, update: systemOnly, delete: systemOnly },
+    fields: {
+      dataAreaId: s(ro), RelationshipId: { type: 'guid', readOnly: true }, Transaction1: { type: 'guid', readOnly: true }, Transaction1Role: s(ro), Transaction1Type: s(ro),
+      Transaction2: { type: 'guid', readOnly: true }, Transaction2Role: s(ro), Transaction2Type: s(ro),
+    },
+  },
+  {
+    logicalName: 'ProjectIntegrationJournal', set: 'ProjectIntegrationJournals', key: ['dataAreaId', 'JournalId'], primaryName: 'JournalId', companySpecific: true,
+    refuse: { create: systemOnly, update: systemOnly, delete: systemOnly },
+    fields: { dataAreaId: s(ro), JournalId: s(ro), Description: s(ro), Status: { type: 'string', readOnly: true, optionSet: 'journalLineStatus' }, LineCount: { type: 'int', readOnly: true }, Voucher: s(ro) },
+  },
+  {
+    logicalName: 'ProjectIntegrationJournalLine', set: 'ProjectIntegrationJournalLines', key: ['dataAreaId', 'JournalId', 'LineNum'], primaryName: 'JournalId', companySpecific: true,
+    refuse: { create: systemOnly, update: systemOnly, delete: systemOnly },
+    fields: {
+      dataAreaId: s(ro), JournalId: s(ro), LineNum: { type: 'int', readOnly: true }, ActualId: { type: 'guid', readOnly: true }, ActualsImportId: s(ro),
+      TransType: s(ro), TransactionClassification: s(ro), ProjectId: s(ro), Quantity: d(ro), Amount: m(ro), CurrencyCode: s(ro), AccountingDate: dt,
+      Status: { type: 'string', readOnly: true, optionSet: 'journalLineStatus' }, Voucher: s(ro),
+    },
+  },
+  {
+    logicalName: 'CustomerInvoice', set: 'CustomerInvoices', key: ['dataAreaId', 'InvoiceId'], primaryName: 'InvoiceId', companySpecific: true,
+    refuse: { create: systemOnly, update: systemOnly, delete: systemOnly },
+    fields: {
+      dataAreaId: s(ro), InvoiceId: s(ro), ProposalId: s(ro), CustomerAccount: s(ro), InvoiceDate: dt, CurrencyCode: s(ro),
+      InvoiceAmount: m(ro), SalesTaxAmount: m(ro), TotalAmount: m(ro), AmountMST: m(ro), ExchangeRate: d(ro), Voucher: s(ro),
+    },
+  },
+  {
+    logicalName: 'LedgerVoucher', set: 'LedgerVouchers', key: ['dataAreaId', 'Voucher', 'LineNum'], primaryName: 'Voucher', companySpecific: true,
+    refuse: { create: systemOnly, update: systemOnly, delete: systemOnly },
+    fields: {
+      dataAreaId: s(ro), Voucher: s(ro), LineNum: { type: 'int', readOnly: true }, AccountingDate: dt, MainAccount: s(ro), PostingType: s(ro),
+      AmountCur: m(ro), CurrencyCode: s(ro), AmountMST: m(ro), Text: s(ro),
+    },
+  },
+];
+
+export const financeBySet = new Map(financeEntities.map((e) => [e.set, e]));
+export const financeByName = new Map(financeEntities.map((e) => [e.logicalName, e]));
+
+export function foEntity(name: string): EntityDef {
+  const e = financeByName.get(name);
+  if (!e) throw new Error(`unknown Finance entity ${name}`);
+  return e;
+}
+/** Store id of a Finance record: its key values joined by '|'. */
+export const foId = (def: EntityDef, rec: Readonly<Record<string, unknown>>): string => def.key.map((k) => String(rec[k])).join('|');

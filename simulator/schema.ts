@@ -1,0 +1,57 @@
+/**
+ * Entity metadata shared by both sides: field types drive validation, `$filter` typing, `$select`,
+ * lookups (`name@odata.bind`), formatted values and `EntityDefinitions`. Labels are not here: the display
+ * name of entity `x` is `labels:entities.x`, of field `f` is `labels:fields.x.f`, of option `v` of option
+ * set `s` is `labels:options.s.v`.
+ */
+export type FieldType =
+  | 'string'
+  | 'memo'
+  | 'int'
+  | 'decimal'
+  | 'money'
+  | 'bool'
+  | 'datetime'
+  | 'date'
+  | 'guid'
+  | 'option'
+  | 'lookup';
+
+export interface FieldDef {
+  readonly type: FieldType;
+  /** Option set name for `option` fields (key under `labels:options`). */
+  readonly optionSet?: string;
+  /** Allowed option values for `option` fields. */
+  readonly options?: readonly (number | string)[];
+  /** Target entity (logical name) of a lookup. The stored property is `_<name>_value`. */
+  readonly target?: string;
+  /** Extra `@odata.bind` names accepted for a lookup (e.g. `customerid_account`). */
+  readonly bindAs?: readonly string[];
+  /** Set by the system only: a client write is refused. */
+  readonly readOnly?: boolean;
+  /** Must be given on create. */
+  readonly required?: boolean;
+  readonly maxLength?: number;
+  /** A simulator field with no documented Microsoft name (shown as such in EntityDefinitions). */
+  readonly sim?: boolean;
+}
+
+export interface EntityDef {
+  readonly logicalName: string;
+  /** Web API entity set (Dataverse) or public collection name (Finance). */
+  readonly set: string;
+  /** Primary key property (Dataverse: `<logical>id`); Finance: the key fields in order. */
+  readonly key: readonly string[];
+  readonly primaryName: string;
+  readonly fields: Readonly<Record<string, FieldDef>>;
+  /** Company-specific: Dataverse rows carry `_msdyn_company_value`, Finance rows `dataAreaId`. */
+  readonly companySpecific?: boolean;
+  /** Refusals of generic writes: the i18n error key to answer with (the domain offers actions instead). */
+  readonly refuse?: { readonly create?: string; readonly update?: string; readonly delete?: string };
+  /** With `refuse.update`: the fields a client may still change. */
+  readonly updatable?: readonly string[];
+}
+
+export const isLookup = (f: FieldDef): boolean => f.type === 'lookup';
+/** Web API property that stores a lookup's value. */
+export const lookupProp = (name: string): string => `_${name}_value`;
