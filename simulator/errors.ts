@@ -13,6 +13,9 @@ export class SimError extends Error {
     readonly key: string,
     /** Interpolation values for the message. */
     readonly params: Readonly<Record<string, string | number>> = {},
+    /** The underlying refusal, e.g. Finance's validation error inside a dual-write error; its message is
+     * offered to the outer message as `{{cause}}`. */
+    readonly inner?: SimError,
   ) {
     super(`${code} ${key} ${JSON.stringify(params)}`);
     this.name = 'SimError';

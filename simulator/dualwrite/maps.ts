@@ -1,0 +1,87 @@
+/**
+ * The dual-write table maps of the project invoice integration, as data (domain.md §2.6, §3).
+ * `dir` of a field pair uses the dual-write management API's sync directions: FO→CE 1, CE→FO 2, both 3.
+ */
+export type MapId = 'legal_entities' | 'pi_v2' | 'actuals' | 'txconn';
+
+export const SyncDirection = { ToDataverse: 1, ToFinance: 2, Both: 3 } as const;
+
+export interface FieldPair {
+  readonly dataverse: string;
+  readonly finance: string;
+  readonly dir: 1 | 2 | 3;
+  /** Name of a transform in transforms.ts; none = the value as it is. */
+  readonly transform?: string;
+}
+
+export interface TableMap {
+  readonly id: MapId;
+  /** Display name: `labels:maps.<id>`. */
+  readonly version: string;
+  readonly dataverse: string;
+  readonly finance: string;
+  /** Which side creates the rows. */
+  readonly master: 'dataverse' | 'finance';
+  readonly integrationKey: { readonly dataverse: string; readonly finance: readonly string[] };
+  /** Name of a source-row filter in runtime.ts (the map's query filter). */
+  readonly filter?: 'confirmedInvoices' | 'syncedActuals' | 'actualConnections';
+  readonly fields: readonly FieldPair[];
+  /** Order in the solution: maps are run in this order (resource-dual-write-maps.md install order). */
+  readonly order: number;
+}
+
+const f = (dataverse: string, finance: string, dir: 1 | 2 | 3, transform?: string): FieldPair => ({ dataverse, finance, dir, transform });
+
+export const tableMaps: readonly TableMap[] = [
+  {
+    id: 'legal_entities', version: '1.0.0.2', dataverse: 'cdm_company', finance: 'LegalEntity', master: 'finance', order: 1,
+    integrationKey: { dataverse: 'cdm_companycode', finance: ['LegalEntityId'] },
+    fields: [f('cdm_companycode', 'LegalEntityId', 1), f('cdm_name', 'Name', 1), f('msdyn_accountingcurrencycode', 'AccountingCurrency', 1)],
+  },
+  {
+    id: 'pi_v2', version: '1.0.0.5', dataverse: 'invoice', finance: 'ProjectInvoiceProposal', master: 'dataverse', order: 2, filter: 'confirmedInvoices',
+    integrationKey: { dataverse: 'invoicenumber', finance: ['dataAreaId', 'ProposalId'] },
+    fields: [
+      f('_msdyn_company_value', 'dataAreaId', 2, 'company'), f('invoicenumber', 'ProposalId', 2), f('invoiceid', 'DataverseInvoiceId', 2),
+      f('_salesorderid_value', 'ContractId', 2, 'contract'), f('_customerid_value', 'CustomerAccount', 2, 'account'),
+      f('_transactioncurrencyid_value', 'CurrencyCode', 2, 'currency'), f('msdyn_invoicedate', 'InvoiceDate', 2), f('name', 'Description', 2),
+      f('msdyn_hascorrections', 'IsCorrection', 2),
+    ],
+  },
+  {
+    id: 'actuals', version: '1.0.0.19', dataverse: 'msdyn_actual', finance: 'ProjCDSActualsImport', master: 'dataverse', order: 3, filter: 'syncedActuals',
+    integrationKey: { dataverse: 'msdyn_actualid', finance: ['dataAreaId', 'ActualsImportId'] },
+    fields: [
+      f('_msdyn_company_value', 'dataAreaId', 2, 'company'), f('msdyn_actualid', 'ActualsImportId', 2), f('msdyn_actualid', 'ActualId', 2),
+      f('msdyn_accountingdate', 'AccountingDate', 2), f('msdyn_documentdate', 'DocumentDate', 2),
+      f('msdyn_adjustmentstatus', 'AdjustmentStatus', 2, 'adjustmentStatus'), f('msdyn_amount', 'Amount', 2),
+      f('msdyn_billingstatus', 'BillingStatusId', 2, 'billingStatus'), f('msdyn_billingtype', 'BillingType', 2, 'lineProperty'),
+      f('_msdyn_salescontract_value', 'ContractId', 2, 'contract'), f('_msdyn_salescontractlineid_value', 'ContractLine', 2, 'contractLine'),
+      f('msdyn_description', 'Description', 2), f('_msdyn_invoice_value', 'InvoiceId', 2, 'invoiceNumber'),
+      f('_msdyn_project_value', 'ProjectId', 2, 'project'), f('msdyn_quantity', 'Quantity', 2),
+      f('msdyn_transactionclassification', 'TransactionClassification', 2, 'transClass'),
+      f('_transactioncurrencyid_value', 'TransactionCurrencyId', 2, 'currency'), f('msdyn_transactiontypecode', 'TransType', 2, 'transType'),
+      f('msdyn_price', 'UnitPrice', 2), f('_msdyn_customer_value', 'CustomerAccountNumber', 2, 'account'),
+      // Written back after posting (resource-dual-write-estimates-actuals.md).
+      f('msdyn_vouchernumber', 'VoucherNumber', 1), f('msdyn_accountingcurrencyamount', 'AccountingAmount', 1),
+      f('msdyn_exchangerate', 'ExchangeRate', 1), f('msdyn_salestaxamount', 'SalesTaxAmount', 1), f('msdyn_isjournalized', 'IsJournalized', 1),
+    ],
+  },
+  {
+    id: 'txconn', version: '1.0.0.1', dataverse: 'msdyn_transactionconnection', finance: 'ProjCDSTransactionRelationshipImport', master: 'dataverse', order: 4, filter: 'actualConnections',
+    integrationKey: { dataverse: 'msdyn_transactionconnectionid', finance: ['dataAreaId', 'RelationshipId'] },
+    fields: [
+      f('_msdyn_company_value', 'dataAreaId', 2, 'company'), f('msdyn_transactionconnectionid', 'RelationshipId', 2),
+      f('msdyn_transaction1', 'Transaction1', 2), f('msdyn_transaction1role', 'Transaction1Role', 2), f('msdyn_transaction1type', 'Transaction1Type', 2),
+      f('msdyn_transaction2', 'Transaction2', 2), f('msdyn_transaction2role', 'Transaction2Role', 2), f('msdyn_transaction2type', 'Transaction2Type', 2),
+    ],
+  },
+];
+
+export const mapById = new Map(tableMaps.map((m) => [m.id, m]));
+
+/** Map states as the dual-write management API numbers them (DWLibary/DWEnums.cs). */
+export const MapStateCode = { None: 0, Stopped: 1, InitialSync: 2, CatchUp: 3, Running: 4, Paused: 5, NotRunning: 6 } as const;
+export type MapState = 'NotRunning' | 'Running' | 'Paused' | 'Resuming' | 'Stopped';
+export const stateCode = (s: MapState): number =>
+  ({ NotRunning: MapStateCode.NotRunning, Running: MapStateCode.Running, Paused: MapStateCode.Paused, Resuming: MapStateCode.CatchUp, Stopped: MapStateCode.Stopped })[s];

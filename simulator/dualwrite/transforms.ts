@@ -1,0 +1,56 @@
+import type { Rec, ReadView } from '../store/types.js';
+import { AdjustmentStatus, BillingStatus, BillingType, TxClass, TxType } from '../dataverse/entities.js';
+
+/**
+ * Value transforms a table map's field pair can name. `out` runs in the direction of the map's source to its
+ * target; lookups resolve through the source side's records (Dataverse GUID → Finance natural key) or back.
+ */
+export interface Transform {
+  toFinance?(value: unknown, db: ReadView): unknown;
+  toDataverse?(value: unknown, db: ReadView): unknown;
+}
+
+const byField = (db: ReadView, table: string, field: string, value: unknown): Rec | undefined => {
+  for (const r of db.all(table)) if (r[field] === value) return r;
+  return undefined;
+};
+
+const lookupTo = (table: string, field: string): Transform => ({
+  toFinance: (v, db) => (v ? (db.get(table, String(v))?.[field] ?? null) : null),
+  toDataverse: (v, db) => (v ? (byField(db, table, field, v)?.[`${table}id`] ?? null) : null),
+});
+
+/** Enum names on the Finance side (ProjCDSActualsImport carries enum names, not Dataverse integers). */
+const optionNames = (values: Record<string, number>): Transform => {
+  const byValue = new Map(Object.entries(values).map(([k, v]) => [v, k]));
+  return {
+    toFinance: (v) => (v === null || v === undefined ? null : (byValue.get(Number(v)) ?? null)),
+    toDataverse: (v) => (v === null || v === undefined ? null : ((values as Record<string, number>)[String(v)] ?? null)),
+  };
+};
+
+/** Billing type ↔ Finance line property (resource-configure-integration-per-legal-entity.md). */
+const LINE_PROPERTY: Record<number, string> = {
+  [BillingType.Chargeable]: 'Chargeable',
+  [BillingType.NonChargeable]: 'NonChargeable',
+  [BillingType.Complimentary]: 'Complimentary',
+  [BillingType.NotAvailable]: 'NotAvailable',
+};
+
+export const transforms: Readonly<Record<string, Transform>> = {
+  company: lookupTo('cdm_company', 'cdm_companycode'),
+  account: lookupTo('account', 'accountnumber'),
+  contract: lookupTo('salesorder', 'ordernumber'),
+  contractLine: lookupTo('salesorderdetail', 'productdescription'),
+  project: lookupTo('msdyn_project', 'msdyn_projectnumber'),
+  currency: lookupTo('transactioncurrency', 'isocurrencycode'),
+  invoiceNumber: lookupTo('invoice', 'invoicenumber'),
+  transType: optionNames(TxType),
+  transClass: optionNames(TxClass),
+  billingStatus: optionNames(BillingStatus),
+  adjustmentStatus: optionNames(AdjustmentStatus),
+  lineProperty: {
+    toFinance: (v) => (v === null || v === undefined ? 'NotSpecified' : (LINE_PROPERTY[Number(v)] ?? 'NotSpecified')),
+    toDataverse: (v) => Number(Object.entries(LINE_PROPERTY).find(([, name]) => name === v)?.[0] ?? BillingType.NotAvailable),
+  },
+};
