@@ -51,4 +51,30 @@ export interface Store extends ReadView {
   close(): Promise<void>;
   readonly kind: 'memory' | 'file';
   readonly path?: string;
+  /** Journal and compaction counters (implemented by every store of simulator/store; optional in the contract). */
+  stats?(): StoreStats;
+}
+
+/** Counters of a store's durability layer (journal and compaction), for benchmarks and diagnostics. */
+export interface StoreStats {
+  /** Sequence number of the last committed transaction (in memory). */
+  readonly seq: number;
+  /** Sequence number up to which every transaction is durable. */
+  readonly durableSeq: number;
+  /** Current size of the journal (write-ahead log) in bytes; 0 for a memory store. */
+  readonly journalBytes: number;
+  /** Compactions (full snapshot writes through lowdb followed by a journal truncation) completed. */
+  readonly compactions: number;
+  /** Journal writes (each one `write` + `datasync`), i.e. group commits. */
+  readonly writes: number;
+  /** Transactions written to the journal. */
+  readonly journaled: number;
+  /** Transactions that shared a journal write with an earlier one (`journaled - writes`). */
+  readonly batched: number;
+  /** Largest number of transactions written by one journal write. */
+  readonly maxBatch: number;
+  /** Set once a journal write failed: the store then refuses every transaction. */
+  readonly failed?: string;
+  /** Message of the last failed background compaction, if any (the journal stays valid). */
+  readonly lastCompactionError?: string;
 }

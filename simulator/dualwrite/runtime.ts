@@ -1,0 +1,169 @@
+import type { Op, Rec, ReadView } from '../store/types.js';
+import { type Ctx, insert, nextNumber, patch } from '../domain/context.js';
+import { SimError } from '../errors.js';
+import { receiveFromDataverse, setUpLegalEntity } from '../finance/inbound.js';
+import { receiveFromFinance } from '../dataverse/inbound.js';
+import { InvoiceStatus } from '../dataverse/entities.js';
+import { type MapId, type MapState, type TableMap, SyncDirection, mapById, tableMaps } from './maps.js';
+import { transforms } from './transforms.js';
+
+/**
+ * The dual-write runtime: the only code that touches both sides. Live sync runs inside the transaction of the
+ * change that caused it, so a refusal on the other side rolls everything back (dual-write-troubleshooting-live-sync.md).
+ * A Paused map queues its changes; a Stopped or Not running map syncs nothing.
+ */
+export interface Faults {
+  financeUnavailable: boolean;
+  failNext: Partial<Record<MapId, number>>;
+  latencyMs: number;
+}
+export const noFaults = (): Faults => ({ financeUnavailable: false, failNext: {}, latencyMs: 0 });
+
+/** Real-time dual-write of an invoice is limited to 1,000 lines (project-invoice-dual-write-asynchronous.md). */
+export const REALTIME_LINE_LIMIT = 1000;
+
+export type Target = 'finance' | 'dataverse';
+/** One change on its way to the other side: the target entity and the values in its own terms. */
+export interface SyncItem {
+  readonly mapId: MapId;
+  readonly to: Target;
+  readonly entity: string;
+  readonly values: Record<string, unknown>;
+  /** FO→CE: the Dataverse key field and value that find the target row. */
+  readonly key?: { readonly field: string; readonly value: unknown };
+  readonly create: boolean;
+  readonly source: { readonly table: string; readonly id: string };
+}
+
+const filters: Record<NonNullable<TableMap['filter']>, (r: Rec) => boolean> = {
+  confirmedInvoices: (r) => r.msdyn_projectinvoicestatus !== InvoiceStatus.Draft && r.msdyn_projectinvoicestatus !== InvoiceStatus.InReview,
+  syncedActuals: (r) => r.msdyn_skipsync !== true && !!r._msdyn_company_value,
+  actualConnections: (r) => r.msdyn_transaction1type === 'msdyn_actual' && r.msdyn_transaction2type === 'msdyn_actual' && !!r._msdyn_company_value,
+};
+
+export function mapState(db: ReadView, id: MapId): MapState {
+  return (db.get('dw_map', id)?.state as MapState | undefined) ?? 'Running';
+}
+
+/** Creates the map rows (all Running, as after the Project Operations solution is installed) when missing. */
+export function ensureMaps(ctx: Ctx): void {
+  for (const m of tableMaps) if (!ctx.tx.get('dw_map', m.id)) insert(ctx, 'dw_map', m.id, { id: m.id, state: 'Running', since: ctx.now });
+}
+
+export function logActivity(ctx: Ctx, mapId: MapId, event: string, detail: Record<string, string | number> = {}): void {
+  const n = nextNumber(ctx, 'dw_log');
+  insert(ctx, 'dw_log', String(n), { seq: n, mapId, at: ctx.now, event, detail });
+}
+
+export function setMapState(ctx: Ctx, id: MapId, state: MapState): Rec {
+  const row = ctx.tx.get('dw_map', id);
+  const from = (row?.state as MapState | undefined) ?? 'Running';
+  const rec = row ? patch(ctx, 'dw_map', id, { state, since: ctx.now }) : insert(ctx, 'dw_map', id, { id, state, since: ctx.now });
+  if (from !== state) logActivity(ctx, id, 'state', { from, to: state });
+  return rec;
+}
+
+function transform(name: string | undefined, dir: 'toFinance' | 'toDataverse', value: unknown, db: ReadView): unknown {
+  if (!name) return value ?? null;
+  const t = transforms[name];
+  const fn = t?.[dir];
+  if (!fn) throw new Error(`transform ${name} has no ${dir}`);
+  return fn(value, db);
+}
+
+/** Values for the target of a changed source row, or nothing when the map does not carry this row. */
+export function itemsFor(db: ReadView, op: Op): SyncItem[] {
+  if (op.t !== 'put') return [];
+  const out: SyncItem[] = [];
+  for (const m of tableMaps) {
+    if (op.table === m.dataverse && m.master === 'dataverse') {
+      if (m.filter && !filters[m.filter](op.rec)) continue;
+      const values: Record<string, unknown> = {};
+      for (const p of m.fields) if (p.dir !== SyncDirection.ToDataverse) values[p.finance] = transform(p.transform, 'toFinance', op.rec[p.dataverse], db);
+      out.push({ mapId: m.id, to: 'finance', entity: m.finance, values, create: true, source: { table: op.table, id: op.id } });
+    } else if (op.table === m.finance) {
+      const pairs = m.fields.filter((p) => p.dir !== SyncDirection.ToFinance);
+      if (pairs.length === 0) continue;
+      const keyPair = m.fields.find((p) => p.dataverse === m.integrationKey.dataverse);
+      if (!keyPair) continue;
+      const values: Record<string, unknown> = {};
+      for (const p of pairs) if (p.dataverse !== m.integrationKey.dataverse) values[p.dataverse] = transform(p.transform, 'toDataverse', op.rec[p.finance], db);
+      out.push({
+        mapId: m.id, to: 'dataverse', entity: m.dataverse, values, create: m.master === 'finance',
+        key: { field: m.integrationKey.dataverse, value: op.rec[keyPair.finance] }, source: { table: op.table, id: op.id },
+      });
+    }
+  }
+  return out;
+}
+
+/** Live sync of the changes a domain function made, inside its transaction. */
+export function propagate(ctx: Ctx, ops: readonly Op[], faults: Faults): void {
+  for (const op of ops) {
+    for (const item of itemsFor(ctx.tx, op)) {
+      const state = mapState(ctx.tx, item.mapId);
+      if (state === 'Running') {
+        checkLimit(ctx, item);
+        apply(ctx, item, faults);
+      } else if (state === 'Paused' || state === 'Resuming') {
+        enqueue(ctx, item);
+      }
+      // Stopped / Not running: no sync at all (the cut-over pattern of migrating-invoiced-milestones.md).
+    }
+  }
+}
+
+function checkLimit(ctx: Ctx, item: SyncItem): void {
+  if (item.mapId !== 'pi_v2' || ctx.tx.get(item.entity, `${String(item.values.dataAreaId)}|${String(item.values.ProposalId)}`)) return;
+  let lines = 0;
+  for (const d of ctx.tx.all('msdyn_invoicelinetransaction')) if (d._msdyn_invoice_value === item.source.id) lines++;
+  if (lines > REALTIME_LINE_LIMIT) throw new SimError(400, '0x80040265', 'dualwrite.tooManyLines', { invoice: String(item.values.ProposalId), lines, limit: REALTIME_LINE_LIMIT });
+}
+
+function enqueue(ctx: Ctx, item: SyncItem): void {
+  const n = nextNumber(ctx, 'dw_queue');
+  insert(ctx, 'dw_queue', String(n), { seq: n, at: ctx.now, ...item });
+}
+
+/** Writes one item into the other side; any refusal becomes the dual-write error the caller sees. */
+export function apply(ctx: Ctx, item: SyncItem, faults: Faults): void {
+  if (item.to === 'finance' && faults.financeUnavailable) {
+    throw new SimError(503, '0x80040265', 'dualwrite.financeUnavailable', { map: item.mapId });
+  }
+  const pending = faults.failNext[item.mapId] ?? 0;
+  if (pending > 0) {
+    faults.failNext[item.mapId] = pending - 1;
+    throw new SimError(400, '0x80040265', 'dualwrite.injectedFailure', { map: item.mapId, entity: item.entity });
+  }
+  try {
+    if (item.to === 'finance') {
+      receiveFromDataverse(ctx, item.entity, item.values);
+    } else if (item.key) {
+      const rec = receiveFromFinance(ctx, item.entity, item.key.field, item.key.value, item.values, item.create);
+      void rec;
+    }
+    if (item.mapId === 'legal_entities') {
+      const le = ctx.tx.get('LegalEntity', String(item.key?.value));
+      if (le) setUpLegalEntity(ctx, le);
+    }
+  } catch (e) {
+    if (e instanceof SimError) throw new SimError(400, '0x80040265', 'dualwrite.writeFailed', { map: item.mapId, entity: item.entity }, e);
+    throw e;
+  }
+}
+
+export const queued = (db: ReadView, mapId?: MapId): Rec[] => [...db.all('dw_queue')].filter((q) => !mapId || q.mapId === mapId);
+export const catchUpErrors = (db: ReadView, mapId?: MapId): Rec[] => [...db.all('dw_error')].filter((q) => !mapId || q.mapId === mapId);
+
+/** Moves a queued item that failed during catch-up to the catch-up errors (errors-and-alerts.md). */
+export function failQueued(ctx: Ctx, q: Rec, error: SimError): void {
+  ctx.tx.del('dw_queue', String(q.seq));
+  insert(ctx, 'dw_error', String(q.seq), { ...q, error: errorInfo(error), attempts: 1, failedAt: ctx.now });
+  logActivity(ctx, q.mapId as MapId, 'catchUpError', { seq: Number(q.seq) });
+}
+
+export function errorInfo(e: SimError): Record<string, unknown> {
+  return { code: e.code, key: e.key, params: e.params, inner: e.inner ? errorInfo(e.inner) : null };
+}
+
+export const isMapId = (id: string): id is MapId => mapById.has(id as MapId);

@@ -1,0 +1,46 @@
+import type { ErrorRequestHandler, Request, Response } from 'express';
+import { SimError } from '../errors.js';
+import { negotiate, translator, type Lang } from '../i18n.js';
+
+export type Flavour = 'dataverse' | 'finance' | 'sim';
+
+/** The message of an error in a language, with the inner cause offered as `{{cause}}`. */
+export function messageOf(e: SimError, lang: Lang): string {
+  const t = translator(lang);
+  const params: Record<string, string | number> = { ...e.params };
+  if (e.inner) params.cause = messageOf(e.inner, lang);
+  return t(`errors:${e.key}`, params);
+}
+
+export const langOf = (req: Request): Lang => negotiate(req.get('accept-language'));
+
+/** Writes an error in the shape of the API it belongs to. Nothing of the server's internals is shown. */
+export function sendError(req: Request, res: Response, e: SimError, flavour: Flavour): void {
+  const message = messageOf(e, langOf(req));
+  const body =
+    flavour === 'finance'
+      ? { error: { code: e.code, message, innererror: { message, type: 'Microsoft.Dynamics.Platform.Integration.Services.OData.AxODataException', stacktrace: '' } } }
+      : { error: { code: e.code, message } };
+  if (res.headersSent) return;
+  res.status(e.status).set('OData-Version', '4.0').json(body);
+}
+
+/** Turns body-parser failures and unexpected exceptions into API errors. */
+export function errorHandler(flavour: Flavour): ErrorRequestHandler {
+  return (err: unknown, req, res, _next) => {
+    void _next;
+    sendError(req, res, toSimError(err, flavour), flavour);
+  };
+}
+
+export function toSimError(err: unknown, flavour: Flavour): SimError {
+  if (err instanceof SimError) return err;
+  const payloadCode = flavour === 'dataverse' ? '0x80048d19' : 'BadRequest';
+  const type = typeof err === 'object' && err !== null && 'type' in err ? String((err as { type: unknown }).type) : '';
+  if (type === 'entity.parse.failed') return new SimError(400, payloadCode, 'payload.malformedJson');
+  if (type === 'entity.too.large') return new SimError(413, payloadCode, 'payload.tooLarge');
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new SimError(415, payloadCode, 'payload.unsupportedEncoding');
+  if (type === 'request.aborted') return new SimError(400, payloadCode, 'payload.aborted');
+  console.error('[po-invoice-sim] unexpected error:', err);
+  return new SimError(500, flavour === 'dataverse' ? '0x80040216' : 'InternalError', 'internal');
+}

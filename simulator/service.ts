@@ -1,0 +1,183 @@
+import { EventEmitter } from 'node:events';
+import { randomUUID } from 'node:crypto';
+import type { Op, Rec, Store } from './store/types.js';
+import type { Ctx } from './domain/context.js';
+import { SimError } from './errors.js';
+import { iso, parseDuration, parseInstant } from './clock.js';
+import { dataverseByName } from './dataverse/entities.js';
+import { type Faults, apply, catchUpErrors, ensureMaps, errorInfo, failQueued, logActivity, mapState, noFaults, propagate, queued, setMapState } from './dualwrite/runtime.js';
+import type { MapId } from './dualwrite/maps.js';
+import { type ProcessId, processes } from './processes.js';
+
+export type Side = 'dataverse' | 'finance' | 'dualwrite' | 'sim';
+export const sideOf = (table: string): Side =>
+  dataverseByName.has(table) ? 'dataverse' : table.startsWith('dw_') ? 'dualwrite' : table.startsWith('sim_') ? 'sim' : 'finance';
+
+export interface SimEvent {
+  readonly type: 'commit' | 'map' | 'process' | 'clock' | 'reset';
+  readonly seq?: number;
+  readonly data: unknown;
+}
+
+/**
+ * One simulator instance: one store, one clock, one set of faults. Every change goes through `exec`, which
+ * runs a domain function in a transaction and lets dual-write carry it over before anything is written.
+ */
+export class Service {
+  readonly events = new EventEmitter();
+  readonly faults: Faults = noFaults();
+  private readonly unsubscribe: () => void;
+
+  constructor(readonly store: Store, startClock: string) {
+    this.events.setMaxListeners(0);
+    this.unsubscribe = store.onCommit(({ seq, ops }) => {
+      const changes = ops.filter((o) => !o.table.startsWith('sim_')).map((o) => ({ side: sideOf(o.table), table: o.table, id: o.id, t: o.t }));
+      if (changes.length) this.events.emit('event', { type: 'commit', seq, data: changes } satisfies SimEvent);
+    });
+    this.startClock = startClock;
+  }
+
+  private startClock: string;
+
+  now(): string {
+    const c = this.store.get('sim_meta', 'clock');
+    return typeof c?.now === 'string' ? c.now : this.startClock;
+  }
+
+  /** Runs a domain function in one transaction, with live dual-write of its changes. */
+  exec<T>(fn: (ctx: Ctx) => T): Promise<T> {
+    const now = this.now();
+    return this.store.transact((tx) => {
+      const ctx: Ctx = { tx, now, newId: randomUUID };
+      const result = fn(ctx);
+      const ops: Op[] = tx.ops();
+      propagate(ctx, ops, this.faults);
+      return result;
+    });
+  }
+
+  /** Reference data every instance has (maps, clock) without demo data. */
+  async init(): Promise<void> {
+    await this.store.transact((tx) => {
+      const ctx: Ctx = { tx, now: this.now(), newId: randomUUID };
+      ensureMaps(ctx);
+      if (!tx.get('sim_meta', 'clock')) tx.put('sim_meta', 'clock', { now: this.startClock });
+      for (const p of Object.keys(processes) as ProcessId[]) {
+        if (!tx.get('sim_process', p)) tx.put('sim_process', p, { id: p, recurrenceMinutes: null, nextRunAt: null, lastRunAt: null, lastLog: [] });
+      }
+    });
+  }
+
+  // ---- map control --------------------------------------------------------------------------------------
+  async setMap(id: MapId, action: 'run' | 'pause' | 'stop'): Promise<Rec> {
+    const state = mapState(this.store, id);
+    const allowed: Record<string, string[]> = { run: ['NotRunning', 'Stopped'], pause: ['Running'], stop: ['Running', 'Paused'] };
+    if (!allowed[action]?.includes(state)) throw new SimError(409, 'MapStateConflict', 'sim.mapWrongState', { map: id, state, action });
+    const to = action === 'run' ? 'Running' : action === 'pause' ? 'Paused' : 'Stopped';
+    const rec = await this.exec((ctx) => setMapState(ctx, id, to));
+    this.events.emit('event', { type: 'map', data: { id, state: to } } satisfies SimEvent);
+    return rec;
+  }
+
+  /** Resume a paused map: catch up the queue in order, each record on its own; failures become catch-up errors. */
+  async resume(id: MapId, mode: 'catchup' | 'skipPreserve' | 'skipDiscard' = 'catchup'): Promise<{ applied: number; failed: number; discarded: number }> {
+    if (mapState(this.store, id) !== 'Paused') throw new SimError(409, 'MapStateConflict', 'sim.mapWrongState', { map: id, state: mapState(this.store, id), action: 'resume' });
+    await this.exec((ctx) => setMapState(ctx, id, 'Resuming'));
+    let applied = 0, failed = 0, discarded = 0;
+    for (const q of queued(this.store, id).sort((a, b) => Number(a.seq) - Number(b.seq))) {
+      if (mode === 'skipDiscard') { await this.exec((ctx) => ctx.tx.del('dw_queue', String(q.seq))); discarded++; continue; }
+      if (mode === 'skipPreserve') { await this.exec((ctx) => failQueued(ctx, q, new SimError(409, 'Skipped', 'dualwrite.skipped', { map: id }))); failed++; continue; }
+      try {
+        await this.store.transact((tx) => {
+          const ctx: Ctx = { tx, now: this.now(), newId: randomUUID };
+          apply(ctx, q as unknown as Parameters<typeof apply>[1], this.faults);
+          tx.del('dw_queue', String(q.seq));
+        });
+        applied++;
+      } catch (e) {
+        if (!(e instanceof SimError)) throw e;
+        await this.exec((ctx) => failQueued(ctx, q, e));
+        failed++;
+      }
+    }
+    await this.exec((ctx) => { setMapState(ctx, id, 'Running'); logActivity(ctx, id, 'catchUp', { applied, failed, discarded }); });
+    this.events.emit('event', { type: 'map', data: { id, state: 'Running', applied, failed } } satisfies SimEvent);
+    return { applied, failed, discarded };
+  }
+
+  /** Retry catch-up errors (all of a map, or the given ones). */
+  async retry(id: MapId, ids?: readonly string[]): Promise<{ retried: number; succeeded: number; failed: number }> {
+    const items = catchUpErrors(this.store, id).filter((e) => !ids || ids.includes(String(e.seq)));
+    let succeeded = 0, failed = 0;
+    for (const item of items) {
+      try {
+        await this.store.transact((tx) => {
+          const ctx: Ctx = { tx, now: this.now(), newId: randomUUID };
+          apply(ctx, item as unknown as Parameters<typeof apply>[1], this.faults);
+          tx.del('dw_error', String(item.seq));
+          logActivity(ctx, id, 'retrySucceeded', { seq: Number(item.seq) });
+        });
+        succeeded++;
+      } catch (e) {
+        if (!(e instanceof SimError)) throw e;
+        await this.exec((ctx) => ctx.tx.put('dw_error', String(item.seq), { ...item, error: errorInfo(e), attempts: Number(item.attempts ?? 1) + 1, failedAt: ctx.now }));
+        failed++;
+      }
+    }
+    this.events.emit('event', { type: 'map', data: { id, retried: items.length, succeeded, failed } } satisfies SimEvent);
+    return { retried: items.length, succeeded, failed };
+  }
+
+  // ---- periodic processes and clock ---------------------------------------------------------------------
+  async runProcess(id: ProcessId, opts: { company?: string } = {}): Promise<Rec> {
+    const proc = processes[id];
+    const rec = await this.exec((ctx) => {
+      const log = proc.run(ctx, opts);
+      const row = ctx.tx.get('sim_process', id) ?? { id };
+      const next = row.recurrenceMinutes ? iso(Date.parse(ctx.now) + Number(row.recurrenceMinutes) * 60_000) : null;
+      const out = { ...row, lastRunAt: ctx.now, nextRunAt: next, lastLog: log };
+      ctx.tx.put('sim_process', id, out);
+      return out;
+    });
+    this.events.emit('event', { type: 'process', data: { id, at: rec.lastRunAt, log: rec.lastLog } } satisfies SimEvent);
+    return rec;
+  }
+
+  async setRecurrence(id: ProcessId, minutes: number | null): Promise<Rec> {
+    return this.exec((ctx) => {
+      const row = ctx.tx.get('sim_process', id) ?? { id, lastLog: [] };
+      const out = { ...row, recurrenceMinutes: minutes, nextRunAt: minutes ? iso(Date.parse(ctx.now) + minutes * 60_000) : null };
+      ctx.tx.put('sim_process', id, out);
+      return out;
+    });
+  }
+
+  /** Moves the clock forward; each periodic process due on the way runs at its due time. */
+  async advanceClock(body: { advance?: unknown; to?: unknown }): Promise<string> {
+    const from = Date.parse(this.now());
+    let target: number;
+    if (typeof body.advance === 'string') target = from + parseDuration(body.advance);
+    else if (body.to !== undefined) target = Date.parse(parseInstant(body.to));
+    else throw new SimError(400, 'InvalidClockRequest', 'sim.badClockRequest');
+    if (target < from) throw new SimError(400, 'ClockBackwards', 'sim.clockBackwards', { now: this.now() });
+    for (;;) {
+      const due = [...this.store.all('sim_process')]
+        .filter((p) => typeof p.nextRunAt === 'string' && Date.parse(p.nextRunAt) <= target)
+        .sort((a, b) => Date.parse(String(a.nextRunAt)) - Date.parse(String(b.nextRunAt)))[0];
+      if (!due) break;
+      await this.store.transact((tx) => tx.put('sim_meta', 'clock', { now: String(due.nextRunAt) }));
+      await this.runProcess(due.id as ProcessId);
+    }
+    const now = iso(target);
+    await this.store.transact((tx) => tx.put('sim_meta', 'clock', { now }));
+    this.events.emit('event', { type: 'clock', data: { now } } satisfies SimEvent);
+    return now;
+  }
+
+  close(): void {
+    this.unsubscribe();
+    this.events.removeAllListeners();
+  }
+}
+
+export const isProcessId = (id: string): id is ProcessId => Object.hasOwn(processes, id);
