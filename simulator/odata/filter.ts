@@ -261,6 +261,9 @@ class Parser {
   private get tok(): Tok {
     return this.toks[this.i]!;
   }
+  private atEnd(): boolean {
+    return this.tok.kind === 'end';
+  }
   private isWord(word: string): boolean {
     return this.tok.kind === 'ident' && this.tok.text === word;
   }
@@ -281,9 +284,9 @@ class Parser {
   }
 
   parse(): Expr {
-    if (this.tok.kind === 'end') this.syntax();
+    if (this.atEnd()) this.syntax();
     const e = this.parseOr();
-    if (this.tok.kind !== 'end') this.syntax();
+    if (!this.atEnd()) this.syntax();
     this.requireBool(e);
     return e;
   }
@@ -333,9 +336,9 @@ class Parser {
     const b = typeOf(right);
     const as = comparable(a, b);
     if (as === undefined) {
-      // Name the property side when there is one, and its declared type.
-      if (left.kind === 'prop' || right.kind !== 'prop') this.mismatch(left.kind === 'prop' ? left : right, expectedOf(left));
-      this.mismatch(right, expectedOf(right));
+      // Name the property side when there is one, with its declared type.
+      const culprit = left.kind === 'prop' ? left : right.kind === 'prop' ? right : left;
+      this.mismatch(culprit, expectedOf(culprit));
     }
     return { kind: 'cmp', op, left, right, as };
   }

@@ -1,0 +1,25 @@
+import type { Rec } from '../store/types.js';
+import type { Ctx } from '../domain/context.js';
+import { postJournal } from './journal.js';
+import { postProposal } from './posting.js';
+
+/** Bound actions of the Finance OData endpoint (`…/Microsoft.Dynamics.DataEntities.<name>`). */
+export interface FinanceActionResult {
+  /** Collection of the returned record. */
+  readonly set: string;
+  readonly record: Rec;
+  readonly log?: readonly unknown[];
+}
+export type FinanceAction = (ctx: Ctx, target: Rec) => FinanceActionResult;
+
+export const financeActions: Readonly<Record<string, Readonly<Record<string, FinanceAction>>>> = {
+  ProjectIntegrationJournals: {
+    Post: (ctx, j) => {
+      const { log } = postJournal(ctx, String(j.dataAreaId), String(j.JournalId));
+      return { set: 'ProjectIntegrationJournals', record: ctx.tx.get('ProjectIntegrationJournal', `${String(j.dataAreaId)}|${String(j.JournalId)}`) ?? j, log };
+    },
+  },
+  ProjectInvoiceProposals: {
+    Post: (ctx, p) => ({ set: 'CustomerInvoices', record: postProposal(ctx, String(p.dataAreaId), String(p.ProposalId)) }),
+  },
+};

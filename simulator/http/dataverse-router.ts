@@ -1,0 +1,202 @@
+import express, { type Request, type Response, type Router } from 'express';
+import type { Rec } from '../store/types.js';
+import type { EntityDef } from '../schema.js';
+import type { Service } from '../service.js';
+import type { Ctx } from '../domain/context.js';
+import { SimError } from '../errors.js';
+import { translator } from '../i18n.js';
+import { readPayload } from '../payload.js';
+import { dataverseBySet, dataverseByName, dataverseEntities } from '../dataverse/entities.js';
+import { createRecord, deleteRecord, updateRecord } from '../dataverse/records.js';
+import { dataverseActions } from '../dataverse/actions.js';
+import { dataverseWire, etagOf } from './wire.js';
+import { langOf, sendError, toSimError } from './errors.js';
+import { checkIfMatch, checkIfNoneMatch, parsePrefer, parseSegment, queryRecords, dataverseSchema } from './odata-adapter.js';
+import { entityDefinitions } from './entity-definitions.js';
+
+export const DATAVERSE_BASE = '/api/data/v9.2';
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The Dataverse Web API subset. Thin: HTTP in, a domain call through the service, HTTP out. */
+export function dataverseRouter(service: Service): Router {
+  const router = express.Router();
+  const base = (req: Request): string => `${req.protocol}://${req.get('host') ?? 'localhost'}${DATAVERSE_BASE}`;
+
+  router.get('/', (req, res) => {
+    res.set('OData-Version', '4.0').json({
+      '@odata.context': `${base(req)}/$metadata`,
+      value: [...dataverseEntities.map((e) => ({ name: e.set, kind: 'EntitySet', url: e.set })), { name: 'EntityDefinitions', kind: 'EntitySet', url: 'EntityDefinitions' }],
+    });
+  });
+
+  router.all(/.*/, async (req, res) => {
+    try {
+      const segments = req.path.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+      if (segments.length === 0 || segments.length > 2) throw notFound(req.path);
+      const seg = parseSegment(segments[0] as string);
+      if (seg.set === 'EntityDefinitions') return entityDefinitions(req, res, seg.key, langOf(req));
+      const def = dataverseBySet.get(seg.set);
+      if (!def) throw notFound(seg.set);
+      const id = seg.key === undefined ? undefined : guidKey(seg.key);
+      if (segments.length === 2) {
+        if (req.method !== 'POST' || id === undefined) throw methodNotAllowed(req);
+        return await action(service, req, res, def, id, segments[1] as string);
+      }
+      switch (req.method) {
+        case 'GET':
+          return id === undefined ? list(service, req, res, def) : one(service, req, res, def, id);
+        case 'POST':
+          if (id !== undefined) throw methodNotAllowed(req);
+          return await create(service, req, res, def);
+        case 'PATCH':
+          if (id === undefined) throw methodNotAllowed(req);
+          return await update(service, req, res, def, id);
+        case 'DELETE':
+          if (id === undefined) throw methodNotAllowed(req);
+          return await remove(service, req, res, def, id);
+        default:
+          throw methodNotAllowed(req);
+      }
+    } catch (e) {
+      sendError(req, res, toSimError(e, 'dataverse'), 'dataverse');
+    }
+  });
+
+  function wire(req: Request, def: EntityDef, rec: Rec, select?: readonly string[]): Record<string, unknown> {
+    const lang = langOf(req);
+    const prefer = parsePrefer(req.get('prefer'));
+    return dataverseWire(def, rec, { select, annotations: prefer.annotations, t: translator(lang), lang, db: service.store });
+  }
+
+  function list(svc: Service, req: Request, res: Response, def: EntityDef): void {
+    const prefer = parsePrefer(req.get('prefer'));
+    const result = queryRecords(svc.store.all(def.logicalName), req.query, dataverseSchema(def), prefer.maxPageSize, 'dataverse', (r) => svc.store.get(def.logicalName, r) );
+    const body: Record<string, unknown> = { '@odata.context': `${base(req)}/$metadata#${def.set}` };
+    if (result.count !== undefined) body['@odata.count'] = result.count;
+    body.value = result.value.map((r) => ({ ...wire(req, def, r, result.select), ...expanded(req, def, r, result.expand) }));
+    if (result.nextSkipToken) {
+      const url = new URL(`${base(req)}/${def.set}`);
+      for (const [k, v] of Object.entries(req.query)) if (k !== '$skiptoken' && typeof v === 'string') url.searchParams.set(k, v);
+      url.searchParams.set('$skiptoken', result.nextSkipToken);
+      body['@odata.nextLink'] = url.toString();
+    }
+    if (prefer.maxPageSize) res.set('Preference-Applied', `odata.maxpagesize=${prefer.maxPageSize}`);
+    res.set('OData-Version', '4.0').json(body);
+  }
+
+  function expanded(req: Request, def: EntityDef, rec: Rec, expand: readonly { name: string; select?: readonly string[] }[]): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const x of expand) {
+      const f = def.fields[x.name];
+      const target = f?.target ? dataverseByName.get(f.target) : undefined;
+      const value = rec[`_${x.name}_value`];
+      const related = target && value ? service.store.get(target.logicalName, String(value)) : undefined;
+      out[x.name] = target && related ? wire(req, target, related, x.select) : null;
+    }
+    return out;
+  }
+
+  function one(svc: Service, req: Request, res: Response, def: EntityDef, id: string): void {
+    const rec = svc.store.get(def.logicalName, id);
+    if (!rec) throw new SimError(404, '0x80040217', 'record.notFound', { entity: def.logicalName, id });
+    if (checkIfNoneMatch(req.get('if-none-match'), etagOf(rec))) { res.status(304).end(); return; }
+    const q = queryRecords([rec], { $select: req.query.$select, $expand: req.query.$expand }, dataverseSchema(def), undefined, 'dataverse', () => undefined);
+    res.set('OData-Version', '4.0').set('ETag', etagOf(rec)).json({
+      '@odata.context': `${base(req)}/$metadata#${def.set}/$entity`,
+      ...wire(req, def, rec, q.select), ...expanded(req, def, rec, q.expand),
+    });
+  }
+
+  function payload(req: Request, def: EntityDef, mode: 'create' | 'update'): Record<string, unknown> {
+    return readPayload(def, req.body, {
+      mode, code: '0x80048d19', allowReadOnly: mode === 'create' ? [def.key[0] as string] : [],
+      resolveBind: (ref, field, target) => resolveBind(service, ref, field, target),
+    });
+  }
+
+  async function create(svc: Service, req: Request, res: Response, def: EntityDef): Promise<void> {
+    const values = payload(req, def, 'create');
+    const rec = await svc.exec((ctx) => createRecord(ctx, def, values));
+    written(req, res, def, rec, 201);
+  }
+
+  function written(req: Request, res: Response, def: EntityDef, rec: Rec, status: number): void {
+    const id = String(rec[def.key[0] as string]);
+    res.set('OData-Version', '4.0').set('OData-EntityId', `${base(req)}/${def.set}(${id})`).set('ETag', etagOf(rec));
+    if (parsePrefer(req.get('prefer')).returnRepresentation) {
+      const q = queryRecords([rec], { $select: req.query.$select }, dataverseSchema(def), undefined, 'dataverse', () => undefined);
+      res.status(status === 201 ? 201 : 200).json({ '@odata.context': `${base(req)}/$metadata#${def.set}/$entity`, ...wire(req, def, rec, q.select) });
+    } else {
+      res.status(204).end();
+    }
+  }
+
+  async function update(svc: Service, req: Request, res: Response, def: EntityDef, id: string): Promise<void> {
+    const ifMatch = req.get('if-match');
+    const ifNoneMatch = req.get('if-none-match');
+    const values = payload(req, def, 'update');
+    const { rec, created } = await svc.exec((ctx: Ctx) => {
+      const old = ctx.tx.get(def.logicalName, id);
+      if (!old) {
+        // PATCH of a missing record is an upsert, unless If-Match asks for an existing one.
+        if (ifMatch !== undefined) throw new SimError(404, '0x80040217', 'record.notFound', { entity: def.logicalName, id });
+        return { rec: createRecord(ctx, def, { ...payload(req, def, 'create'), [def.key[0] as string]: id }), created: true };
+      }
+      if (ifNoneMatch?.trim() === '*') throw new SimError(412, '0x80040237', 'record.duplicate', { entity: def.logicalName, id });
+      if (!checkIfMatch(ifMatch, etagOf(old))) throw new SimError(412, '0x80060882', 'record.etagMismatch');
+      return { rec: updateRecord(ctx, def, id, values), created: false };
+    });
+    written(req, res, def, rec, created ? 201 : 200);
+  }
+
+  async function remove(svc: Service, req: Request, res: Response, def: EntityDef, id: string): Promise<void> {
+    const ifMatch = req.get('if-match');
+    await svc.exec((ctx) => {
+      const old = ctx.tx.get(def.logicalName, id);
+      if (!old) throw new SimError(404, '0x80040217', 'record.notFound', { entity: def.logicalName, id });
+      if (!checkIfMatch(ifMatch, etagOf(old))) throw new SimError(412, '0x80060882', 'record.etagMismatch');
+      deleteRecord(ctx, def, id);
+    });
+    res.status(204).end();
+  }
+
+  async function action(svc: Service, req: Request, res: Response, def: EntityDef, id: string, name: string): Promise<void> {
+    const short = name.startsWith('Microsoft.Dynamics.CRM.') ? name.slice('Microsoft.Dynamics.CRM.'.length) : name;
+    const acts = Object.hasOwn(dataverseActions, def.set) ? dataverseActions[def.set] : undefined;
+    const act = acts && Object.hasOwn(acts, short) ? acts[short] : undefined;
+    if (!act) throw new SimError(404, '0x80060888', 'record.unknownAction', { action: name, entity: def.logicalName });
+    if (req.body !== undefined && (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body))) throw new SimError(400, '0x80048d19', 'payload.notObject', { entity: name });
+    const result = await svc.exec((ctx) => act(ctx, id));
+    const resultDef = result.entity ? dataverseByName.get(result.entity) : undefined;
+    if (result.records && resultDef) {
+      res.set('OData-Version', '4.0').json({ '@odata.context': `${base(req)}/$metadata#${resultDef.set}`, value: result.records.map((r) => wire(req, resultDef, r)) });
+    } else if (result.record && resultDef) {
+      res.set('OData-Version', '4.0').json({ '@odata.context': `${base(req)}/$metadata#${resultDef.set}/$entity`, ...wire(req, resultDef, result.record) });
+    } else {
+      res.set('OData-Version', '4.0').json({ '@odata.context': `${base(req)}/$metadata#Microsoft.Dynamics.CRM.${short}Response`, ...(result.value ?? {}) });
+    }
+  }
+
+  return router;
+}
+
+function guidKey(key: string): string {
+  const k = key.startsWith('{') && key.endsWith('}') ? key.slice(1, -1) : key;
+  if (!GUID.test(k)) throw new SimError(400, '0x80060888', 'odata.badKey', { key: key.slice(0, 100) });
+  return k.toLowerCase();
+}
+
+const notFound = (segment: string): SimError => new SimError(404, '0x8006088a', 'record.setNotFound', { segment: segment.slice(0, 100) });
+const methodNotAllowed = (req: Request): SimError => new SimError(405, '0x80060888', 'record.methodNotAllowed', { method: req.method, path: req.path.slice(0, 100) });
+
+/** `/accounts(<guid>)`, `accounts(<guid>)` or an absolute URL ending so; the set must be the lookup's target. */
+function resolveBind(service: Service, ref: string, field: string, target: string): string {
+  const m = /(?:^|\/)([A-Za-z_][A-Za-z0-9_]*)\(\{?([0-9a-fA-F-]{36})\}?\)$/.exec(ref.trim());
+  if (!m) throw new SimError(400, '0x80048d19', 'payload.badBind', { property: field, value: JSON.stringify(ref).slice(0, 120) });
+  const def = dataverseBySet.get(m[1] as string);
+  if (!def || def.logicalName !== target) throw new SimError(400, '0x80048d19', 'payload.bindWrongEntity', { property: field, target, set: String(m[1]) });
+  const id = (m[2] as string).toLowerCase();
+  if (!GUID.test(id)) throw new SimError(400, '0x80048d19', 'payload.badBind', { property: field, value: ref.slice(0, 120) });
+  if (!service.store.get(target, id)) throw new SimError(404, '0x80040217', 'record.notFound', { entity: target, id });
+  return id;
+}

@@ -1,0 +1,128 @@
+import express, { type Request, type Router } from 'express';
+import type { Service } from '../service.js';
+import { isProcessId } from '../service.js';
+import { SimError } from '../errors.js';
+import { translator } from '../i18n.js';
+import { tableMaps, stateCode } from '../dualwrite/maps.js';
+import { catchUpErrors, isMapId, mapState, queued } from '../dualwrite/runtime.js';
+import { langOf, sendError, toSimError } from './errors.js';
+
+type Handler = (req: Request) => Promise<unknown> | unknown;
+
+/** Simulator control: maps, processes, clock, faults, reset, health (docs/api.md). */
+export function simRouter(service: Service, reset: (demo: boolean) => Promise<void>): Router {
+  const router = express.Router();
+  const route = (method: 'get' | 'post' | 'put' | 'delete', path: string, fn: Handler): void => {
+    router[method](path, async (req, res) => {
+      try {
+        const out = await fn(req);
+        res.json(out ?? {});
+      } catch (e) {
+        sendError(req, res, toSimError(e, 'sim'), 'sim');
+      }
+    });
+  };
+  const mapIdOf = (req: Request) => {
+    const id = String(req.params.id);
+    if (!isMapId(id)) throw new SimError(404, 'UnknownMap', 'sim.unknownMap', { map: id.slice(0, 60) });
+    return id;
+  };
+  const body = (req: Request): Record<string, unknown> => {
+    if (req.body === undefined) return {};
+    if (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body)) throw new SimError(400, 'BadRequest', 'sim.badRequest', { detail: 'body must be a JSON object' });
+    return req.body as Record<string, unknown>;
+  };
+
+  route('get', '/health', () => ({ status: 'ok', now: service.now(), store: service.store.kind }));
+  route('post', '/reset', async (req) => { await reset(body(req).demo === true); return { status: 'reset', demo: body(req).demo === true }; });
+  route('get', '/clock', () => ({ now: service.now() }));
+  route('post', '/clock', async (req) => ({ now: await service.advanceClock(body(req)) }));
+
+  route('get', '/maps', (req) => {
+    const t = translator(langOf(req));
+    return tableMaps.map((m) => {
+      const state = mapState(service.store, m.id);
+      return {
+        id: m.id, name: t(`labels:maps.${m.id}`), version: m.version, dataverse: m.dataverse, finance: m.finance, master: m.master,
+        state, stateLabel: t(`labels:options.mapState.${state}`), stateCode: stateCode(state),
+        queued: queued(service.store, m.id).length, errors: catchUpErrors(service.store, m.id).length,
+        fields: m.fields,
+      };
+    });
+  });
+  for (const action of ['run', 'pause', 'stop'] as const) route('post', `/maps/:id/${action}`, (req) => service.setMap(mapIdOf(req), action));
+  route('post', '/maps/:id/resume', (req) => {
+    const mode = body(req).mode ?? 'catchup';
+    if (mode !== 'catchup' && mode !== 'skipPreserve' && mode !== 'skipDiscard') throw new SimError(400, 'BadRequest', 'sim.badRequest', { detail: 'mode is catchup, skipPreserve or skipDiscard' });
+    return service.resume(mapIdOf(req), mode);
+  });
+  route('get', '/maps/:id/queue', (req) => queued(service.store, mapIdOf(req)));
+  route('get', '/maps/:id/errors', (req) => catchUpErrors(service.store, mapIdOf(req)));
+  route('get', '/maps/:id/log', (req) => { const id = mapIdOf(req); return [...service.store.all('dw_log')].filter((l) => l.mapId === id); });
+  route('post', '/maps/:id/errors/retry', (req) => {
+    const ids = body(req).ids;
+    if (ids !== undefined && (!Array.isArray(ids) || !ids.every((x) => typeof x === 'string' || typeof x === 'number'))) throw new SimError(400, 'BadRequest', 'sim.badRequest', { detail: 'ids is a list' });
+    return service.retry(mapIdOf(req), ids?.map(String));
+  });
+
+  route('get', '/processes', (req) => {
+    const t = translator(langOf(req));
+    return [...service.store.all('sim_process')].map((p) => ({ ...p, name: t(`labels:processes.${String(p.id)}`) }));
+  });
+  const processOf = (req: Request) => {
+    const id = String(req.params.id);
+    if (!isProcessId(id)) throw new SimError(404, 'UnknownProcess', 'sim.unknownProcess', { process: id.slice(0, 60) });
+    return id;
+  };
+  route('post', '/processes/:id/run', (req) => {
+    const company = body(req).company;
+    if (company !== undefined && typeof company !== 'string') throw new SimError(400, 'BadRequest', 'sim.badRequest', { detail: 'company is a text' });
+    return service.runProcess(processOf(req), { company });
+  });
+  route('put', '/processes/:id', (req) => {
+    const minutes = body(req).recurrenceMinutes;
+    if (minutes !== null && (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > 525600)) throw new SimError(400, 'BadRequest', 'sim.badRequest', { detail: 'recurrenceMinutes is null or 1–525600' });
+    return service.setRecurrence(processOf(req), minutes);
+  });
+
+  route('get', '/faults', () => service.faults);
+  route('put', '/faults', (req) => {
+    const b = body(req);
+    const bad = (): SimError => new SimError(400, 'BadRequest', 'sim.badFaults');
+    if (b.financeUnavailable !== undefined && typeof b.financeUnavailable !== 'boolean') throw bad();
+    if (b.latencyMs !== undefined && (typeof b.latencyMs !== 'number' || !Number.isInteger(b.latencyMs) || b.latencyMs < 0 || b.latencyMs > 10_000)) throw bad();
+    const failNext: Record<string, number> = {};
+    if (b.failNext !== undefined) {
+      if (b.failNext === null || typeof b.failNext !== 'object' || Array.isArray(b.failNext)) throw bad();
+      for (const [k, v] of Object.entries(b.failNext)) {
+        if (!isMapId(k) || typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 1_000_000) throw bad();
+        failNext[k] = v;
+      }
+    }
+    if (b.financeUnavailable !== undefined) service.faults.financeUnavailable = b.financeUnavailable;
+    if (b.latencyMs !== undefined) service.faults.latencyMs = b.latencyMs;
+    Object.assign(service.faults.failNext, failNext);
+    return service.faults;
+  });
+  route('delete', '/faults', () => {
+    service.faults.financeUnavailable = false;
+    service.faults.latencyMs = 0;
+    service.faults.failNext = {};
+    return service.faults;
+  });
+
+  router.get('/events', (req, res) => {
+    res.set({ 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
+    res.flushHeaders();
+    res.write(`event: hello\ndata: ${JSON.stringify({ now: service.now() })}\n\n`);
+    const listener = (e: { type: string; seq?: number; data: unknown }): void => {
+      res.write(`event: ${e.type}\n${e.seq !== undefined ? `id: ${e.seq}\n` : ''}data: ${JSON.stringify(e.data)}\n\n`);
+    };
+    service.events.on('event', listener);
+    const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
+    req.on('close', () => { clearInterval(ping); service.events.off('event', listener); });
+  });
+
+  router.use((req, res) => sendError(req, res, new SimError(404, 'NotFound', 'sim.notFound', { path: req.path.slice(0, 100) }), 'sim'));
+  return router;
+}

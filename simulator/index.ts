@@ -1,0 +1,117 @@
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Store } from './store/types.js';
+import { createStore, type StoreOptions } from './store/index.js';
+import { Service } from './service.js';
+import { SimError } from './errors.js';
+import { iso } from './clock.js';
+import { i18nInstance } from './i18n.js';
+import { DATAVERSE_BASE, dataverseRouter } from './http/dataverse-router.js';
+import { FINANCE_BASE, financeRouter } from './http/finance-router.js';
+import { simRouter } from './http/sim-router.js';
+import { errorHandler, sendError, type Flavour } from './http/errors.js';
+import { seedDemo } from './demo-data.js';
+import { mountExtras } from './extras.js';
+
+export interface SimulatorOptions {
+  /** Default: a memory store. `npm start` passes a file store. */
+  readonly store?: StoreOptions | Store;
+  /** Start of the simulated clock (ISO 8601 UTC); default: now. */
+  readonly clock?: string;
+  /** Seed demo data when the store is empty. */
+  readonly demo?: boolean;
+  /** Largest request body accepted. */
+  readonly bodyLimit?: string;
+}
+
+export interface Simulator {
+  readonly app: Express;
+  readonly service: Service;
+  readonly store: Store;
+  /** Starts listening (port 0 = ephemeral) on 127.0.0.1 unless told otherwise; resolves to the base URL. */
+  listen(port?: number, host?: string): Promise<string>;
+  reset(demo: boolean): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** One simulator: one store, one clock, its own routers. No global state: create as many as you like. */
+export async function createSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const store = isStore(options.store) ? options.store : await createStore(options.store ?? { kind: 'memory' });
+  const service = new Service(store, options.clock ?? iso(Date.now()));
+  await service.init();
+  i18nInstance();
+  if (options.demo && store.count('cdm_company') === 0 && store.count('LegalEntity') === 0) await seedDemo(service);
+
+  const reset = async (demo: boolean): Promise<void> => {
+    await store.replaceAll({});
+    await service.init();
+    if (demo) await seedDemo(service);
+    service.events.emit('event', { type: 'reset', data: { demo } });
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  const limit = options.bodyLimit ?? '1mb';
+  const api = (flavour: Flavour) => [
+    latency(service),
+    requireJson(flavour),
+    express.json({ limit, type: ['application/json', 'application/*+json'] }),
+    errorHandler(flavour),
+  ];
+  app.use(DATAVERSE_BASE, ...api('dataverse'), dataverseRouter(service));
+  app.use(FINANCE_BASE, ...api('finance'), financeRouter(service));
+  app.use('/sim', requireJson('sim'), express.json({ limit: '100kb' }), errorHandler('sim'), simRouter(service, reset));
+  mountExtras(app, service);
+  app.use((req: Request, res: Response) => sendError(req, res, new SimError(404, 'NotFound', 'sim.notFound', { path: req.path.slice(0, 100) }), 'sim'));
+
+  let server: Server | undefined;
+  return {
+    app, service, store, reset,
+    listen(port = 0, host = '127.0.0.1') {
+      return new Promise((resolve, reject) => {
+        const s = app.listen(port, host, () => {
+          const addr = s.address() as AddressInfo;
+          resolve(`http://${addr.family === 'IPv6' ? `[${addr.address}]` : addr.address}:${addr.port}`);
+        });
+        s.on('error', reject);
+        s.keepAliveTimeout = 5_000;
+        server = s;
+      });
+    },
+    async close() {
+      service.close();
+      if (server) {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server?.close(() => resolve()));
+      }
+      await store.close();
+    },
+  };
+}
+
+function isStore(s: SimulatorOptions['store']): s is Store {
+  return typeof s === 'object' && s !== null && 'transact' in s;
+}
+
+/** Simulated latency (faults.latencyMs) on the two APIs. */
+function latency(service: Service) {
+  return (_req: Request, _res: Response, next: NextFunction): void => {
+    const ms = service.faults.latencyMs;
+    if (ms > 0) setTimeout(next, ms);
+    else next();
+  };
+}
+
+/** A request with a body must send JSON (415 otherwise), in the API's error shape. */
+function requireJson(flavour: Flavour) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
+    if (hasBody && !req.is(['application/json', 'application/*+json'])) {
+      sendError(req, res, new SimError(415, flavour === 'dataverse' ? '0x80048d19' : 'UnsupportedMediaType', 'payload.contentType'), flavour);
+      return;
+    }
+    next();
+  };
+}
