@@ -11,7 +11,8 @@ import { createRecord, deleteRecord, updateRecord } from '../dataverse/records.j
 import { dataverseActions } from '../dataverse/actions.js';
 import { dataverseWire, etagOf } from './wire.js';
 import { langOf, sendError, toSimError } from './errors.js';
-import { checkIfMatch, checkIfNoneMatch, parsePrefer, parseSegment, queryRecords, dataverseSchema } from './odata-adapter.js';
+import { checkIfMatch, notModified, parsePrefer, parseSegment, queryRecords, dataverseSchema } from './odata-adapter.js';
+import type { ParsedKey } from '../odata/keys.js';
 import { entityDefinitions } from './entity-definitions.js';
 
 export const DATAVERSE_BASE = '/api/data/v9.2';
@@ -31,16 +32,19 @@ export function dataverseRouter(service: Service): Router {
 
   router.all(/.*/, async (req, res) => {
     try {
-      const segments = req.path.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+      const segments = req.path.split('/').filter(Boolean);
       if (segments.length === 0 || segments.length > 2) throw notFound(req.path);
-      const seg = parseSegment(segments[0] as string);
-      if (seg.set === 'EntityDefinitions') return entityDefinitions(req, res, seg.key, langOf(req));
+      if (/^EntityDefinitions(\(|$)/.test(segments[0] as string)) {
+        const text = decodeURIComponent(segments[0] as string);
+        return entityDefinitions(req, res, text.includes('(') ? text.slice(text.indexOf('(') + 1, -1) : undefined, langOf(req));
+      }
+      const seg = parseSegment(segments[0] as string, 'dataverse');
       const def = dataverseBySet.get(seg.set);
       if (!def) throw notFound(seg.set);
-      const id = seg.key === undefined ? undefined : guidKey(seg.key);
+      const id = seg.key === undefined ? undefined : recordId(service, def, seg.key);
       if (segments.length === 2) {
         if (req.method !== 'POST' || id === undefined) throw methodNotAllowed(req);
-        return await action(service, req, res, def, id, segments[1] as string);
+        return await action(service, req, res, def, id, decodeURIComponent(segments[1] as string));
       }
       switch (req.method) {
         case 'GET':
@@ -70,7 +74,7 @@ export function dataverseRouter(service: Service): Router {
 
   function list(svc: Service, req: Request, res: Response, def: EntityDef): void {
     const prefer = parsePrefer(req.get('prefer'));
-    const result = queryRecords(svc.store.all(def.logicalName), req.query, dataverseSchema(def), prefer.maxPageSize, 'dataverse', (r) => svc.store.get(def.logicalName, r) );
+    const result = queryRecords(svc.store.all(def.logicalName), req.query, dataverseSchema(def), prefer.maxPageSize, 'dataverse', (r) => svc.store.get(def.logicalName, r));
     const body: Record<string, unknown> = { '@odata.context': `${base(req)}/$metadata#${def.set}` };
     if (result.count !== undefined) body['@odata.count'] = result.count;
     body.value = result.value.map((r) => ({ ...wire(req, def, r, result.select), ...expanded(req, def, r, result.expand) }));
@@ -99,7 +103,7 @@ export function dataverseRouter(service: Service): Router {
   function one(svc: Service, req: Request, res: Response, def: EntityDef, id: string): void {
     const rec = svc.store.get(def.logicalName, id);
     if (!rec) throw new SimError(404, '0x80040217', 'record.notFound', { entity: def.logicalName, id });
-    if (checkIfNoneMatch(req.get('if-none-match'), etagOf(rec))) { res.status(304).end(); return; }
+    if (notModified(req.get('if-none-match'), etagOf(rec))) { res.status(304).end(); return; }
     const q = queryRecords([rec], { $select: req.query.$select, $expand: req.query.$expand }, dataverseSchema(def), undefined, 'dataverse', () => undefined);
     res.set('OData-Version', '4.0').set('ETag', etagOf(rec)).json({
       '@odata.context': `${base(req)}/$metadata#${def.set}/$entity`,
@@ -180,10 +184,21 @@ export function dataverseRouter(service: Service): Router {
   return router;
 }
 
-function guidKey(key: string): string {
-  const k = key.startsWith('{') && key.endsWith('}') ? key.slice(1, -1) : key;
-  if (!GUID.test(k)) throw new SimError(400, '0x80060888', 'odata.badKey', { key: key.slice(0, 100) });
-  return k.toLowerCase();
+/** The record id of a key: a GUID, or alternate key values (`accounts(accountnumber='A1')`) found by lookup. */
+function recordId(service: Service, def: EntityDef, key: ParsedKey): string {
+  if (key.kind === 'id') {
+    if (!GUID.test(key.id)) throw new SimError(400, '0x80060888', 'odata.badKey', { value: key.id.slice(0, 100) });
+    return key.id.toLowerCase();
+  }
+  const parts = [...key.parts];
+  for (const [name] of parts) {
+    const f = Object.hasOwn(def.fields, name) ? def.fields[name] : undefined;
+    if (!f || f.type === 'lookup') throw new SimError(400, '0x80060888', 'odata.badKey', { value: name.slice(0, 100) });
+  }
+  for (const r of service.store.all(def.logicalName)) {
+    if (parts.every(([name, v]) => r[name] === v)) return String(r[def.key[0] as string]);
+  }
+  throw new SimError(404, '0x80040217', 'record.notFound', { entity: def.logicalName, id: parts.map(([k, v]) => `${k}=${String(v)}`).join(',') });
 }
 
 const notFound = (segment: string): SimError => new SimError(404, '0x8006088a', 'record.setNotFound', { segment: segment.slice(0, 100) });

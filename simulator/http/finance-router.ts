@@ -9,7 +9,7 @@ import { createFinanceRecord, deleteFinanceRecord, updateFinanceRecord } from '.
 import { financeActions } from '../finance/actions.js';
 import { financeWire, etagOf } from './wire.js';
 import { sendError, toSimError } from './errors.js';
-import { checkIfMatch, financeSchema, parseFinanceKey, parsePrefer, parseSegment, queryRecords } from './odata-adapter.js';
+import { checkIfMatch, financeKey, financeSchema, parsePrefer, parseSegment, queryRecords } from './odata-adapter.js';
 
 export const FINANCE_BASE = '/data';
 
@@ -31,15 +31,15 @@ export function financeRouter(service: Service): Router {
 
   router.all(/.*/, async (req, res) => {
     try {
-      const segments = req.path.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+      const segments = req.path.split('/').filter(Boolean);
       if (segments.length === 0 || segments.length > 2) throw notFound(req.path);
-      const seg = parseSegment(segments[0] as string);
+      const seg = parseSegment(segments[0] as string, 'finance');
       const def = financeBySet.get(seg.set);
       if (!def) throw notFound(seg.set);
-      const id = seg.key === undefined ? undefined : foId(def, parseFinanceKey(seg.key, def));
+      const id = seg.key === undefined ? undefined : foId(def, financeKey(seg.key, def));
       if (segments.length === 2) {
         if (req.method !== 'POST' || id === undefined) throw methodNotAllowed(req);
-        return await action(req, res, def, id, segments[1] as string);
+        return await action(req, res, def, id, decodeURIComponent(segments[1] as string));
       }
       switch (req.method) {
         case 'GET':
@@ -108,7 +108,7 @@ export function financeRouter(service: Service): Router {
     const rec = await service.exec((ctx) => {
       const old = ctx.tx.get(def.logicalName, id);
       if (!old) throw new SimError(404, 'NotFound', 'record.notFound', { entity: def.set, id });
-      if (!checkIfMatch(req.get('if-match'), etagOf(old))) throw new SimError(412, 'PreconditionFailed', 'record.etagMismatch');
+      if (!checkIfMatch(req.get('if-match'), etagOf(old), 'finance')) throw new SimError(412, 'PreconditionFailed', 'record.etagMismatch');
       return updateFinanceRecord(ctx, def, id, values);
     });
     res.status(204).set('ETag', etagOf(rec)).end();
@@ -119,7 +119,7 @@ export function financeRouter(service: Service): Router {
     await service.exec((ctx) => {
       const old = ctx.tx.get(def.logicalName, id);
       if (!old) throw new SimError(404, 'NotFound', 'record.notFound', { entity: def.set, id });
-      if (!checkIfMatch(req.get('if-match'), etagOf(old))) throw new SimError(412, 'PreconditionFailed', 'record.etagMismatch');
+      if (!checkIfMatch(req.get('if-match'), etagOf(old), 'finance')) throw new SimError(412, 'PreconditionFailed', 'record.etagMismatch');
       deleteFinanceRecord(ctx, def, id);
     });
     res.status(204).end();

@@ -1,0 +1,101 @@
+import type { Rec } from '../store/types.js';
+import type { EntityDef } from '../schema.js';
+import { SimError } from '../errors.js';
+import { DATAVERSE, FINANCE } from '../odata/flavour.js';
+import { applyQuery, parseQuery } from '../odata/query.js';
+import { type ODataSchema, schemaFromFields } from '../odata/schema.js';
+import { dataverseByName } from '../dataverse/entities.js';
+
+import { includesAnnotation, parsePrefer as parsePreferHeader } from '../odata/prefer.js';
+import { ifMatchPasses, ifNoneMatchPasses, parseEtagHeader } from '../odata/etag.js';
+import { type ParsedKey, parseEntitySegment, requireKeyParts } from '../odata/keys.js';
+
+export interface RequestPrefer {
+  readonly returnRepresentation: boolean;
+  readonly maxPageSize?: number;
+  readonly annotations: (name: string) => boolean;
+}
+
+/** The `Prefer` header as the routers use it. */
+export function parsePrefer(header: string | undefined): RequestPrefer {
+  const p = parsePreferHeader(header);
+  return { returnRepresentation: p.returnRepresentation, maxPageSize: p.maxPageSize, annotations: (name) => includesAnnotation(p.includeAnnotations, name) };
+}
+
+type Fl = 'dataverse' | 'finance';
+const flavourOf = (f: Fl) => (f === 'dataverse' ? DATAVERSE : FINANCE);
+
+/** `If-Match` passes (no header, `*`, or the record's ETag among the tags). Malformed → 400. */
+export const checkIfMatch = (header: string | undefined, etag: string, f: Fl = 'dataverse'): boolean => ifMatchPasses(parseEtagHeader(header, flavourOf(f)), etag);
+/** `If-None-Match` matches the record: a GET answers 304. */
+export const notModified = (header: string | undefined, etag: string, f: Fl = 'dataverse'): boolean =>
+  header !== undefined && !ifNoneMatchPasses(parseEtagHeader(header, flavourOf(f)), etag);
+
+/** Entity set and key of a raw (still percent-encoded) path segment. */
+export function parseSegment(raw: string, f: Fl): { set: string; key?: ParsedKey } {
+  return parseEntitySegment(raw, flavourOf(f));
+}
+
+/** The named key values of a Finance key predicate, all key fields required. */
+export function financeKey(key: ParsedKey, def: EntityDef): Record<string, string | number> {
+  return requireKeyParts(key, def.key, FINANCE);
+}
+
+/** OData schemas of the entities, built once. */
+const schemas = new WeakMap<EntityDef, ODataSchema>();
+export function dataverseSchema(def: EntityDef): ODataSchema {
+  let s = schemas.get(def);
+  if (!s) {
+    const navigation: Record<string, () => ODataSchema> = {};
+    for (const [name, f] of Object.entries(def.fields)) {
+      const target = f.target ? dataverseByName.get(f.target) : undefined;
+      if (f.type === 'lookup' && target) navigation[name] = () => dataverseSchema(target);
+    }
+    s = schemaFromFields(`Microsoft.Dynamics.CRM.${def.logicalName}`, def.fields, { keys: def.key, navigation });
+    schemas.set(def, s);
+  }
+  return s;
+}
+export function financeSchema(def: EntityDef): ODataSchema {
+  let s = schemas.get(def);
+  if (!s) {
+    s = schemaFromFields(`Microsoft.Dynamics.DataEntities.${def.logicalName}`, def.fields, { keys: def.key });
+    schemas.set(def, s);
+  }
+  return s;
+}
+
+export interface Queried {
+  readonly value: Rec[];
+  readonly count?: number;
+  readonly nextSkipToken?: string;
+  /** Properties to return (`$select`), undefined = all. */
+  readonly select?: readonly string[];
+  readonly expand: readonly { name: string; select?: readonly string[] }[];
+}
+
+/** Parses and applies the system query options of a request to records. */
+export function queryRecords(
+  records: Iterable<Rec>,
+  raw: Readonly<Record<string, unknown>>,
+  schema: ODataSchema,
+  pageSize: number | undefined,
+  flavour: 'dataverse' | 'finance',
+  _lookup: (id: string) => Rec | undefined,
+): Queried {
+  void _lookup;
+  const fl = flavour === 'dataverse' ? DATAVERSE : FINANCE;
+  const clean: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(raw)) if (v !== undefined && (k.startsWith('$') || flavour === 'dataverse')) clean[k] = v;
+  const query = parseQuery(clean, schema, { flavour: fl, allow: flavour === 'dataverse' ? undefined : ['$select', '$filter', '$orderby', '$top', '$skip', '$count', '$skiptoken'] });
+  // Projection happens in the wire format (which adds etags and annotations), so apply without $select/$expand.
+  const result = applyQuery(Array.isArray(records) ? records : [...records], { ...query, select: undefined, expand: undefined }, schema, { pageSize, caseInsensitive: fl.caseInsensitive });
+  return {
+    value: result.value,
+    count: result.count,
+    nextSkipToken: result.skiptoken,
+    select: query.select,
+    expand: (query.expand ?? []).map((x) => ({ name: x.name, select: x.select })),
+  };
+}
+
