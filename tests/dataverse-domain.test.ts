@@ -1,0 +1,153 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { createStore } from '../simulator/store/index.js';
+import type { Rec, Store } from '../simulator/store/types.js';
+import type { Ctx } from '../simulator/domain/context.js';
+import { dvEntity, BillingMethod, BillingStatus, BillingType, InvoiceStatus, MilestoneStatus, TxType, AdjustmentStatus } from '../simulator/dataverse/entities.js';
+import { createRecord, updateRecord, deleteRecord } from '../simulator/dataverse/records.js';
+import { approveTimeEntry } from '../simulator/dataverse/work.js';
+import { markActualReady, markContractReady } from '../simulator/dataverse/backlog.js';
+import { confirmInvoice, createInvoice, updateDetail } from '../simulator/dataverse/invoices.js';
+import { correctInvoice } from '../simulator/dataverse/corrections.js';
+import { SimError } from '../simulator/errors.js';
+
+/** Domain rules of the Dataverse side, as plain functions over a memory store (no HTTP, no dual-write). */
+async function world(hours = 8, rate = 200, cost = 100): Promise<{ store: Store; run: <T>(fn: (ctx: Ctx) => T) => Promise<T>; contract: string; line: string; milestone: string }> {
+  const store = await createStore({ kind: 'memory' });
+  const run = <T>(fn: (ctx: Ctx) => T): Promise<T> => store.transact((tx) => fn({ tx, now: '2026-03-02T10:00:00Z', newId: randomUUID }));
+  const ids = await run((ctx) => {
+    const dv = (e: string, v: Record<string, unknown>): Rec => createRecord(ctx, dvEntity(e), v);
+    const company = dv('cdm_company', { cdm_companycode: 'USPM', cdm_name: 'USPM' });
+    const account = dv('account', { name: 'Contoso Ltd.', _msdyn_company_value: company.cdm_companyid });
+    const project = dv('msdyn_project', { msdyn_subject: 'ERP rollout', _msdyn_customer_value: account.accountid });
+    const contract = dv('salesorder', { name: 'ERP rollout', _customerid_value: account.accountid });
+    const line = dv('salesorderdetail', { productdescription: 'T&M', _salesorderid_value: contract.salesorderid, _msdyn_project_value: project.msdyn_projectid, msdyn_billingmethod: BillingMethod.TimeAndMaterial, priceperunit: rate, msdyn_costperunit: cost });
+    const fp = dv('salesorderdetail', { productdescription: 'Fixed', _salesorderid_value: contract.salesorderid, msdyn_billingmethod: BillingMethod.FixedPrice });
+    const milestone = dv('msdyn_contractlinescheduleofvalue', { msdyn_name: 'Go-live', _msdyn_contractline_value: fp.salesorderdetailid, msdyn_amount: 5000 });
+    const entry = dv('msdyn_timeentry', { msdyn_date: '2026-03-02', msdyn_duration: hours * 60, _msdyn_project_value: project.msdyn_projectid });
+    approveTimeEntry(ctx, String(entry.msdyn_timeentryid));
+    return { contract: String(contract.salesorderid), line: String(line.salesorderdetailid), milestone: String(milestone.msdyn_contractlinescheduleofvalueid) };
+  });
+  return { store, run, ...ids };
+}
+
+const actuals = (store: Store): Rec[] => [...store.all('msdyn_actual')];
+const summary = (store: Store, type: number): string[] =>
+  actuals(store).filter((a) => a.msdyn_transactiontypecode === type).map((a) => `${String(a.msdyn_quantity)}h ${String(a.msdyn_amount)} bt=${String(a.msdyn_billingtype)}${a.msdyn_skipsync ? ' skip' : ''}`).sort();
+
+async function refused(p: Promise<unknown>, key: string): Promise<void> {
+  await assert.rejects(p, (e: unknown) => e instanceof SimError && e.key === key);
+}
+
+test('approving time creates a cost and an unbilled sales actual linked by a transaction connection', async () => {
+  const { store } = await world();
+  assert.deepEqual(summary(store, TxType.Cost), ['8h 800 bt=null']);
+  assert.deepEqual(summary(store, TxType.UnbilledSales), ['8h 1600 bt=192350001']);
+  const [conn] = [...store.all('msdyn_transactionconnection')];
+  assert.equal(conn?.msdyn_transaction1role, 'UnbilledSales');
+  assert.equal(conn?.msdyn_transaction2role, 'Cost');
+});
+
+test('confirming an unchanged invoice: unbilled reversal with Skip Sync and billed sales; source posted', async () => {
+  const { store, run, contract } = await world();
+  const inv = await run((ctx) => { markContractReady(ctx, contract); return createInvoice(ctx, contract); });
+  assert.equal(inv.totalamount, 6600); // 1,600 of time + 5,000 milestone
+  await run((ctx) => confirmInvoice(ctx, String(inv.invoiceid)));
+  assert.equal(store.get('invoice', String(inv.invoiceid))?.msdyn_projectinvoicestatus, InvoiceStatus.Confirmed);
+  assert.deepEqual(summary(store, TxType.UnbilledSales), ['-8h -1600 bt=192350001 skip', '8h 1600 bt=192350001']);
+  assert.deepEqual(summary(store, TxType.BilledSales), ['1h 5000 bt=192350001', '8h 1600 bt=192350001']);
+  const source = actuals(store).find((a) => a.msdyn_transactiontypecode === TxType.UnbilledSales && Number(a.msdyn_quantity) > 0);
+  assert.equal(source?.msdyn_billingstatus, BillingStatus.CustomerInvoicePosted);
+});
+
+test('reducing the quantity 8 → 6 on the draft: adjusted original, 6 h chargeable and 2 h non-chargeable', async () => {
+  const { store, run, contract } = await world();
+  const inv = await run((ctx) => { markContractReady(ctx, contract); return createInvoice(ctx, contract); });
+  const ild = [...store.all('msdyn_invoicelinetransaction')].find((d) => d.msdyn_quantity === 8);
+  await run((ctx) => updateDetail(ctx, String(ild?.msdyn_invoicelinetransactionid), { msdyn_quantity: 6 }));
+  assert.equal(store.get('invoice', String(inv.invoiceid))?.totalamount, 6200);
+  await run((ctx) => confirmInvoice(ctx, String(inv.invoiceid)));
+  const original = actuals(store).find((a) => a.msdyn_adjustmentstatus === AdjustmentStatus.Adjusted);
+  assert.equal(original?.msdyn_quantity, 8);
+  assert.deepEqual(summary(store, TxType.BilledSales), ['1h 5000 bt=192350001', '2h 400 bt=192350000', '6h 1200 bt=192350001']);
+});
+
+test('increasing the quantity 8 → 10 bills 10 h', async () => {
+  const { store, run, contract } = await world();
+  const inv = await run((ctx) => { markContractReady(ctx, contract); return createInvoice(ctx, contract); });
+  const ild = [...store.all('msdyn_invoicelinetransaction')].find((d) => d.msdyn_quantity === 8);
+  await run((ctx) => updateDetail(ctx, String(ild?.msdyn_invoicelinetransactionid), { msdyn_quantity: 10 }));
+  await run((ctx) => confirmInvoice(ctx, String(inv.invoiceid)));
+  assert.ok(summary(store, TxType.BilledSales).includes('10h 2000 bt=192350001'));
+});
+
+test('a complimentary line is billed but not counted in the total', async () => {
+  const { store, run, contract } = await world();
+  const inv = await run((ctx) => { markContractReady(ctx, contract); return createInvoice(ctx, contract); });
+  const ild = [...store.all('msdyn_invoicelinetransaction')].find((d) => d.msdyn_quantity === 8);
+  await run((ctx) => updateDetail(ctx, String(ild?.msdyn_invoicelinetransactionid), { msdyn_billingtype: BillingType.Complimentary }));
+  assert.equal(store.get('invoice', String(inv.invoiceid))?.totalamount, 5000);
+});
+
+test('a confirmed invoice is read-only and cannot be confirmed again or deleted', async () => {
+  const { store, run, contract } = await world();
+  const inv = await run((ctx) => { markContractReady(ctx, contract); return confirmInvoice(ctx, String(createInvoice(ctx, contract).invoiceid)); });
+  const id = String(inv.invoiceid);
+  await refused(run((ctx) => confirmInvoice(ctx, id)), 'invoice.notDraft');
+  await refused(run((ctx) => updateRecord(ctx, dvEntity('invoice'), id, { name: 'x' })), 'invoice.readOnly');
+  await refused(run((ctx) => deleteRecord(ctx, dvEntity('invoice'), id)), 'invoice.readOnly');
+  const ild = [...store.all('msdyn_invoicelinetransaction')][0];
+  await refused(run((ctx) => updateDetail(ctx, String(ild?.msdyn_invoicelinetransactionid), { msdyn_quantity: 1 })), 'invoice.readOnly');
+});
+
+test('actuals cannot be written directly except their descriptions', async () => {
+  const { store, run } = await world();
+  const a = actuals(store)[0] as Rec;
+  await refused(run((ctx) => createRecord(ctx, dvEntity('msdyn_actual'), {})), 'actual.directWrite');
+  await refused(run((ctx) => updateRecord(ctx, dvEntity('msdyn_actual'), String(a.msdyn_actualid), { msdyn_amount: 1 })), 'actual.directWrite');
+  await refused(run((ctx) => deleteRecord(ctx, dvEntity('msdyn_actual'), String(a.msdyn_actualid))), 'actual.directWrite');
+  const changed = await run((ctx) => updateRecord(ctx, dvEntity('msdyn_actual'), String(a.msdyn_actualid), { msdyn_description: 'Workshop' }));
+  assert.equal(changed.msdyn_description, 'Workshop');
+});
+
+test('full credit: billed reversal and the work back in the backlog; milestone ready again', async () => {
+  const { store, run, contract, milestone } = await world();
+  const inv = await run((ctx) => { markContractReady(ctx, contract); return confirmInvoice(ctx, String(createInvoice(ctx, contract).invoiceid)); });
+  const corrective = await run((ctx) => correctInvoice(ctx, String(inv.invoiceid)));
+  assert.equal(corrective.totalamount, -6600);
+  await run((ctx) => confirmInvoice(ctx, String(corrective.invoiceid)));
+  assert.deepEqual(summary(store, TxType.BilledSales), ['-1h -5000 bt=192350001', '-8h -1600 bt=192350001', '1h 5000 bt=192350001', '8h 1600 bt=192350001']);
+  const back = actuals(store).filter((a) => a.msdyn_billingstatus === BillingStatus.UnbilledSalesCreated);
+  assert.deepEqual(back.map((a) => a.msdyn_quantity), [8]);
+  assert.equal(store.get('msdyn_contractlinescheduleofvalue', milestone)?.msdyn_invoicestatus, MilestoneStatus.Ready);
+});
+
+test('partial credit 8 → 6 re-bills 6 h and returns 2 h; a milestone cannot be partially credited', async () => {
+  const { store, run, contract } = await world();
+  const inv = await run((ctx) => { markContractReady(ctx, contract); return confirmInvoice(ctx, String(createInvoice(ctx, contract).invoiceid)); });
+  const corrective = await run((ctx) => correctInvoice(ctx, String(inv.invoiceid)));
+  const details = [...store.all('msdyn_invoicelinetransaction')].filter((d) => d._msdyn_invoice_value === corrective.invoiceid);
+  const time = details.find((d) => d.msdyn_originalquantity === 8);
+  const ms = details.find((d) => d.msdyn_originalquantity === 1);
+  await refused(run((ctx) => updateDetail(ctx, String(ms?.msdyn_invoicelinetransactionid), { msdyn_quantity: 0.5 })), 'correction.milestonePartial');
+  await run((ctx) => updateDetail(ctx, String(ms?.msdyn_invoicelinetransactionid), { msdyn_quantity: 1 }));
+  await run((ctx) => updateDetail(ctx, String(time?.msdyn_invoicelinetransactionid), { msdyn_quantity: 6 }));
+  assert.equal(store.get('invoice', String(corrective.invoiceid))?.totalamount, -400);
+  await run((ctx) => confirmInvoice(ctx, String(corrective.invoiceid)));
+  assert.ok(summary(store, TxType.BilledSales).includes('6h 1200 bt=192350001'));
+  const back = actuals(store).filter((a) => a.msdyn_billingstatus === BillingStatus.UnbilledSalesCreated);
+  assert.deepEqual(back.map((a) => a.msdyn_quantity), [2]);
+});
+
+test('backlog refusals: nothing ready, adjusted actuals', async () => {
+  const { store, run, contract } = await world();
+  const withoutMilestone = await run((ctx) => { for (const m of [...ctx.tx.all('msdyn_contractlinescheduleofvalue')]) ctx.tx.del('msdyn_contractlinescheduleofvalue', String(m.msdyn_contractlinescheduleofvalueid)); return contract; });
+  await refused(run((ctx) => createInvoice(ctx, withoutMilestone)), 'invoice.nothingReady');
+  const inv = await run((ctx) => { markContractReady(ctx, contract); return createInvoice(ctx, contract); });
+  const ild = [...store.all('msdyn_invoicelinetransaction')][0];
+  await run((ctx) => updateDetail(ctx, String(ild?.msdyn_invoicelinetransactionid), { msdyn_quantity: 6 }));
+  await run((ctx) => confirmInvoice(ctx, String(inv.invoiceid)));
+  const adjusted = actuals(store).find((a) => a.msdyn_adjustmentstatus === AdjustmentStatus.Adjusted);
+  await refused(run((ctx) => markActualReady(ctx, String(adjusted?.msdyn_actualid))), 'backlog.adjusted');
+});
