@@ -181,7 +181,12 @@ export class Journal {
           continue;
         }
         const batch = this.#queue;
-        if (batch === undefined) break;
+        if (batch === undefined) {
+          // Cannot happen (a mark's seq is always journaled before its truncation is requested), but never hang.
+          tr?.done.reject(new Error(`store: journal truncation at seq ${tr.seq} is ahead of the journal`));
+          this.#truncation = undefined;
+          break;
+        }
         this.#queue = undefined;
         this.#inflight = batch;
         await this.#write(batch);

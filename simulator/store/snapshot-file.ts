@@ -1,0 +1,85 @@
+/**
+ * The snapshot file: the whole database as one JSON document, read and written through lowdb
+ * (`new Low(new JSONFile(path), defaults)`, exactly one instance per file). steno writes it atomically
+ * (temp file + rename); after each write the file and its directory are fsynced so that the journal lines it
+ * contains can be dropped safely.
+ *
+ * Shape: `{ "meta": { "format": 1, "seq": 42, "savedAt": "..." }, "tables": { "<table>": [["<id>", {record}], ...] } }`
+ * Tables are lists of `[id, record]` entries rather than objects keyed by id so that insertion order survives
+ * a reload whatever the ids look like (JSON objects put integer-like keys first).
+ */
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { freezeRec, type TableEntries } from './memory-table.js';
+import { fsyncDir, fsyncFile } from './fsync.js';
+
+export interface SnapshotData {
+  meta: { format: 1; seq: number; savedAt?: string };
+  tables: TableEntries;
+}
+
+export function emptySnapshot(): SnapshotData {
+  return { meta: { format: 1, seq: 0 }, tables: {} };
+}
+
+export class SnapshotCorruptError extends Error {
+  override readonly name = 'SnapshotCorruptError';
+}
+
+/** Validates a snapshot read from disk and freezes its records. */
+export function checkSnapshot(data: unknown, file: string): SnapshotData {
+  const bad = (what: string): never => {
+    throw new SnapshotCorruptError(`store: ${file} is not a store snapshot (${what})`);
+  };
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return bad('not an object');
+  const { meta, tables } = data as { meta?: unknown; tables?: unknown };
+  if (meta === null || typeof meta !== 'object') return bad('no meta');
+  const { format, seq } = meta as { format?: unknown; seq?: unknown };
+  if (format !== 1) return bad(`unknown format ${JSON.stringify(format)}`);
+  if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) return bad('bad meta.seq');
+  if (tables === null || typeof tables !== 'object' || Array.isArray(tables)) return bad('no tables');
+  for (const [name, rows] of Object.entries(tables)) {
+    if (!Array.isArray(rows)) return bad(`table ${name} is not a list of entries`);
+    for (const row of rows) {
+      if (!Array.isArray(row) || row.length !== 2 || typeof row[0] !== 'string') return bad(`bad entry in table ${name}`);
+      freezeRec(row[1]);
+    }
+  }
+  return data as SnapshotData;
+}
+
+export class SnapshotFile {
+  readonly path: string;
+  readonly #db: Low<SnapshotData>;
+
+  constructor(path: string) {
+    this.path = path;
+    this.#db = new Low<SnapshotData>(new JSONFile<SnapshotData>(path), emptySnapshot());
+  }
+
+  /** Reads the snapshot; `existed` is false when there is no file yet (the empty snapshot is returned). */
+  async load(): Promise<{ data: SnapshotData; existed: boolean }> {
+    try {
+      this.#db.data = null as unknown as SnapshotData; // lowdb keeps the defaults when the file is missing: detect that
+      await this.#db.read();
+    } catch (err) {
+      throw new SnapshotCorruptError(`store: cannot read snapshot ${this.path}: ${(err as Error).message}`, { cause: err });
+    }
+    const raw: unknown = this.#db.data;
+    this.#db.data = emptySnapshot(); // do not keep a second copy of the data alive
+    if (raw === null) return { data: emptySnapshot(), existed: false };
+    return { data: checkSnapshot(raw, this.path), existed: true };
+  }
+
+  /** Writes the snapshot durably: lowdb's atomic write, then fsync of the file and of its directory. */
+  async save(seq: number, tables: TableEntries): Promise<void> {
+    this.#db.data = { meta: { format: 1, seq, savedAt: new Date().toISOString() }, tables };
+    try {
+      await this.#db.write(); // serializes synchronously, before the first await: a consistent view at `seq`
+    } finally {
+      this.#db.data = emptySnapshot();
+    }
+    await fsyncFile(this.path);
+    await fsyncDir(this.path);
+  }
+}
