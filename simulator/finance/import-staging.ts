@@ -1,0 +1,196 @@
+import type { Rec } from '../store/types.js';
+import { type Ctx, insert, nextNumber, pad, patch } from '../domain/context.js';
+import { dec, num, toFixed } from '../domain/money.js';
+import { JournalStatus, ProposalStatus } from './entities.js';
+import { accountingCurrency, lineInvoiced, rateLookup } from './ledger.js';
+import { type ProcessLog, error, info } from './process-log.js';
+
+/**
+ * The periodic process "Import from staging table" (domain.md §2.1 steps 2 and 7, §2.6):
+ * Project Management and Accounting › Periodic › Project Operations integration › Import from staging table.
+ *
+ * - Cost and unbilled sales rows of ProjCDSActualsImport become lines of a new Project Operations integration
+ *   journal (one per company and run). A row without an exchange rate to the accounting currency at its
+ *   accounting date is not imported (project-operations-integration-journal.md).
+ * - Billed sales rows become invoice proposal lines, all or nothing per proposal: only once every time and
+ *   material line's unbilled sales were posted through the integration journal
+ *   (format-update-project-invoice-proposals.md). Otherwise the proposal stays without lines (amount 0.00)
+ *   and the log says "Project transaction hasn't been posted yet…"; a later run completes it.
+ *
+ * Rows are read once and indexed by actual id, relationships once by their first transaction: a run is
+ * linear in the number of rows.
+ */
+const STAGING = 'ProjCDSActualsImport';
+
+/** What a billed sales row invoices, as the transaction relationships tell (domain.md §2.4). */
+export type BilledKind = 'TimeAndMaterial' | 'Milestone' | 'Reversal';
+
+interface RelationIndex {
+  /** billed sales actual → the unbilled sales actual it invoices (BilledSales ↔ UnbilledSales). */
+  readonly unbilledOf: Map<string, string>;
+  /** reversing actual → its original (Reversing ↔ Original). */
+  readonly originalOf: Map<string, string>;
+}
+
+function indexRelationships(ctx: Ctx): RelationIndex {
+  const unbilledOf = new Map<string, string>();
+  const originalOf = new Map<string, string>();
+  for (const r of ctx.tx.all('ProjCDSTransactionRelationshipImport')) {
+    const one = String(r.Transaction1 ?? '');
+    const two = String(r.Transaction2 ?? '');
+    if (!one || !two) continue;
+    if (r.Transaction1Role === 'BilledSales' && r.Transaction2Role === 'UnbilledSales') unbilledOf.set(one, two);
+    else if (r.Transaction1Role === 'Reversing' && r.Transaction2Role === 'Original') originalOf.set(one, two);
+  }
+  return { unbilledOf, originalOf };
+}
+
+const stagingId = (row: Rec): string => `${String(row.dataAreaId)}|${String(row.ActualsImportId)}`;
+
+export function importFromStaging(ctx: Ctx, opts: { company?: string } = {}): ProcessLog[] {
+  const company = opts.company ? opts.company.toUpperCase() : undefined;
+  const log: ProcessLog[] = [];
+
+  // One pass over the staging table: every row's store id by actual id, and the rows still to process.
+  const byActual = new Map<string, string>();
+  const journalRows: Rec[] = [];
+  const billedRows: Rec[] = [];
+  for (const row of ctx.tx.all(STAGING)) {
+    byActual.set(String(row.ActualId), stagingId(row));
+    if (row.IsProcessed === true || (company && row.dataAreaId !== company)) continue;
+    if (row.TransType === 'Cost' || row.TransType === 'UnbilledSales') journalRows.push(row);
+    else if (row.TransType === 'BilledSales') billedRows.push(row);
+  }
+
+  const journalLines = importJournalLines(ctx, journalRows, log);
+  const proposalLines = billedRows.length ? importProposalLines(ctx, billedRows, byActual, log) : { lines: 0, waiting: 0 };
+  log.push(info('import.finished', { journalLines, proposalLines: proposalLines.lines, proposalsWaiting: proposalLines.waiting }));
+  return log;
+}
+
+/** Cost and unbilled sales rows → one new integration journal per company. Returns the number of lines. */
+function importJournalLines(ctx: Ctx, rows: readonly Rec[], log: ProcessLog[]): number {
+  const rates = rateLookup(ctx);
+  const byCompany = new Map<string, Rec[]>();
+  for (const row of rows) {
+    const c = String(row.dataAreaId);
+    let list = byCompany.get(c);
+    if (!list) byCompany.set(c, (list = []));
+    list.push(row);
+  }
+  let total = 0;
+  for (const [dataAreaId, list] of byCompany) {
+    const le = ctx.tx.get('LegalEntity', dataAreaId);
+    if (!le) {
+      log.push(error('finance.unknownCompany', { company: dataAreaId }));
+      continue;
+    }
+    const mst = accountingCurrency(le);
+    let journalId: string | undefined;
+    let lineNum = 0;
+    for (const row of list) {
+      const currency = String(row.TransactionCurrencyId ?? mst);
+      const date = String(row.AccountingDate ?? ctx.now).slice(0, 10);
+      if (rates(currency, mst, date) === undefined) {
+        log.push(error('import.noExchangeRate', { actual: String(row.ActualsImportId), from: currency, to: mst, date, company: dataAreaId }));
+        continue;
+      }
+      if (journalId === undefined) {
+        journalId = `PIJ-${pad(nextNumber(ctx, `journal:${dataAreaId}`), 6)}`;
+        insert(ctx, 'ProjectIntegrationJournal', `${dataAreaId}|${journalId}`, {
+          dataAreaId, JournalId: journalId, Description: null, Status: JournalStatus.Draft, LineCount: 0, Voucher: null,
+        });
+      }
+      lineNum++;
+      insert(ctx, 'ProjectIntegrationJournalLine', `${dataAreaId}|${journalId}|${lineNum}`, {
+        dataAreaId, JournalId: journalId, LineNum: lineNum, ActualId: row.ActualId, ActualsImportId: row.ActualsImportId,
+        TransType: row.TransType, TransactionClassification: row.TransactionClassification ?? null, ProjectId: row.ProjectId ?? null,
+        Quantity: row.Quantity ?? 0, Amount: row.Amount ?? 0, CurrencyCode: currency, AccountingDate: date,
+        Status: JournalStatus.Draft, Voucher: null,
+        // Not part of the data entity: the line property decides whether the unbilled sales go to WIP.
+        LineProperty: row.BillingType ?? null,
+      });
+      patch(ctx, STAGING, stagingId(row), { IsProcessed: true, JournalId: journalId });
+    }
+    if (journalId !== undefined) {
+      patch(ctx, 'ProjectIntegrationJournal', `${dataAreaId}|${journalId}`, { LineCount: lineNum });
+      log.push(info('import.journalCreated', { company: dataAreaId, journal: journalId, lines: lineNum }));
+      total += lineNum;
+    }
+  }
+  return total;
+}
+
+/** What a billed row invoices, and the unbilled actual a time and material row depends on. */
+function classify(row: Rec, rel: RelationIndex): { kind: BilledKind; unbilled?: string } {
+  const actual = String(row.ActualId);
+  if (rel.originalOf.has(actual)) return { kind: 'Reversal' };
+  if (row.TransactionClassification === 'Milestone') return { kind: 'Milestone' };
+  return { kind: 'TimeAndMaterial', unbilled: rel.unbilledOf.get(actual) };
+}
+
+/** Billed sales rows → proposal lines, all or nothing per proposal. */
+function importProposalLines(ctx: Ctx, rows: readonly Rec[], byActual: ReadonlyMap<string, string>, log: ProcessLog[]): { lines: number; waiting: number } {
+  const rel = indexRelationships(ctx);
+  const groups = new Map<string, Rec[]>();
+  for (const row of rows) {
+    const k = `${String(row.dataAreaId)}|${String(row.InvoiceId ?? '')}`;
+    let list = groups.get(k);
+    if (!list) groups.set(k, (list = []));
+    list.push(row);
+  }
+  let lines = 0;
+  let waiting = 0;
+  for (const [proposalKey, group] of groups) {
+    const first = group[0] as Rec;
+    const dataAreaId = String(first.dataAreaId);
+    const proposalId = String(first.InvoiceId ?? '');
+    const header = proposalId ? ctx.tx.get('ProjectInvoiceProposal', proposalKey) : undefined;
+    if (!header) {
+      log.push(error('import.proposalMissing', { proposal: proposalId, company: dataAreaId, lines: group.length }));
+      waiting++;
+      continue;
+    }
+    if (header.Status === ProposalStatus.Posted) {
+      log.push(error('finance.proposalPosted', { proposal: proposalId, company: dataAreaId }));
+      waiting++;
+      continue;
+    }
+    const planned = group.map((row) => ({ row, ...classify(row, rel) }));
+    const notReady = planned.filter((p) => {
+      if (p.kind !== 'TimeAndMaterial') return false;
+      const unbilledId = p.unbilled ? byActual.get(p.unbilled) : undefined;
+      const unbilled = unbilledId ? ctx.tx.get(STAGING, unbilledId) : undefined;
+      return unbilled?.JournalPosted !== true;
+    });
+    if (notReady.length > 0) {
+      log.push(error('import.notPosted', { proposal: proposalId, company: dataAreaId, lines: notReady.length }));
+      waiting++;
+      continue;
+    }
+
+    let lineNum = Number(header.LineCount ?? 0);
+    let amount = dec(header.InvoiceAmount);
+    for (const p of planned) {
+      const row = p.row;
+      lineNum++;
+      const chargeable = lineInvoiced(ctx, dataAreaId, row.BillingType);
+      if (chargeable) amount += dec(row.Amount);
+      insert(ctx, 'ProjectInvoiceProposalLine', `${dataAreaId}|${proposalId}|${lineNum}`, {
+        dataAreaId, ProposalId: proposalId, LineNum: lineNum, ActualId: row.ActualId, ProjectId: row.ProjectId ?? null,
+        ContractLine: row.ContractLine ?? null, TransactionClassification: row.TransactionClassification ?? null,
+        LineProperty: row.BillingType ?? null, Quantity: row.Quantity ?? 0, SalesPrice: row.UnitPrice ?? 0, Amount: row.Amount ?? 0,
+        CurrencyCode: row.TransactionCurrencyId ?? header.CurrencyCode ?? null, Description: row.Description ?? null,
+        // Not part of the data entity: what posting needs to reverse WIP (read by posting.ts).
+        SourceKind: p.kind, UnbilledActualId: p.unbilled ?? null, ActualsImportId: row.ActualsImportId,
+      });
+      patch(ctx, STAGING, stagingId(row), {
+        IsProcessed: true, InvoiceProposalId: proposalId, InvoiceProposalLineTransId: `${proposalId}-${pad(lineNum, 4)}`,
+      });
+    }
+    patch(ctx, 'ProjectInvoiceProposal', proposalKey, { LineCount: lineNum, InvoiceAmount: num(amount) });
+    log.push(info('import.linesAdded', { proposal: proposalId, company: dataAreaId, lines: planned.length, amount: toFixed(amount) }));
+    lines += planned.length;
+  }
+  return { lines, waiting };
+}
