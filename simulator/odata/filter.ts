@@ -50,6 +50,7 @@ export const DEFAULT_MAX_DEPTH = 50;
 export const DEFAULT_MAX_LENGTH = 8192;
 
 const CMP_OPS: ReadonlySet<string> = new Set(['eq', 'ne', 'gt', 'ge', 'lt', 'le']);
+const RESERVED: ReadonlySet<string> = new Set([...CMP_OPS, 'and', 'or', 'not', 'true', 'false', 'null']);
 const FUNCTIONS: ReadonlyMap<string, { arity: number; result: Category }> = new Map([
   ['contains', { arity: 2, result: 'bool' as Category }],
   ['startswith', { arity: 2, result: 'bool' as Category }],
@@ -322,12 +323,15 @@ class Parser {
 
   private parseCmp(): Expr {
     let left = this.parseUnary();
+    const depth = this.depth;
     while (this.tok.kind === 'ident' && CMP_OPS.has(this.tok.text)) {
       const op = this.tok.text as CmpOp;
       this.i++;
       const right = this.parseUnary();
       left = this.checkCmp(op, left, right);
+      this.enter(); // a chain `a eq b eq c` nests to the left
     }
+    this.depth = depth;
     return left;
   }
 
@@ -404,7 +408,7 @@ class Parser {
       this.i++;
       return { kind: 'lit', type: 'null', value: null, pos: t.pos };
     }
-    if (word === 'and' || word === 'or' || word === 'not' || CMP_OPS.has(word)) this.syntax(t);
+    if (RESERVED.has(word)) this.syntax(t);
     if (this.toks[this.i + 1]?.kind === 'lp') return this.parseCall(t);
     return this.parsePath(t);
   }
@@ -446,6 +450,7 @@ class Parser {
       schema = target;
       this.i++;
       tok = this.expect('ident');
+      if (RESERVED.has(tok.text)) this.syntax(tok);
       this.i--;
     }
     const name = path[path.length - 1]!;
