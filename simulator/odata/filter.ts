@@ -326,10 +326,10 @@ class Parser {
     const depth = this.depth;
     while (this.tok.kind === 'ident' && CMP_OPS.has(this.tok.text)) {
       const op = this.tok.text as CmpOp;
+      if (left.kind === 'cmp') this.enter(); // a chain `a eq b eq c` nests to the left
       this.i++;
       const right = this.parseUnary();
       left = this.checkCmp(op, left, right);
-      this.enter(); // a chain `a eq b eq c` nests to the left
     }
     this.depth = depth;
     return left;
