@@ -12,6 +12,7 @@
  * and cuts away a torn last line left by a process killed mid-append.
  */
 import { open, readFile, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { StoreCore, type Committed, type CoreOptions, type Durability, type StoreSource } from './core.js';
 import { encodeOps, encodeReset, JournalCorruptError, parseJournal } from './journal-format.js';
 import { Journal, type OpenJournal } from './journal.js';
@@ -145,12 +146,7 @@ class FileDurability implements Durability {
       if (this.#journal.failure === undefined) {
         await this.#journal.whenDurable(source.seq);
         if (this.#journal.size > 0 || !this.#snapshotOnDisk) {
-          this.#closed = false; // let compact() run
-          try {
-            await this.compact();
-          } finally {
-            this.#closed = true;
-          }
+          await this.compact();
         }
       }
     } finally {
@@ -229,7 +225,9 @@ export async function openFileStore(options: FileStoreOptions): Promise<FileStor
     const snapshotSeq = data.meta.seq;
     let seq = snapshotSeq;
 
-    await unlink(`${files.journal}.tmp`).catch(() => {}); // leftover of a journal cut interrupted by a crash
+    // Leftovers of a crash: a journal cut, or a lowdb (steno) snapshot write, interrupted before its rename.
+    await unlink(`${files.journal}.tmp`).catch(() => {});
+    await unlink(join(dirname(path), `.${basename(path)}.tmp`)).catch(() => {});
     const parsed = parseJournal(await readIfExists(files.journal), files.journal);
     let replayed = 0;
     for (const entry of parsed.entries) {

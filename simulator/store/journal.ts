@@ -259,9 +259,12 @@ export class Journal {
     });
     await fsyncDir(this.path);
     const old = this.#fh;
-    this.#fh = await this.#open(this.path);
-    this.#size = tailLen;
-    await old.close();
+    try {
+      this.#fh = await this.#open(this.path);
+      this.#size = tailLen;
+    } finally {
+      await old.close().catch(() => {});
+    }
   }
 
   #fail(err: unknown): void {
