@@ -112,6 +112,12 @@ export function dataverseRouter(service: Service): Router {
   }
 
   function payload(req: Request, def: EntityDef, mode: 'create' | 'update'): Record<string, unknown> {
+    // An entity that refuses generic writes answers with its business rule before any field check.
+    if (mode === 'create' && def.refuse?.create) throw new SimError(400, '0x80040265', def.refuse.create, { entity: def.logicalName });
+    if (mode === 'update' && def.refuse?.update && req.body && typeof req.body === 'object') {
+      const outside = Object.keys(req.body as object).filter((k) => !k.startsWith('@odata.') && !def.updatable?.includes(k));
+      if (outside.length) throw new SimError(400, '0x80040265', def.refuse.update, { entity: def.logicalName, property: outside[0] ?? '' });
+    }
     return readPayload(def, req.body, {
       mode, code: '0x80048d19', allowReadOnly: mode === 'create' ? [def.key[0] as string] : [],
       resolveBind: (ref, field, target) => resolveBind(service, ref, field, target),

@@ -1,0 +1,301 @@
+import type { Rec, ReadView } from '../store/types.js';
+import type { EntityDef } from '../schema.js';
+import type { Service } from '../service.js';
+import { sideOf } from '../service.js';
+import { AdjustmentStatus, BillingStatus, BillingType, MilestoneStatus, TxClass, TxType, dataverseByName } from '../dataverse/entities.js';
+import { financeByName, foId } from '../finance/entities.js';
+import { tableMaps } from '../dualwrite/maps.js';
+import { catchUpErrors, mapState, queued } from '../dualwrite/runtime.js';
+import { stateCode } from '../dualwrite/maps.js';
+
+/**
+ * The compact snapshot the demo page draws: the records of each box of the picture (DW5Invoicing.png made
+ * live), newest first, plus map states and periodic processes. Values stay raw (numbers, option values, codes):
+ * the page labels and formats them in its language, so switching language never touches data.
+ */
+
+/** A value the page shows through a label: an option of `labels:options.<set>`, or a code of `ui:codes.<set>`. */
+export interface Coded {
+  readonly set: string;
+  readonly value: string | number;
+  /** Where the label lives: `labels:options` (default) or `ui:codes`. */
+  readonly ns?: 'options' | 'codes';
+}
+
+export interface Item {
+  readonly table: string;
+  readonly id: string;
+  /** Record data (shown escaped, never translated). */
+  readonly title: string;
+  readonly sub?: string;
+  readonly company?: string;
+  readonly amount?: number;
+  readonly currency?: string;
+  readonly quantity?: number;
+  readonly status?: Coded;
+  /** Voucher number written back or posted. */
+  readonly voucher?: string;
+  readonly modified?: string;
+}
+
+export interface Box {
+  readonly total: number;
+  readonly items: readonly Item[];
+}
+
+export type BoxId = 'backlog' | 'proforma' | 'actuals' | 'proposals' | 'staging' | 'journal' | 'lines' | 'invoices';
+
+export interface DemoState {
+  readonly now: string;
+  readonly boxes: Record<BoxId, Box>;
+  readonly maps: readonly { id: string; version: string; dataverse: string; finance: string; state: string; stateCode: number; queued: number; errors: number }[];
+  readonly processes: readonly { id: string; lastRunAt: string | null; lastLog: readonly unknown[] }[];
+  readonly faults: { financeUnavailable: boolean; latencyMs: number };
+}
+
+const MAX_ITEMS = 8;
+
+const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+const numOrUndef = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+/** Newest first: by modification time, then by insertion order (later = newer). */
+function newest(rows: Iterable<Rec>, pred: (r: Rec) => boolean): Rec[] {
+  const list: { r: Rec; i: number }[] = [];
+  let i = 0;
+  for (const r of rows) if (pred(r)) list.push({ r, i: i++ });
+  return list.sort((a, b) => str(b.r.modifiedon).localeCompare(str(a.r.modifiedon)) || b.i - a.i).map((x) => x.r);
+}
+
+function box(rows: Rec[], toItem: (r: Rec) => Item): Box {
+  return { total: rows.length, items: rows.slice(0, MAX_ITEMS).map(toItem) };
+}
+
+class Lookups {
+  private readonly currencies = new Map<string, string>();
+  constructor(private readonly db: ReadView) {
+    for (const c of db.all('transactioncurrency')) this.currencies.set(str(c.transactioncurrencyid), str(c.isocurrencycode));
+  }
+  currency(id: unknown): string | undefined {
+    return this.currencies.get(str(id)) || undefined;
+  }
+  company(id: unknown): string | undefined {
+    return str(this.db.get('cdm_company', str(id))?.cdm_companycode) || undefined;
+  }
+  name(table: string, id: unknown): string {
+    if (!id) return '';
+    const def = dataverseByName.get(table);
+    const rec = this.db.get(table, str(id));
+    return def && rec ? str(rec[def.primaryName]) : '';
+  }
+}
+
+const unbilledOpen = new Set<unknown>([BillingStatus.UnbilledSalesCreated, BillingStatus.ReadyToInvoice]);
+const adjusted = new Set<unknown>([AdjustmentStatus.Adjusted, AdjustmentStatus.Unadjustable]);
+
+export function demoState(service: Service): DemoState {
+  const db = service.store;
+  const lk = new Lookups(db);
+
+  const actualItem = (r: Rec): Item => ({
+    table: 'msdyn_actual', id: str(r.msdyn_actualid),
+    title: lk.name('salesorder', r._msdyn_salescontract_value) || str(r.msdyn_description),
+    sub: [str(db.get('invoice', str(r._msdyn_invoice_value))?.invoicenumber), str(r.msdyn_description)].filter(Boolean).join(' · '),
+    company: lk.company(r._msdyn_company_value), amount: numOrUndef(r.msdyn_amount), currency: lk.currency(r._transactioncurrencyid_value),
+    quantity: r.msdyn_transactionclassification === TxClass.Time ? numOrUndef(r.msdyn_quantity) : undefined,
+    status: r.msdyn_transactiontypecode === TxType.BilledSales
+      ? { set: 'msdyn_transactiontypecode', value: TxType.BilledSales }
+      : r.msdyn_billingstatus !== null && r.msdyn_billingstatus !== undefined ? { set: 'msdyn_billingstatus', value: Number(r.msdyn_billingstatus) } : undefined,
+    voucher: str(r.msdyn_vouchernumber) || undefined, modified: str(r.modifiedon),
+  });
+
+  // Dataverse: billing backlog (unbilled sales and milestones not yet invoiced).
+  const backlogActuals = newest(db.all('msdyn_actual'), (r) =>
+    r.msdyn_transactiontypecode === TxType.UnbilledSales && unbilledOpen.has(r.msdyn_billingstatus) && !adjusted.has(r.msdyn_adjustmentstatus) && Number(r.msdyn_amount) > 0);
+  const milestones = newest(db.all('msdyn_contractlinescheduleofvalue'), (r) => r.msdyn_invoicestatus === MilestoneStatus.Ready || r.msdyn_invoicestatus === MilestoneStatus.NotReady);
+  const milestoneItem = (r: Rec): Item => {
+    const line = db.get('salesorderdetail', str(r._msdyn_contractline_value));
+    const contract = line ? db.get('salesorder', str(line._salesorderid_value)) : undefined;
+    return {
+      table: 'msdyn_contractlinescheduleofvalue', id: str(r.msdyn_contractlinescheduleofvalueid),
+      title: str(contract?.name) || str(r.msdyn_name), sub: str(r.msdyn_name), company: lk.company(contract?._msdyn_company_value),
+      amount: numOrUndef(r.msdyn_amount), currency: lk.currency(contract?._transactioncurrencyid_value),
+      status: { set: 'msdyn_invoicestatus', value: Number(r.msdyn_invoicestatus) }, modified: str(r.modifiedon),
+    };
+  };
+  const backlogRows = [...backlogActuals.map((r) => ({ r, item: actualItem })), ...milestones.map((r) => ({ r, item: milestoneItem }))]
+    .sort((a, b) => str(b.r.modifiedon).localeCompare(str(a.r.modifiedon)));
+  const backlog: Box = { total: backlogRows.length, items: backlogRows.slice(0, MAX_ITEMS).map(({ r, item }) => item(r)) };
+
+  const proforma = box(newest(db.all('invoice'), () => true), (r) => ({
+    table: 'invoice', id: str(r.invoiceid), title: str(r.invoicenumber), sub: str(r.name), company: lk.company(r._msdyn_company_value),
+    amount: numOrUndef(r.totalamount), currency: lk.currency(r._transactioncurrencyid_value),
+    status: { set: 'msdyn_projectinvoicestatus', value: Number(r.msdyn_projectinvoicestatus) }, modified: str(r.modifiedon),
+  }));
+
+  // Dataverse actuals created by confirmation: billed sales (with the accounting details written back).
+  const actuals = box(newest(db.all('msdyn_actual'), (r) => r.msdyn_transactiontypecode === TxType.BilledSales), actualItem);
+
+  // Finance.
+  const proposals = box(newest(db.all('ProjectInvoiceProposal'), () => true), (r) => ({
+    table: 'ProjectInvoiceProposal', id: foId(fin('ProjectInvoiceProposal'), r), title: str(r.ProposalId), sub: str(r.Description), company: str(r.dataAreaId),
+    amount: numOrUndef(r.InvoiceAmount), currency: str(r.CurrencyCode) || undefined, quantity: numOrUndef(r.LineCount),
+    status: { set: 'proposalStatus', value: str(r.Status) }, voucher: str(r.Voucher) || undefined, modified: str(r.modifiedon),
+  }));
+  const staging = box(newest(db.all('ProjCDSActualsImport'), () => true), (r) => ({
+    table: 'ProjCDSActualsImport', id: foId(fin('ProjCDSActualsImport'), r), title: str(r.ContractId) || str(r.ProjectId), sub: [str(r.InvoiceId), str(r.Description)].filter(Boolean).join(' · '),
+    company: str(r.dataAreaId), amount: numOrUndef(r.Amount), currency: str(r.TransactionCurrencyId) || undefined,
+    status: r.IsProcessed === true ? { set: 'staging', value: 'processed', ns: 'codes' } : { set: 'staging', value: 'waiting', ns: 'codes' },
+    voucher: str(r.VoucherNumber) || undefined, modified: str(r.modifiedon),
+  }));
+  const journal = box(newest(db.all('ProjectIntegrationJournal'), () => true), (r) => ({
+    table: 'ProjectIntegrationJournal', id: foId(fin('ProjectIntegrationJournal'), r), title: str(r.JournalId), company: str(r.dataAreaId),
+    quantity: numOrUndef(r.LineCount), status: { set: 'journalLineStatus', value: str(r.Status) }, voucher: str(r.Voucher) || undefined, modified: str(r.modifiedon),
+  }));
+  const lines = box(newest(db.all('ProjectInvoiceProposalLine'), () => true), (r) => ({
+    table: 'ProjectInvoiceProposalLine', id: foId(fin('ProjectInvoiceProposalLine'), r), title: `${str(r.ProposalId)} / ${str(r.LineNum)}`, sub: str(r.Description),
+    company: str(r.dataAreaId), amount: numOrUndef(r.Amount), currency: str(r.CurrencyCode) || undefined,
+    quantity: r.TransactionClassification === 'Time' ? numOrUndef(r.Quantity) : undefined, modified: str(r.modifiedon),
+  }));
+  const invoices = box(newest(db.all('CustomerInvoice'), () => true), (r) => ({
+    table: 'CustomerInvoice', id: foId(fin('CustomerInvoice'), r), title: str(r.InvoiceId), sub: str(r.ProposalId), company: str(r.dataAreaId),
+    amount: numOrUndef(r.TotalAmount), currency: str(r.CurrencyCode) || undefined, voucher: str(r.Voucher) || undefined, modified: str(r.modifiedon),
+  }));
+
+  return {
+    now: service.now(),
+    boxes: { backlog, proforma, actuals, proposals, staging, journal, lines, invoices },
+    maps: tableMaps.map((m) => {
+      const state = mapState(db, m.id);
+      return { id: m.id, version: m.version, dataverse: m.dataverse, finance: m.finance, state, stateCode: stateCode(state), queued: queued(db, m.id).length, errors: catchUpErrors(db, m.id).length };
+    }),
+    processes: [...db.all('sim_process')].map((p) => ({ id: str(p.id), lastRunAt: typeof p.lastRunAt === 'string' ? p.lastRunAt : null, lastLog: Array.isArray(p.lastLog) ? p.lastLog : [] })),
+    faults: { financeUnavailable: service.faults.financeUnavailable, latencyMs: service.faults.latencyMs },
+  };
+}
+
+function fin(name: string): EntityDef {
+  const def = financeByName.get(name);
+  if (!def) throw new Error(`unknown Finance entity ${name}`);
+  return def;
+}
+
+// ---- one record, for the details panel ------------------------------------------------------------------
+
+/** Tables the page may open (the ones the picture shows, and what their details link to). */
+export const DETAIL_TABLES = new Set([
+  'msdyn_actual', 'invoice', 'msdyn_contractlinescheduleofvalue', 'ProjectInvoiceProposal', 'ProjectInvoiceProposalLine',
+  'ProjCDSActualsImport', 'ProjectIntegrationJournal', 'CustomerInvoice',
+]);
+
+export interface DetailField {
+  readonly name: string;
+  readonly type: string;
+  readonly value: unknown;
+  /** Option or code label reference. */
+  readonly coded?: Coded;
+  /** Lookups: the referenced record's name (data). */
+  readonly ref?: string;
+  /** Money: its currency. */
+  readonly currency?: string;
+}
+
+export interface Detail {
+  readonly table: string;
+  readonly side: string;
+  readonly id: string;
+  readonly title: string;
+  readonly fields: readonly DetailField[];
+  /** Related rows shown under the record (voucher lines, proposal lines, billed actuals). */
+  readonly related?: { readonly table: string; readonly rows: readonly Item[] };
+  /** Actions the page offers on this record. */
+  readonly actions: readonly ('post')[];
+}
+
+/** Finance enum names (ProjCDSActualsImport and friends) → the Dataverse option set whose labels name them. */
+const FINANCE_CODES: Record<string, { set: string; values: Record<string, number> }> = {
+  TransType: { set: 'msdyn_transactiontypecode', values: TxType },
+  TransactionClassification: { set: 'msdyn_transactionclassification', values: TxClass },
+  BillingStatusId: { set: 'msdyn_billingstatus', values: BillingStatus },
+  AdjustmentStatus: { set: 'msdyn_adjustmentstatus', values: AdjustmentStatus },
+};
+const LINE_PROPERTIES: Record<string, number> = {
+  Chargeable: BillingType.Chargeable, NonChargeable: BillingType.NonChargeable, Complimentary: BillingType.Complimentary, NotAvailable: BillingType.NotAvailable,
+};
+const HIDDEN = new Set(['versionnumber']);
+
+export function demoDetail(service: Service, table: string, id: string): Detail | undefined {
+  if (!DETAIL_TABLES.has(table)) return undefined;
+  const db = service.store;
+  const rec = db.get(table, id);
+  if (!rec) return undefined;
+  const lk = new Lookups(db);
+  const dv = dataverseByName.get(table);
+  const def = dv ?? financeByName.get(table);
+  if (!def) return undefined;
+  const currency = dv ? lk.currency(rec._transactioncurrencyid_value) : str(rec.CurrencyCode || rec.TransactionCurrencyId) || undefined;
+
+  const fields: DetailField[] = [];
+  for (const [name, f] of Object.entries(def.fields)) {
+    if (HIDDEN.has(name)) continue;
+    if (f.type === 'lookup' && f.target) {
+      const value = rec[`_${name}_value`] ?? null;
+      const target = f.target;
+      const ref = target === 'cdm_company' ? lk.company(value) : target === 'transactioncurrency' ? lk.currency(value) : lk.name(target, value);
+      fields.push({ name, type: 'lookup', value, ref: ref || undefined });
+      continue;
+    }
+    const value = rec[name] ?? null;
+    let coded: Coded | undefined;
+    if (f.optionSet && value !== null) coded = { set: f.optionSet, value: typeof value === 'number' ? value : String(value) };
+    const fc = FINANCE_CODES[name];
+    if (!dv && fc && typeof value === 'string' && fc.values[value] !== undefined) coded = { set: fc.set, value: fc.values[value] as number };
+    if (!dv && (name === 'BillingType' || name === 'LineProperty') && typeof value === 'string') {
+      coded = LINE_PROPERTIES[value] !== undefined ? { set: 'msdyn_billingtype', value: LINE_PROPERTIES[value] as number } : { set: 'lineProperty', value, ns: 'codes' };
+    }
+    if (!dv && /^Transaction[12]Role$/.test(name) && typeof value === 'string') coded = { set: 'connectionRole', value };
+    if (!dv && name === 'PostingType' && typeof value === 'string') coded = { set: 'postingType', value, ns: 'codes' };
+    fields.push({ name, type: f.type, value, coded, currency: f.type === 'money' ? currency : undefined });
+  }
+
+  let related: Detail['related'];
+  const items = (rows: Rec[], fn: (r: Rec) => Item): readonly Item[] => rows.map(fn);
+  if (table === 'CustomerInvoice' && rec.Voucher) {
+    related = {
+      table: 'LedgerVoucher',
+      rows: items(newest(db.all('LedgerVoucher'), (r) => r.Voucher === rec.Voucher && r.dataAreaId === rec.dataAreaId).reverse(), (r) => ({
+        table: 'LedgerVoucher', id: foId(fin('LedgerVoucher'), r), title: str(r.MainAccount), sub: str(r.Text), company: str(r.dataAreaId),
+        amount: numOrUndef(r.AmountCur), currency: str(r.CurrencyCode) || undefined, status: { set: 'postingType', value: str(r.PostingType), ns: 'codes' },
+      })),
+    };
+  } else if (table === 'ProjectInvoiceProposal') {
+    related = {
+      table: 'ProjectInvoiceProposalLine',
+      rows: items(newest(db.all('ProjectInvoiceProposalLine'), (r) => r.ProposalId === rec.ProposalId && r.dataAreaId === rec.dataAreaId).reverse(), (r) => ({
+        table: 'ProjectInvoiceProposalLine', id: foId(fin('ProjectInvoiceProposalLine'), r), title: `${str(r.ProposalId)} / ${str(r.LineNum)}`, sub: str(r.Description),
+        amount: numOrUndef(r.Amount), currency: str(r.CurrencyCode) || undefined,
+      })),
+    };
+  } else if (table === 'invoice') {
+    related = {
+      table: 'msdyn_actual',
+      rows: items(newest(db.all('msdyn_actual'), (r) => r._msdyn_invoice_value === rec.invoiceid).reverse(), (r) => ({
+        table: 'msdyn_actual', id: str(r.msdyn_actualid), title: str(r.msdyn_description), amount: numOrUndef(r.msdyn_amount), currency: lk.currency(r._transactioncurrencyid_value),
+        status: { set: 'msdyn_transactiontypecode', value: Number(r.msdyn_transactiontypecode) }, voucher: str(r.msdyn_vouchernumber) || undefined,
+      })),
+    };
+  }
+  return {
+    table, side: sideOf(table), id, title: str(rec[def.primaryName]) || id, fields, related,
+    actions: table === 'ProjectInvoiceProposal' && rec.Status !== 'Posted' ? ['post'] : [],
+  };
+}
+
+/** Every field name the details panel can show (for the locale completeness check). */
+export function detailFieldNames(): string[] {
+  const names = new Set<string>();
+  for (const t of DETAIL_TABLES) {
+    const def = dataverseByName.get(t) ?? financeByName.get(t);
+    for (const n of Object.keys(def?.fields ?? {})) if (!HIDDEN.has(n)) names.add(n);
+  }
+  return [...names].sort();
+}
