@@ -1,6 +1,6 @@
 import type { Rec } from '../store/types.js';
 import type { Ctx } from '../domain/context.js';
-import { approveExpense, approveTimeEntry } from './work.js';
+import { approveExpense, approveTimeEntry, postProjectJournal } from './work.js';
 import { markActualNotReady, markActualReady, markContractReady, markMilestoneReady } from './backlog.js';
 import { confirmInvoice, createInvoice } from './invoices.js';
 import { correctInvoice } from './corrections.js';
@@ -18,6 +18,7 @@ export type Action = (ctx: Ctx, id: string) => ActionResult;
 export const dataverseActions: Readonly<Record<string, Readonly<Record<string, Action>>>> = {
   msdyn_timeentries: { msdyn_ApproveTimeEntry: (ctx, id) => ({ entity: 'msdyn_actual', records: approveTimeEntry(ctx, id) }) },
   msdyn_expenses: { msdyn_ApproveExpense: (ctx, id) => ({ entity: 'msdyn_actual', records: approveExpense(ctx, id) }) },
+  msdyn_journals: { msdyn_PostJournal: (ctx, id) => ({ entity: 'msdyn_actual', records: postProjectJournal(ctx, id) }) },
   msdyn_actuals: {
     msdyn_MarkReadyToInvoice: (ctx, id) => ({ entity: 'msdyn_actual', record: markActualReady(ctx, id) }),
     msdyn_MarkNotReadyToInvoice: (ctx, id) => ({ entity: 'msdyn_actual', record: markActualNotReady(ctx, id) }),

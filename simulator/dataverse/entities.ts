@@ -10,6 +10,8 @@ export const BillingType = { NonChargeable: 192350000, Chargeable: 192350001, Co
 export const MilestoneStatus = { NotReady: 192350000, Ready: 192350001, CustomerInvoiceCreated: 192350002, CustomerInvoicePosted: 192350003 } as const;
 export const BillingMethod = { TimeAndMaterial: 192350000, FixedPrice: 192350001 } as const;
 export const EntryStatus = { Draft: 192350000, Submitted: 192350002, Approved: 192350003 } as const;
+/** Project journal types: only the entry journal is used by the flow (value [inferred]). */
+export const JournalType = { Entry: 192350000 } as const;
 export const InvoiceState = { Active: 0, Closed: 1, Paid: 2, Canceled: 3 } as const;
 /** Transaction connection roles (domain.md §2.4); stored as text. */
 export const Role = { Cost: 'Cost', UnbilledSales: 'UnbilledSales', BilledSales: 'BilledSales', Original: 'Original', Reversing: 'Reversing', Replacing: 'Replacing' } as const;
@@ -94,6 +96,19 @@ export const dataverseEntities: readonly EntityDef[] = [
     fields: {
       msdyn_expensetype: str({ required: true }), msdyn_transactiondate: { type: 'date', required: true }, msdyn_amount: money({ required: true }),
       msdyn_project: lookup('msdyn_project', { required: true }), msdyn_expensestatus: opt('msdyn_entrystatus', EntryStatus, ro),
+    },
+  }),
+  entity({
+    logicalName: 'msdyn_journal', set: 'msdyn_journals', primaryName: 'msdyn_description',
+    fields: { msdyn_description: str({ required: true }), msdyn_journaltype: opt('msdyn_journaltype', JournalType), msdyn_isposted: { type: 'bool', readOnly: true } },
+  }),
+  entity({
+    logicalName: 'msdyn_journalline', set: 'msdyn_journallines', primaryName: 'msdyn_description',
+    fields: {
+      msdyn_description: str(), msdyn_journal: lookup('msdyn_journal', { required: true }), msdyn_project: lookup('msdyn_project', { required: true }),
+      msdyn_transactionclassification: opt('msdyn_transactionclassification', { Material: TxClass.Material, Expense: TxClass.Expense }, { required: true }),
+      msdyn_documentdate: { type: 'date', required: true }, msdyn_quantity: { type: 'decimal', required: true },
+      msdyn_costprice: money({ sim: true, required: true }), msdyn_price: money({ sim: true }),
     },
   }),
   entity({

@@ -44,6 +44,13 @@ export function createRecord(ctx: Ctx, def: EntityDef, values: Record<string, un
     case 'msdyn_expense':
       rec.msdyn_expensestatus = EntryStatus.Draft;
       break;
+    case 'msdyn_journal':
+      rec.msdyn_journaltype ??= 192350000;
+      rec.msdyn_isposted = false;
+      break;
+    case 'msdyn_journalline':
+      if (ctx.tx.get('msdyn_journal', String(rec._msdyn_journal_value))?.msdyn_isposted === true) throw refuse('work.journalPosted', { journal: String(rec._msdyn_journal_value) });
+      break;
   }
   if (def.companySpecific && !rec._msdyn_company_value) throw refuse('record.companyRequired', { entity: def.logicalName });
   return insert(ctx, def.logicalName, id, rec);

@@ -51,7 +51,7 @@ export function approveTimeEntry(ctx: Ctx, id: string): Rec[] {
   if (entry.msdyn_entrystatus === EntryStatus.Approved) throw refuse('work.alreadyApproved', { id });
   const project = must(ctx, 'msdyn_project', String(entry._msdyn_project_value));
   const hours = div(dec(entry.msdyn_duration), dec(60));
-  const line = billingLineOf(ctx, id === '' ? '' : String(project.msdyn_projectid));
+  const line = billingLineOf(ctx, String(project.msdyn_projectid));
   const actuals = approveWork(ctx, project, TxClass.Time, hours, line?.msdyn_costperunit ?? 0, (l) => l.priceperunit ?? 0, entry.msdyn_description, entry.msdyn_date);
   patch(ctx, 'msdyn_timeentry', id, { msdyn_entrystatus: EntryStatus.Approved });
   return actuals;
@@ -65,4 +65,22 @@ export function approveExpense(ctx: Ctx, id: string): Rec[] {
   const actuals = approveWork(ctx, project, TxClass.Expense, dec(1), expense.msdyn_amount, () => expense.msdyn_amount, expense.msdyn_expensetype, expense.msdyn_transactiondate);
   patch(ctx, 'msdyn_expense', id, { msdyn_expensestatus: EntryStatus.Approved });
   return actuals;
+}
+
+/**
+ * Posting a project journal (e.g. material usage) creates, per line, a cost actual and an unbilled sales actual
+ * at the line's sales price (the contract line's price list in Project Operations; here the line carries it).
+ */
+export function postProjectJournal(ctx: Ctx, id: string): Rec[] {
+  const journal = must(ctx, 'msdyn_journal', id);
+  if (journal.msdyn_isposted === true) throw refuse('work.journalPosted', { journal: String(journal.msdyn_description) });
+  const lines = [...where(ctx, 'msdyn_journalline', (l) => l._msdyn_journal_value === id)];
+  if (lines.length === 0) throw refuse('work.journalEmpty', { journal: String(journal.msdyn_description) });
+  const out: Rec[] = [];
+  for (const l of lines) {
+    const project = must(ctx, 'msdyn_project', String(l._msdyn_project_value));
+    out.push(...approveWork(ctx, project, Number(l.msdyn_transactionclassification), dec(l.msdyn_quantity), l.msdyn_costprice, () => l.msdyn_price ?? l.msdyn_costprice, l.msdyn_description, l.msdyn_documentdate));
+  }
+  patch(ctx, 'msdyn_journal', id, { msdyn_isposted: true });
+  return out;
 }
