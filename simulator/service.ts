@@ -5,7 +5,7 @@ import type { Ctx } from './domain/context.js';
 import { SimError } from './errors.js';
 import { iso, parseDuration, parseInstant } from './clock.js';
 import { dataverseByName } from './dataverse/entities.js';
-import { type Faults, apply, catchUpErrors, ensureMaps, errorInfo, failQueued, logActivity, mapState, noFaults, propagate, queued, setMapState } from './dualwrite/runtime.js';
+import { type Faults, type SyncItem, apply, catchUpErrors, ensureMaps, errorInfo, failQueued, logActivity, mapState, noFaults, propagate, queued, setMapState } from './dualwrite/runtime.js';
 import type { MapId } from './dualwrite/maps.js';
 import { type ProcessId, processes } from './processes.js';
 
@@ -84,13 +84,26 @@ export class Service {
     if (mapState(this.store, id) !== 'Paused') throw new SimError(409, 'MapStateConflict', 'sim.mapWrongState', { map: id, state: mapState(this.store, id), action: 'resume' });
     await this.exec((ctx) => setMapState(ctx, id, 'Resuming'));
     let applied = 0, failed = 0, discarded = 0;
-    for (const q of queued(this.store, id).sort((a, b) => Number(a.seq) - Number(b.seq))) {
+    // Changes made while catching up are queued too (the map is Resuming), so drain until the queue is empty
+    // and switch to Running in the same transaction that sees it empty.
+    for (;;) {
+      const q = queued(this.store, id).sort((a, b) => Number(a.seq) - Number(b.seq))[0];
+      if (!q) {
+        const done = await this.exec((ctx) => {
+          if (queued(ctx.tx, id).length > 0) return false;
+          setMapState(ctx, id, 'Running');
+          logActivity(ctx, id, 'catchUp', { applied, failed, discarded });
+          return true;
+        });
+        if (done) break;
+        continue;
+      }
       if (mode === 'skipDiscard') { await this.exec((ctx) => ctx.tx.del('dw_queue', String(q.seq))); discarded++; continue; }
       if (mode === 'skipPreserve') { await this.exec((ctx) => failQueued(ctx, q, new SimError(409, 'Skipped', 'dualwrite.skipped', { map: id }))); failed++; continue; }
       try {
         await this.store.transact((tx) => {
           const ctx: Ctx = { tx, now: this.now(), newId: randomUUID };
-          apply(ctx, q as unknown as Parameters<typeof apply>[1], this.faults);
+          apply(ctx, q as unknown as SyncItem, this.faults);
           tx.del('dw_queue', String(q.seq));
         });
         applied++;
@@ -100,7 +113,6 @@ export class Service {
         failed++;
       }
     }
-    await this.exec((ctx) => { setMapState(ctx, id, 'Running'); logActivity(ctx, id, 'catchUp', { applied, failed, discarded }); });
     this.events.emit('event', { type: 'map', data: { id, state: 'Running', applied, failed } } satisfies SimEvent);
     return { applied, failed, discarded };
   }
@@ -113,7 +125,7 @@ export class Service {
       try {
         await this.store.transact((tx) => {
           const ctx: Ctx = { tx, now: this.now(), newId: randomUUID };
-          apply(ctx, item as unknown as Parameters<typeof apply>[1], this.faults);
+          apply(ctx, item as unknown as SyncItem, this.faults);
           tx.del('dw_error', String(item.seq));
           logActivity(ctx, id, 'retrySucceeded', { seq: Number(item.seq) });
         });
