@@ -1,10 +1,8 @@
 import type { Express } from 'express';
 import type { Service } from './service.js';
+import { demoRouter } from './demo/router.js';
 
-/** Pages beside the APIs: the stakeholder demo (`/`) and the terminology report (`/terminology`). */
+/** Pages beside the APIs: the stakeholder demo (`/`, `/demo/*`: simulator/demo/router.ts). */
 export function mountExtras(app: Express, service: Service): void {
-  app.get('/', (req, res) => {
-    const base = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-    res.json({ dataverse: `${base}/api/data/v9.2/`, finance: `${base}/data/`, sim: `${base}/sim/health`, now: service.now() });
-  });
+  app.use(demoRouter(service));
 }

@@ -140,11 +140,25 @@ export class Service {
     return { retried: items.length, succeeded, failed };
   }
 
+  async setSettings(settings: { invoiceIntegration?: unknown }): Promise<Rec> {
+    const mode = settings.invoiceIntegration;
+    if (mode !== 'realtime' && mode !== 'async') throw new SimError(400, 'BadRequest', 'sim.badRequest', { detail: "invoiceIntegration is 'realtime' or 'async'" });
+    return this.exec((ctx) => {
+      const out = { ...(ctx.tx.get('sim_meta', 'settings') ?? {}), invoiceIntegration: mode };
+      ctx.tx.put('sim_meta', 'settings', out);
+      return out;
+    });
+  }
+
+  settings(): Rec {
+    return { invoiceIntegration: 'realtime', ...(this.store.get('sim_meta', 'settings') ?? {}) };
+  }
+
   // ---- periodic processes and clock ---------------------------------------------------------------------
   async runProcess(id: ProcessId, opts: { company?: string } = {}): Promise<Rec> {
     const proc = processes[id];
     const rec = await this.exec((ctx) => {
-      const log = proc.run(ctx, opts);
+      const log = proc.run(ctx, opts, this.faults);
       const row = ctx.tx.get('sim_process', id) ?? { id };
       const next = row.recurrenceMinutes ? iso(Date.parse(ctx.now) + Number(row.recurrenceMinutes) * 60_000) : null;
       const out = { ...row, lastRunAt: ctx.now, nextRunAt: next, lastLog: log };

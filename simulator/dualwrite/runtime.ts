@@ -102,7 +102,9 @@ export function propagate(ctx: Ctx, ops: readonly Op[], faults: Faults): void {
   for (const op of ops) {
     for (const item of itemsFor(ctx.tx, op)) {
       const state = mapState(ctx.tx, item.mapId);
-      if (state === 'Running') {
+      if (state === 'Running' && isAsync(ctx, item)) {
+        enqueueAsync(ctx, item);
+      } else if (state === 'Running') {
         checkLimit(ctx, item);
         apply(ctx, item, faults);
       } else if (state === 'Paused' || state === 'Resuming') {
@@ -111,6 +113,47 @@ export function propagate(ctx: Ctx, ops: readonly Op[], faults: Faults): void {
       // Stopped / Not running: no sync at all (the cut-over pattern of migrating-invoiced-milestones.md).
     }
   }
+}
+
+/**
+ * Invoice integration mode (project-invoice-dual-write-asynchronous.md): 'realtime' syncs invoices in the
+ * confirming transaction (at most 1,000 lines); 'async' leaves the proposal, actuals and transaction
+ * connection maps to an integration job, in that order: eventually consistent, no line limit.
+ */
+export type InvoiceIntegration = 'realtime' | 'async';
+export const ASYNC_MAPS: readonly MapId[] = ['pi_v2', 'actuals', 'txconn'];
+
+export function invoiceIntegration(db: ReadView): InvoiceIntegration {
+  return db.get('sim_meta', 'settings')?.invoiceIntegration === 'async' ? 'async' : 'realtime';
+}
+
+const isAsync = (ctx: Ctx, item: SyncItem): boolean => item.to === 'finance' && ASYNC_MAPS.includes(item.mapId) && invoiceIntegration(ctx.tx) === 'async';
+
+function enqueueAsync(ctx: Ctx, item: SyncItem): void {
+  const n = nextNumber(ctx, 'dw_async');
+  insert(ctx, 'dw_async', String(n), { seq: n, at: ctx.now, ...item, error: null });
+}
+
+/** The asynchronous integration job: applies pending invoice syncs, maps in solution order, each record in order. */
+export function runAsyncIntegration(ctx: Ctx, faults: Faults): { applied: number; failed: number; errors: { seq: number; error: Record<string, unknown> }[] } {
+  const order = new Map(ASYNC_MAPS.map((m, i) => [m, i]));
+  const pending = [...ctx.tx.all('dw_async')].sort((a, b) => (order.get(a.mapId as MapId) ?? 9) - (order.get(b.mapId as MapId) ?? 9) || Number(a.seq) - Number(b.seq));
+  let applied = 0;
+  const errors: { seq: number; error: Record<string, unknown> }[] = [];
+  for (const item of pending) {
+    if (mapState(ctx.tx, item.mapId as MapId) !== 'Running') continue;
+    try {
+      apply(ctx, item as unknown as SyncItem, faults);
+      ctx.tx.del('dw_async', String(item.seq));
+      applied++;
+    } catch (e) {
+      if (!(e instanceof SimError)) throw e;
+      const error = errorInfo(e);
+      patch(ctx, 'dw_async', String(item.seq), { error });
+      errors.push({ seq: Number(item.seq), error });
+    }
+  }
+  return { applied, failed: errors.length, errors };
 }
 
 function checkLimit(ctx: Ctx, item: SyncItem): void {

@@ -85,6 +85,10 @@ export function simRouter(service: Service, reset: (demo: boolean) => Promise<vo
     return service.setRecurrence(processOf(req), minutes);
   });
 
+  route('get', '/settings', () => service.settings());
+  route('put', '/settings', (req) => service.setSettings(body(req)));
+  route('get', '/async', () => [...service.store.all('dw_async')]);
+
   route('get', '/faults', () => service.faults);
   route('put', '/faults', (req) => {
     const b = body(req);
