@@ -42,6 +42,7 @@ export function dataverseRouter(service: Service): Router {
       const def = dataverseBySet.get(seg.set);
       if (!def) throw notFound(seg.set);
       const id = seg.key === undefined ? undefined : recordId(service, def, seg.key);
+      if (segments.length === 2 && segments[1] === '$count' && id === undefined && req.method === 'GET') return count(service, req, res, def);
       if (segments.length === 2) {
         if (req.method !== 'POST' || id === undefined) throw methodNotAllowed(req);
         return await action(service, req, res, def, id, decodeURIComponent(segments[1] as string));
@@ -86,6 +87,13 @@ export function dataverseRouter(service: Service): Router {
     }
     if (prefer.maxPageSize) res.set('Preference-Applied', `odata.maxpagesize=${prefer.maxPageSize}`);
     res.set('OData-Version', '4.0').json(body);
+  }
+
+  /** `GET /set/$count`: the number of records (with `$filter`), as plain text; Dataverse caps it at 5,000. */
+  function count(svc: Service, req: Request, res: Response, def: EntityDef): void {
+    const q = typeof req.query.$filter === 'string' ? { $filter: req.query.$filter } : {};
+    const result = queryRecords(svc.store.all(def.logicalName), q, dataverseSchema(def), undefined, 'dataverse', () => undefined);
+    res.set('OData-Version', '4.0').type('text/plain').send(String(Math.min(result.value.length, 5000)));
   }
 
   function expanded(req: Request, def: EntityDef, rec: Rec, expand: readonly { name: string; select?: readonly string[] }[]): Record<string, unknown> {
