@@ -1,0 +1,40 @@
+/** Document check: any Markdown, text or feature file (or folder of them), reported per line. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, relative, resolve } from 'node:path';
+import { checkTextLines, detectLanguage, documentLines } from './document.js';
+import type { GlossaryIndex } from './glossary.js';
+import { summarize, type Finding, type Report } from './types.js';
+
+const DOC_EXT = new Set(['.md', '.markdown', '.txt', '.feature', '']);
+
+function collect(path: string, out: string[], notes: string[]): void {
+  let st;
+  try { st = statSync(path); } catch { notes.push(`not found: ${path}`); return; }
+  if (st.isDirectory()) {
+    for (const name of readdirSync(path).sort()) {
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const p = join(path, name);
+      const s = statSync(p);
+      if (s.isDirectory() || DOC_EXT.has(extname(name).toLowerCase())) collect(p, out, notes);
+    }
+  } else out.push(path);
+}
+
+export function checkDocumentText(idx: GlossaryIndex, file: string, text: string): Finding[] {
+  const lng = detectLanguage(idx, file, text);
+  return checkTextLines(idx, documentLines(text), { file, lng, reportUses: true });
+}
+
+export function checkDocuments(idx: GlossaryIndex, paths: readonly string[], cwd = process.cwd()): Report {
+  const files: string[] = [];
+  const notes: string[] = [];
+  for (const p of paths) collect(resolve(cwd, p), files, notes);
+  const findings: Finding[] = [];
+  const shown: string[] = [];
+  for (const f of files) {
+    const name = relative(cwd, f) || f;
+    shown.push(name);
+    findings.push(...checkDocumentText(idx, name, readFileSync(f, 'utf8')));
+  }
+  return { mode: 'documents', root: cwd, checked: { documents: shown }, notes, findings, summary: summarize(findings) };
+}
