@@ -1,0 +1,74 @@
+# language: de
+Funktionalität: Korrektur bestätigter Proforma-Rechnungen
+  Eine bestätigte Proforma-Rechnung wird nie geändert. „Korrigieren Sie diese Rechnung“ erstellt
+  eine neue Korrekturrechnung im Entwurf, deren Rechnungszeilendetails die fakturierten mit der
+  Menge null übernehmen: Standardmäßig wird die ganze Rechnung gutgeschrieben. Die Menge, die der
+  Projektmanager stehen lässt, wird erneut fakturiert, der Rest gutgeschrieben. Gutgeschriebene Zeit
+  kehrt in den Abrechnungsstau zurück. Ein Meilenstein kann nur vollständig gutgeschrieben werden
+  und ist danach wieder bereit für die Rechnungsstellung.
+
+  Grundlage:
+    Angenommen die juristische Person "USPM" mit der Buchhaltungswährung "USD" und 10 % Umsatzsteuer
+    Und der Projektvertrag "ERP-Einführung" für den Debitor "Contoso Ltd."
+    Und der Vertrag rechnet Zeit und Material mit 200,00 pro Stunde ab, bei Kosten von 100,00 pro Stunde
+
+  @id:full-credit @doc:rule.correction-new-draft @doc:rule.correction-full-credit
+  Szenario: Eine vollständige Gutschrift kehrt die fakturierten Umsätze um und gibt die Zeit in den Abrechnungsstau zurück
+    Angenommen "Bob" hat 8 Stunden gearbeitet und die Zeit ist genehmigt und bereit für die Rechnungsstellung
+    Und der Projektmanager hat eine Proforma-Rechnung für den Vertrag erstellt und bestätigt
+    Wenn der Projektmanager in der Proforma-Rechnung "Korrigieren Sie diese Rechnung" wählt
+    Dann hat die Proforma-Rechnung den Projektrechnungsstatus "Entwurf"
+    Und der Gesamtbetrag der Proforma-Rechnung beträgt -1.600,00
+    Wenn der Projektmanager die Proforma-Rechnung bestätigt
+    Dann wurden diese Istwerte erstellt:
+      | Transaktionstyp           | Fakturierungstyp | Menge | Betrag    |
+      | Fakturierte Umsätze       | Fakturierbar     | -8    | -1.600,00 |
+      | Nicht fakturierte Umsätze | Fakturierbar     | 8     | 1.600,00  |
+    Und der Abrechnungsstau des Vertrags zeigt 8 Stunden
+
+  @id:partial-credit @doc:rule.correction-partial-credit
+  Szenario: Bei einer Teilgutschrift wird die verbleibende Menge erneut fakturiert und der Rest kehrt in den Abrechnungsstau zurück
+    Angenommen "Bob" hat 8 Stunden gearbeitet und die Zeit ist genehmigt und bereit für die Rechnungsstellung
+    Und der Projektmanager hat eine Proforma-Rechnung für den Vertrag erstellt und bestätigt
+    Und der Projektmanager hat in der Proforma-Rechnung "Korrigieren Sie diese Rechnung" gewählt
+    Wenn der Projektmanager die Menge des Rechnungszeilendetails auf 6 ändert
+    Dann beträgt der Gesamtbetrag der Proforma-Rechnung -400,00
+    Wenn der Projektmanager die Proforma-Rechnung bestätigt
+    Dann wurden diese Istwerte erstellt:
+      | Transaktionstyp           | Fakturierungstyp | Menge | Betrag    |
+      | Fakturierte Umsätze       | Fakturierbar     | -8    | -1.600,00 |
+      | Nicht fakturierte Umsätze | Fakturierbar     | 6     | 1.200,00  |
+      | Nicht fakturierte Umsätze | Fakturierbar     | -6    | -1.200,00 |
+      | Fakturierte Umsätze       | Fakturierbar     | 6     | 1.200,00  |
+      | Nicht fakturierte Umsätze | Fakturierbar     | 2     | 400,00    |
+    Und der Abrechnungsstau des Vertrags zeigt 2 Stunden
+
+  @id:milestone-full-credit @doc:rule.milestone-billed-only @doc:rule.correction-milestone-full
+  Szenario: Ein vollständig gutgeschriebener Meilenstein ist wieder bereit für die Rechnungsstellung
+    Angenommen der Vertrag hat den Festpreismeilenstein "Go-live" über 5.000,00, bereit für die Rechnungsstellung
+    Und der Projektmanager hat eine Proforma-Rechnung für den Vertrag erstellt und bestätigt
+    Dann wurden diese Istwerte erstellt:
+      | Transaktionstyp     | Fakturierungstyp | Menge | Betrag   |
+      | Fakturierte Umsätze | Fakturierbar     | 1     | 5.000,00 |
+    Und der Meilenstein "Go-live" hat den Rechnungsstatus "Kundenrechnung gebucht"
+    Wenn der Projektmanager in der Proforma-Rechnung "Korrigieren Sie diese Rechnung" wählt
+    Und der Projektmanager die Proforma-Rechnung bestätigt
+    Dann hat der Meilenstein "Go-live" den Rechnungsstatus "Bereit für die Rechnungsstellung"
+    Und diese Istwerte wurden erstellt:
+      | Transaktionstyp     | Fakturierungstyp | Menge | Betrag    |
+      | Fakturierte Umsätze | Fakturierbar     | -1    | -5.000,00 |
+
+  @id:milestone-partial-credit @doc:rule.correction-milestone-partial
+  Szenario: Ein Meilenstein kann nicht teilweise gutgeschrieben werden
+    Angenommen der Vertrag hat den Festpreismeilenstein "Go-live" über 5.000,00, bereit für die Rechnungsstellung
+    Und der Projektmanager hat eine Proforma-Rechnung für den Vertrag erstellt und bestätigt
+    Und der Projektmanager hat in der Proforma-Rechnung "Korrigieren Sie diese Rechnung" gewählt
+    Wenn der Projektmanager versucht, die Menge des Rechnungszeilendetails auf 0,5 zu ändern
+    Dann wird der Vorgang abgelehnt
+
+  @id:correct-draft-refused @doc:rule.correct-only-confirmed
+  Szenario: Nur eine bestätigte Rechnung kann korrigiert werden
+    Angenommen "Bob" hat 8 Stunden gearbeitet und die Zeit ist genehmigt und bereit für die Rechnungsstellung
+    Und der Projektmanager hat eine Proforma-Rechnung für den Vertrag erstellt
+    Wenn der Projektmanager versucht, in der Proforma-Rechnung "Korrigieren Sie diese Rechnung" zu wählen
+    Dann wird der Vorgang abgelehnt

@@ -1,0 +1,72 @@
+Feature: Corrections of confirmed pro-forma invoices
+  A confirmed pro-forma invoice is never changed. "Correct this invoice" creates a new draft
+  corrective invoice whose invoice line details copy the invoiced ones with a quantity of zero: by
+  default it credits the whole invoice. Whatever quantity the project manager keeps is invoiced
+  again, so the rest is credited. Credited time goes back to the billing backlog. A milestone can
+  only be credited in full; it is then ready for invoicing again.
+
+  Background:
+    Given the legal entity "USPM" with accounting currency "USD" and 10% sales tax
+    And the project contract "ERP rollout" for customer "Contoso Ltd."
+    And the contract bills time and material at 200.00 per hour, at a cost of 100.00 per hour
+
+  @id:full-credit @doc:rule.correction-new-draft @doc:rule.correction-full-credit
+  Scenario: A full credit reverses the billed sales and returns the time to the billing backlog
+    Given "Bob" worked 8 hours and the time is approved and ready to invoice
+    And the project manager creates and confirms a pro-forma invoice for the contract
+    When the project manager selects "Correct this invoice" on the pro-forma invoice
+    Then the pro-forma invoice has the project invoice status "Draft"
+    And the pro-forma invoice totals -1,600.00
+    When the project manager confirms the pro-forma invoice
+    Then these actuals were created:
+      | Transaction type | Billing type | Quantity | Amount    |
+      | Billed sales     | Chargeable   | -8       | -1,600.00 |
+      | Unbilled sales   | Chargeable   | 8        | 1,600.00  |
+    And the billing backlog of the contract shows 8 hours
+
+  @id:partial-credit @doc:rule.correction-partial-credit
+  Scenario: A partial credit invoices the kept quantity again and returns the rest to the backlog
+    Given "Bob" worked 8 hours and the time is approved and ready to invoice
+    And the project manager creates and confirms a pro-forma invoice for the contract
+    And the project manager selects "Correct this invoice" on the pro-forma invoice
+    When the project manager changes the quantity of the invoice line detail to 6
+    Then the pro-forma invoice totals -400.00
+    When the project manager confirms the pro-forma invoice
+    Then these actuals were created:
+      | Transaction type | Billing type | Quantity | Amount    |
+      | Billed sales     | Chargeable   | -8       | -1,600.00 |
+      | Unbilled sales   | Chargeable   | 6        | 1,200.00  |
+      | Unbilled sales   | Chargeable   | -6       | -1,200.00 |
+      | Billed sales     | Chargeable   | 6        | 1,200.00  |
+      | Unbilled sales   | Chargeable   | 2        | 400.00    |
+    And the billing backlog of the contract shows 2 hours
+
+  @id:milestone-full-credit @doc:rule.milestone-billed-only @doc:rule.correction-milestone-full
+  Scenario: A milestone credited in full is ready for invoicing again
+    Given the contract has the fixed-price milestone "Go-live" of 5,000.00, ready to invoice
+    And the project manager creates and confirms a pro-forma invoice for the contract
+    Then these actuals were created:
+      | Transaction type | Billing type | Quantity | Amount   |
+      | Billed sales     | Chargeable   | 1        | 5,000.00 |
+    And the milestone "Go-live" has the invoice status "Customer invoice posted"
+    When the project manager selects "Correct this invoice" on the pro-forma invoice
+    And the project manager confirms the pro-forma invoice
+    Then the milestone "Go-live" has the invoice status "Ready for invoicing"
+    And these actuals were created:
+      | Transaction type | Billing type | Quantity | Amount    |
+      | Billed sales     | Chargeable   | -1       | -5,000.00 |
+
+  @id:milestone-partial-credit @doc:rule.correction-milestone-partial
+  Scenario: A milestone can't be credited in part
+    Given the contract has the fixed-price milestone "Go-live" of 5,000.00, ready to invoice
+    And the project manager creates and confirms a pro-forma invoice for the contract
+    And the project manager selects "Correct this invoice" on the pro-forma invoice
+    When the project manager tries to change the quantity of the invoice line detail to 0.5
+    Then the operation is refused
+
+  @id:correct-draft-refused @doc:rule.correct-only-confirmed
+  Scenario: Only a confirmed invoice can be corrected
+    Given "Bob" worked 8 hours and the time is approved and ready to invoice
+    And the project manager creates a pro-forma invoice for the contract
+    When the project manager tries to select "Correct this invoice" on the pro-forma invoice
+    Then the operation is refused
