@@ -34,6 +34,13 @@ export function checkProject(rootDir: string): Report {
   findings.push(...pages.findings);
   const sources = readSources(rootDir);
   findings.push(...unusedKeys(loc, sources));
+  const seen = new Set<string>();
+  const unique = findings.filter((f) => {
+    const k = `${f.rule}|${f.file ?? ''}|${f.line ?? ''}|${f.key ?? ''}|${f.term ?? ''}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
   const checked: Record<string, string[]> = {
     glossary: [GLOSSARY_FILE],
     locales: [...loc.values()].flatMap((m) => [...m.values()].map((f) => f.file)),
@@ -42,5 +49,5 @@ export function checkProject(rootDir: string): Report {
     pages: pages.files,
     sources: [`${sources.files.length} files searched for key references`],
   };
-  return { mode: 'project', root: rootDir, checked, notes, findings, summary: summarize(findings) };
+  return { mode: 'project', root: rootDir, checked, notes, findings: unique, summary: summarize(unique) };
 }

@@ -18,7 +18,7 @@ const SOURCE_EXT = /\.(ts|mts|js|mjs|html|htm|feature|vue)$/;
 export interface SourceTree { readonly files: readonly string[]; readonly text: string }
 
 export function readSources(root: string): SourceTree {
-  const files = SOURCE_DIRS.flatMap((d) => walk(join(root, d), (n) => SOURCE_EXT.test(n), (p) => /[\\/]terminology(\.ts)?$/.test(p) || /[\\/]terminology[\\/]/.test(p)));
+  const files = SOURCE_DIRS.flatMap((d) => walk(join(root, d), (n) => SOURCE_EXT.test(n), (p) => /^scripts[\\/]terminology(\.ts)?$/.test(relative(root, p))));
   return { files: files.map((f) => relative(root, f)), text: files.map((f) => readFileSync(f, 'utf8')).join('\n') };
 }
 
