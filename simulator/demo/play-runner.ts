@@ -36,7 +36,7 @@ let pendingNext = false;
 let wake: (() => void) | undefined;
 
 function sleep(ms?: number): Promise<void> {
-  return new Promise((resolve) => {
+  return new Promise<void>((resolve) => {
     const timer = ms === undefined ? undefined : setTimeout(() => resolve(), ms);
     wake = () => { if (timer) clearTimeout(timer); resolve(); };
   }).then(() => { wake = undefined; });
