@@ -2,7 +2,7 @@
  * Unused keys: a key of labels/ui/errors that no source file references. A key counts as used when its
  * dotted path appears in the source (also with an i18next plural suffix or as the parent of one/other),
  * or through a dynamic family: a template `labels:options.${set}.${value}` makes every key under
- * `options.<set>` used when `<set>` appears quoted in the source; a template with a fixed second segment
+ * `options.<set>` used when `<set>` appears quoted (or as an object-literal property name) in the source; a template with a fixed second segment
  * (`options.mapState.${state}`) makes that whole subtree used.
  */
 import { readFileSync } from 'node:fs';
@@ -64,7 +64,8 @@ export function unusedKeys(loc: Locales, sources: SourceTree): Finding[] {
   const cache = new Map<string, boolean>();
   const quoted = (s: string): boolean => {
     let v = cache.get(s);
-    if (v === undefined) { v = new RegExp(`['"\`]${escapeRe(s)}['"\`]`).test(sources.text); cache.set(s, v); }
+    // a quoted literal, or an object-literal property name (schema field definitions)
+    if (v === undefined) { v = new RegExp(`['"\`]${escapeRe(s)}['"\`]|[{,]\\s*${escapeRe(s)}\\s*:`).test(sources.text); cache.set(s, v); }
     return v;
   };
   const en = loc.get('en');
