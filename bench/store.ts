@@ -1,0 +1,54 @@
+/**
+ * Store write cost at 100k actuals: a single-record durable create (journal line + datasync), measured
+ * in-process against the store (sequential), and over HTTP (POST msdyn_timeentries) against a simulator child
+ * holding the same 100k actuals.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { createStore, type FileStore } from '../simulator/store/index.js';
+import { Client, fig, now, pct, runChild, startChild, type Figure } from './lib.js';
+import { currencyOf, setUpTenant } from './flow.js';
+
+export const ACTUALS = 100_000;
+
+export async function run(): Promise<Figure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-store-'));
+  const path = join(dir, 'db.json');
+  try {
+    await runChild('build', ['--path', path, '--actuals', String(ACTUALS)]);
+    // In-process: the store alone.
+    const store = (await createStore({ kind: 'file', path })) as FileStore;
+    const lat: number[] = [];
+    for (let k = 0; k < 1_500; k++) {
+      const id = randomUUID();
+      const t0 = now();
+      await store.transact((tx) => tx.put('msdyn_actual', id, { msdyn_actualid: id, msdyn_description: `bench ${k}`, msdyn_quantity: 1, msdyn_amount: k }));
+      if (k >= 100) lat.push(now() - t0);
+    }
+    const stats = store.stats();
+    await store.close();
+    // Over HTTP: a simulator child on the same file.
+    const server = await startChild('sim', ['--path', path]);
+    const httpLat: number[] = [];
+    try {
+      const c = new Client(server.url, 1);
+      const t = await setUpTenant(c, 'STOR', await currencyOf(c));
+      for (let k = 0; k < 1_100; k++) {
+        const t0 = now();
+        await c.ok('POST', '/api/data/v9.2/msdyn_timeentries', { msdyn_description: `Work ${k}`, msdyn_date: '2026-03-02', msdyn_duration: 60, 'msdyn_project@odata.bind': `/msdyn_projects(${t.project})` });
+        if (k >= 100) httpLat.push(now() - t0);
+      }
+      c.close();
+    } finally {
+      await server.stop();
+    }
+    return [
+      fig('store', `store.transact, 1 record, durable, at ${ACTUALS / 1000}k actuals, p50`, pct(lat, 50), 'ms', '<=', 5, `in-process, sequential; p99 ${pct(lat, 99).toFixed(2)} ms; ${stats.writes} journal writes (write + datasync each)`),
+      fig('store', `create over HTTP (POST msdyn_timeentries) at ${ACTUALS / 1000}k actuals, p50`, pct(httpLat, 50), 'ms', '<=', 5, `sequential, durable before 204; p99 ${pct(httpLat, 99).toFixed(2)} ms`),
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
