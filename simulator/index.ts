@@ -13,6 +13,7 @@ import { simRouter } from './http/sim-router.js';
 import { errorHandler, sendError, type Flavour } from './http/errors.js';
 import { seedDemo } from './demo-data.js';
 import { mountExtras } from './extras.js';
+import { terminologyPage } from './http/terminology-route.js';
 
 export interface SimulatorOptions {
   /** Default: a memory store. `npm start` passes a file store. */
@@ -63,8 +64,12 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   app.use(DATAVERSE_BASE, ...api('dataverse'), dataverseRouter(service));
   app.use(FINANCE_BASE, ...api('finance'), financeRouter(service));
   app.use('/sim', requireJson('sim'), express.json({ limit: '100kb' }), errorHandler('sim'), simRouter(service, reset));
+  app.get('/terminology', terminologyPage);
   mountExtras(app, service);
   app.use((req: Request, res: Response) => sendError(req, res, new SimError(404, 'NotFound', 'sim.notFound', { path: req.path.slice(0, 100) }), 'sim'));
+  // Last resort for every other route (the demo page and its JSON): the API error shape, never Express's HTML page
+  // with a stack trace and file paths.
+  app.use(errorHandler('sim'));
 
   let server: Server | undefined;
   return {

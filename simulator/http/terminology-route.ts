@@ -1,0 +1,15 @@
+import type { Request, Response } from 'express';
+import { fileURLToPath } from 'node:url';
+import { checkProject, formatJson, renderTerminologyHtml } from '../../scripts/terminology/index.js';
+
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** `/terminology`: the project's terminology check, run on request (HTML, or JSON with `?format=json`). */
+export function terminologyPage(req: Request, res: Response): void {
+  const report = checkProject(projectRoot);
+  if (req.query.format === 'json') {
+    res.type('application/json').send(formatJson(report));
+    return;
+  }
+  res.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'").type('html').send(renderTerminologyHtml(report));
+}
