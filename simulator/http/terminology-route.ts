@@ -6,7 +6,8 @@ const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** `/terminology`: the project's terminology check, run on request (HTML, or JSON with `?format=json`). */
 export function terminologyPage(req: Request, res: Response): void {
-  const report = checkProject(projectRoot);
+  // The project's location on disk is nobody's business over HTTP.
+  const report = { ...checkProject(projectRoot), root: '.' };
   if (req.query.format === 'json') {
     res.type('application/json').send(formatJson(report));
     return;
