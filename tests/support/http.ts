@@ -151,7 +151,7 @@ export async function setUpContract(h: Harness, o: ContractOptions = {}): Promis
     msdyn_billingmethod: Opt.TimeAndMaterial, priceperunit: o.rate ?? 200, msdyn_costperunit: o.cost ?? 100,
   }, rep), 201);
   const fp = await ok(h.dv('POST', '/salesorderdetails', {
-    productdescription: `${name} – fixed price`, 'salesorderid@odata.bind': `/salesorders(${contractId})`, msdyn_billingmethod: Opt.FixedPrice, extendedamount: o.milestoneAmount ?? 5000,
+    productdescription: `${name} – fixed price`, 'salesorderid@odata.bind': `/salesorders(${contractId})`, 'msdyn_project@odata.bind': `/msdyn_projects(${projectId})`, msdyn_billingmethod: Opt.FixedPrice, extendedamount: o.milestoneAmount ?? 5000,
   }, rep), 201);
   const milestone = await ok(h.dv('POST', '/msdyn_contractlinescheduleofvalues', {
     msdyn_name: 'Go-live', 'msdyn_contractline@odata.bind': `/salesorderdetails(${String(fp.json.salesorderdetailid)})`, msdyn_amount: o.milestoneAmount ?? 5000, msdyn_milestonedate: '2026-03-02',
