@@ -41,6 +41,14 @@ export function toSimError(err: unknown, flavour: Flavour): SimError {
   if (type === 'entity.too.large') return new SimError(413, payloadCode, 'payload.tooLarge');
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new SimError(415, payloadCode, 'payload.unsupportedEncoding');
   if (type === 'request.aborted') return new SimError(400, payloadCode, 'payload.aborted');
+  // A body that fails to decompress (Content-Encoding: gzip with corrupt data) is the client's fault.
+  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
+  if (code.startsWith('Z_')) return new SimError(400, payloadCode, 'payload.unsupportedEncoding');
+  // A path that is not valid percent-encoding (express fails to decode a route parameter).
+  if (err instanceof URIError) return new SimError(400, flavour === 'dataverse' ? '0x80060888' : 'BadRequest', 'sim.badRequest', { detail: 'the path is not valid percent-encoding' });
+  // Any other client error raised by the HTTP stack (http-errors with a 4xx status): keep the status, hide the text.
+  const status = typeof err === 'object' && err !== null && 'status' in err ? Number((err as { status: unknown }).status) : NaN;
+  if (Number.isInteger(status) && status >= 400 && status < 500) return new SimError(status, payloadCode, 'sim.badRequest', { detail: `HTTP ${status}` });
   console.error('[po-invoice-sim] unexpected error:', err);
   return new SimError(500, flavour === 'dataverse' ? '0x80040216' : 'InternalError', 'internal');
 }
