@@ -93,6 +93,8 @@ export function simRouter(service: Service, reset: (demo: boolean) => Promise<vo
   route('put', '/faults', (req) => {
     const b = body(req);
     const bad = (): SimError => new SimError(400, 'BadRequest', 'sim.badFaults');
+    // A misspelt fault (e.g. "financeUnavaliable") must not be accepted silently.
+    if (Object.keys(b).some((k) => k !== 'financeUnavailable' && k !== 'latencyMs' && k !== 'failNext')) throw bad();
     if (b.financeUnavailable !== undefined && typeof b.financeUnavailable !== 'boolean') throw bad();
     if (b.latencyMs !== undefined && (typeof b.latencyMs !== 'number' || !Number.isInteger(b.latencyMs) || b.latencyMs < 0 || b.latencyMs > 10_000)) throw bad();
     const failNext: Record<string, number> = {};
