@@ -38,7 +38,7 @@ export function dataverseRouter(service: Service): Router {
         const text = decodeURIComponent(segments[0] as string);
         return entityDefinitions(req, res, text.includes('(') ? text.slice(text.indexOf('(') + 1, -1) : undefined, langOf(req));
       }
-      const seg = parseSegment(segments[0] as string, 'dataverse');
+      const seg = segmentOf(segments[0] as string);
       const def = dataverseBySet.get(seg.set);
       if (!def) throw notFound(seg.set);
       const id = seg.key === undefined ? undefined : recordId(service, def, seg.key);
@@ -213,6 +213,16 @@ function recordId(service: Service, def: EntityDef, key: ParsedKey): string {
     if (parts.every(([name, v]) => r[name] === v)) return String(r[def.key[0] as string]);
   }
   throw new SimError(404, '0x80040217', 'record.notFound', { entity: def.logicalName, id: parts.map(([k, v]) => `${k}=${String(v)}`).join(',') });
+}
+
+/** An entity set name that cannot exist (e.g. `accöunts`) is an unknown segment like any other: 404 0x8006088a. */
+function segmentOf(raw: string): ReturnType<typeof parseSegment> {
+  try {
+    return parseSegment(raw, 'dataverse');
+  } catch (e) {
+    if (e instanceof SimError && e.key === 'odata.badSegment') throw notFound(String(e.params.segment ?? ''));
+    throw e;
+  }
 }
 
 const notFound = (segment: string): SimError => new SimError(404, '0x8006088a', 'record.setNotFound', { segment: segment.slice(0, 100) });
