@@ -1,0 +1,49 @@
+import { step } from './support/phrases.js';
+import type { Rec, SpecWorld } from './support/world.js';
+
+/** Dual-write table maps through the simulator's control surface (/sim/maps). */
+
+async function mapInfo(w: SpecWorld, id: string): Promise<Rec> {
+  const maps = await w.ok('GET', '/sim/maps');
+  const list = (Array.isArray(maps.value) ? maps.value : []) as Rec[];
+  const m = list.find((x) => x.id === id);
+  if (!m) throw new Error(`the simulator has no table map ${id}`);
+  return m;
+}
+
+const mapName = (w: SpecWorld, id: string): string => w.label(`maps.${id}`);
+
+step('map.pause', async function (map: string) {
+  await this.ok('POST', `/sim/maps/${map}/pause`);
+});
+
+step('map.stop', async function (map: string) {
+  await this.ok('POST', `/sim/maps/${map}/stop`);
+});
+
+step('map.resume', async function (map: string) {
+  await this.ok('POST', `/sim/maps/${map}/resume`, { mode: 'catchup' });
+});
+
+step('map.retry', async function (map: string) {
+  await this.ok('POST', `/sim/maps/${map}/errors/retry`, {});
+});
+
+step('map.state', async function (map: string, state: string) {
+  const m = await mapInfo(this, map);
+  if (m.state !== state) throw new Error(`"${mapName(this, map)}" is ${this.label(`options.mapState.${String(m.state)}`)}, expected ${this.label(`options.mapState.${state}`)}`);
+});
+
+step('map.queued', async function (map: string, n: number) {
+  const m = await mapInfo(this, map);
+  const queue = await this.ok('GET', `/sim/maps/${map}/queue`);
+  const items = Array.isArray(queue.value) ? queue.value.length : -1;
+  if (m.queued !== n || items !== n) throw new Error(`"${mapName(this, map)}" has ${String(m.queued)} queued records (queue lists ${items}), expected ${n}`);
+});
+
+step('map.errors', async function (map: string, n: number) {
+  const m = await mapInfo(this, map);
+  const errors = await this.ok('GET', `/sim/maps/${map}/errors`);
+  const items = Array.isArray(errors.value) ? errors.value.length : -1;
+  if (m.errors !== n || items !== n) throw new Error(`"${mapName(this, map)}" has ${String(m.errors)} catch-up errors (list shows ${items}), expected ${n}`);
+});

@@ -1,0 +1,242 @@
+import { DataTable } from '@cucumber/cucumber';
+import { step } from './support/phrases.js';
+import { DATAVERSE_ROLES, actAs } from './support/roles.js';
+import { resolveLabel, resolvePath } from './support/parameters.js';
+import { formatNumber, parseNumber, sameAmount } from './support/numbers.js';
+import type { InvoiceRef, Rec, SpecWorld } from './support/world.js';
+import { AdjustmentStatus, BillingStatus, TxType } from '../simulator/dataverse/entities.js';
+
+/** Billing backlog and pro-forma invoices in Dataverse: create, edit the draft, confirm, correct. */
+
+const ACTION = 'Microsoft.Dynamics.CRM.';
+
+function remember(w: SpecWorld, invoice: Rec, alias?: string): InvoiceRef {
+  const ref = { id: String(invoice.invoiceid), number: String(invoice.invoicenumber), company: w.currentContract().company };
+  w.invoice = ref;
+  if (alias) w.invoices.set(alias, ref);
+  return ref;
+}
+
+async function createInvoice(w: SpecWorld, alias?: string): Promise<InvoiceRef> {
+  const invoice = await w.dv('POST', `salesorders(${w.currentContract().id})/${ACTION}msdyn_CreateInvoice`, {});
+  return remember(w, invoice, alias);
+}
+
+async function confirm(w: SpecWorld, inv: InvoiceRef): Promise<void> {
+  w.invoice = inv;
+  await w.dv('POST', `invoices(${inv.id})/${ACTION}msdyn_ConfirmInvoice`, {});
+}
+
+/** The only invoice line detail of the current invoice (the specs invoice one transaction at a time). */
+async function onlyDetail(w: SpecWorld): Promise<Rec> {
+  const details = await w.dvList(`msdyn_invoicelinetransactions?$filter=_msdyn_invoice_value eq ${w.currentInvoice().id}`);
+  if (details.length !== 1) throw new Error(`expected one invoice line detail on ${w.currentInvoice().number}, found ${details.length}`);
+  return details[0] as Rec;
+}
+
+step('backlog.markReady', async function (role: string) {
+  actAs(this, role, DATAVERSE_ROLES);
+  await this.dv('POST', `salesorders(${this.currentContract().id})/${ACTION}msdyn_MarkReadyToInvoice`, {});
+});
+
+step('invoice.create', async function (role: string) {
+  actAs(this, role, DATAVERSE_ROLES);
+  await this.tracking(() => createInvoice(this));
+});
+
+step('invoice.createNamed', async function (role: string, alias: string) {
+  actAs(this, role, DATAVERSE_ROLES);
+  await this.tracking(() => createInvoice(this, alias));
+});
+
+step('invoice.createConfirm', async function (role: string) {
+  actAs(this, role, DATAVERSE_ROLES);
+  await this.tracking(async () => confirm(this, await createInvoice(this)));
+});
+
+step('invoice.confirm', async function (role: string) {
+  actAs(this, role, DATAVERSE_ROLES);
+  await this.tracking(() => confirm(this, this.currentInvoice()));
+});
+
+step('invoice.confirmNamed', async function (role: string, alias: string) {
+  actAs(this, role, DATAVERSE_ROLES);
+  await this.tracking(() => confirm(this, this.namedInvoice(alias)));
+});
+
+step('invoice.tryConfirm', async function (role: string) {
+  actAs(this, role, DATAVERSE_ROLES);
+  await this.tracking(() => this.attemptCall('POST', `/api/data/v9.2/invoices(${this.currentInvoice().id})/${ACTION}msdyn_ConfirmInvoice`, {}));
+});
+
+step('invoice.tryConfirmNamed', async function (role: string, alias: string) {
+  actAs(this, role, DATAVERSE_ROLES);
+  const inv = this.namedInvoice(alias);
+  this.invoice = inv;
+  await this.tracking(() => this.attemptCall('POST', `/api/data/v9.2/invoices(${inv.id})/${ACTION}msdyn_ConfirmInvoice`, {}));
+});
+
+step('invoice.editQuantity', async function (role: string, quantity: number) {
+  actAs(this, role, DATAVERSE_ROLES);
+  const d = await onlyDetail(this);
+  await this.dv('PATCH', `msdyn_invoicelinetransactions(${String(d.msdyn_invoicelinetransactionid)})`, { msdyn_quantity: quantity });
+});
+
+step('invoice.tryEditQuantity', async function (role: string, quantity: number) {
+  actAs(this, role, DATAVERSE_ROLES);
+  const d = await onlyDetail(this);
+  await this.attemptCall('PATCH', `/api/data/v9.2/msdyn_invoicelinetransactions(${String(d.msdyn_invoicelinetransactionid)})`, { msdyn_quantity: quantity });
+});
+
+step('invoice.editBillingType', async function (role: string, billingType: number) {
+  actAs(this, role, DATAVERSE_ROLES);
+  const d = await onlyDetail(this);
+  await this.dv('PATCH', `msdyn_invoicelinetransactions(${String(d.msdyn_invoicelinetransactionid)})`, { msdyn_billingtype: billingType });
+});
+
+/** An action on the pro-forma invoice by its label: "Correct this invoice" or "Confirm". */
+function actionPath(w: SpecWorld, process: string): string {
+  const name = process === 'correct' ? 'msdyn_CorrectInvoice' : process === 'confirm' ? 'msdyn_ConfirmInvoice' : undefined;
+  if (!name) throw new Error(`"${w.label(`processes.${process}`)}" is not an action of a pro-forma invoice`);
+  return `invoices(${w.currentInvoice().id})/${ACTION}${name}`;
+}
+
+step('invoice.action', async function (role: string, process: string) {
+  actAs(this, role, DATAVERSE_ROLES);
+  await this.tracking(async () => {
+    const result = await this.dv('POST', actionPath(this, process), {});
+    remember(this, result);
+  });
+});
+
+step('invoice.tryAction', async function (role: string, process: string) {
+  actAs(this, role, DATAVERSE_ROLES);
+  await this.tracking(() => this.attemptCall('POST', `/api/data/v9.2/${actionPath(this, process)}`, {}));
+});
+
+step('invoice.tryEdit', async function (role: string) {
+  actAs(this, role, DATAVERSE_ROLES);
+  await this.attemptCall('PATCH', `/api/data/v9.2/invoices(${this.currentInvoice().id})`, { description: 'Changed after confirmation' });
+});
+
+step('invoice.tryDelete', async function (role: string) {
+  actAs(this, role, DATAVERSE_ROLES);
+  await this.attemptCall('DELETE', `/api/data/v9.2/invoices(${this.currentInvoice().id})`);
+});
+
+// ---- outcomes in Dataverse -----------------------------------------------------------------------------
+
+async function invoiceRecord(w: SpecWorld, inv: InvoiceRef): Promise<Rec> {
+  return w.dv('GET', `invoices(${inv.id})`);
+}
+
+function checkStatus(w: SpecWorld, inv: Rec, status: number): void {
+  if (inv.msdyn_projectinvoicestatus !== status) {
+    const got = inv.msdyn_projectinvoicestatus === null || inv.msdyn_projectinvoicestatus === undefined ? 'none' : w.label(`options.msdyn_projectinvoicestatus.${String(inv.msdyn_projectinvoicestatus)}`);
+    throw new Error(`pro-forma invoice ${String(inv.invoicenumber)}: expected "${w.label(`options.msdyn_projectinvoicestatus.${status}`)}", got "${got}"`);
+  }
+}
+
+step('then.invoiceStatus', async function (status: number) {
+  checkStatus(this, await invoiceRecord(this, this.currentInvoice()), status);
+});
+
+step('then.invoiceStatusNamed', async function (alias: string, status: number) {
+  checkStatus(this, await invoiceRecord(this, this.namedInvoice(alias)), status);
+});
+
+step('then.invoiceTotal', async function (total: number) {
+  const inv = await invoiceRecord(this, this.currentInvoice());
+  if (!sameAmount(inv.totalamount, total)) throw new Error(`pro-forma invoice ${String(inv.invoicenumber)} totals ${formatNumber(Number(inv.totalamount), this.lang)}, expected ${formatNumber(total, this.lang)}`);
+});
+
+step('then.invoiceName', async function (name: string) {
+  const inv = await invoiceRecord(this, this.currentInvoice());
+  if (inv.name !== name) throw new Error(`pro-forma invoice is named "${String(inv.name)}", expected "${name}"`);
+});
+
+/** Table columns: field labels (labels:fields.msdyn_actual); cells in the feature's language. */
+const cellReaders: Record<string, (w: SpecWorld, text: string) => unknown> = {
+  msdyn_transactiontypecode: (w, t) => resolvePath('options.msdyn_transactiontypecode', w.lang, t, Number),
+  msdyn_billingtype: (w, t) => resolveLabel('billingtype', w.lang, t),
+  msdyn_billingstatus: (w, t) => resolveLabel('billingstatus', w.lang, t),
+  msdyn_adjustmentstatus: (w, t) => resolveLabel('adjustmentstatus', w.lang, t),
+  msdyn_quantity: (w, t) => parseNumber(t, w.lang),
+  msdyn_amount: (w, t) => parseNumber(t, w.lang),
+  msdyn_skipsync: (w, t) => resolveLabel('yesno', w.lang, t),
+};
+
+const matches = (field: string, actual: unknown, expected: unknown): boolean =>
+  field === 'msdyn_quantity' || field === 'msdyn_amount' ? sameAmount(actual, Number(expected)) : field === 'msdyn_skipsync' ? Boolean(actual) === expected : actual === expected;
+
+function show(w: SpecWorld, fields: readonly string[], r: Rec): string {
+  return fields.map((f) => {
+    const v = r[f];
+    if (f === 'msdyn_quantity') return formatNumber(Number(v), w.lang, 0);
+    if (f === 'msdyn_amount') return formatNumber(Number(v), w.lang);
+    if (f === 'msdyn_skipsync') return w.label(v ? 'values.yes' : 'values.no');
+    if (v === null || v === undefined) return '—';
+    try { return w.label(`options.${f}.${String(v)}`); } catch { return String(v); }
+  }).join(' | ');
+}
+
+step('then.actualsCreated', function (table: DataTable) {
+  const [header, ...rows] = table.raw();
+  if (!header) throw new Error('the table needs a header row');
+  const fields = header.map((h) => String(resolveLabel('field', this.lang, h)));
+  for (const f of fields) if (!cellReaders[f]) throw new Error(`column "${f}" can't be checked`);
+  const expected = rows.map((row) => Object.fromEntries(fields.map((f, i) => [f, cellReaders[f]?.(this, row[i] ?? '')])));
+  const remaining = [...this.created];
+  const missing: Record<string, unknown>[] = [];
+  for (const e of expected) {
+    const i = remaining.findIndex((a) => fields.every((f) => matches(f, a[f], e[f])));
+    if (i < 0) missing.push(e);
+    else remaining.splice(i, 1);
+  }
+  if (missing.length || remaining.length) {
+    throw new Error([
+      `the actuals created differ from the table (${header.join(' | ')})`,
+      ...missing.map((m, i) => `  expected, not created: ${rows[expected.indexOf(m)]?.join(' | ') ?? i}`),
+      ...remaining.map((r) => `  created, not expected: ${show(this, fields, r)}`),
+    ].join('\n'));
+  }
+});
+
+step('then.noActualsCreated', function () {
+  if (this.created.length) throw new Error(`${this.created.length} actuals were created: ${this.created.map((a) => show(this, ['msdyn_transactiontypecode', 'msdyn_quantity'], a)).join('; ')}`);
+});
+
+async function originalActual(w: SpecWorld): Promise<Rec> {
+  return w.dv('GET', `msdyn_actuals(${w.need(w.unbilledActualId, 'approved unbilled sales actual')})`);
+}
+
+step('then.originalBillingStatus', async function (status: number) {
+  const a = await originalActual(this);
+  if (a.msdyn_billingstatus !== status) throw new Error(`billing status is ${show(this, ['msdyn_billingstatus'], a)}, expected "${this.label(`options.msdyn_billingstatus.${status}`)}"`);
+});
+
+step('then.originalAdjustmentStatus', async function (status: number) {
+  const a = await originalActual(this);
+  if (a.msdyn_adjustmentstatus !== status) throw new Error(`adjustment status is ${show(this, ['msdyn_adjustmentstatus'], a)}, expected "${this.label(`options.msdyn_adjustmentstatus.${status}`)}"`);
+});
+
+/** The time and material billing backlog: unbilled sales not yet invoiced, not adjusted (manage-billing-backlog.md). */
+step('then.backlogHours', async function (hours: number) {
+  const contract = this.currentContract();
+  const actuals = await this.dvList(`msdyn_actuals?$filter=_msdyn_salescontract_value eq ${contract.id} and msdyn_transactiontypecode eq ${TxType.UnbilledSales}`);
+  const backlog = actuals.filter((a) =>
+    Number(a.msdyn_quantity) > 0 &&
+    (a.msdyn_billingstatus === BillingStatus.UnbilledSalesCreated || a.msdyn_billingstatus === BillingStatus.ReadyToInvoice) &&
+    a.msdyn_adjustmentstatus !== AdjustmentStatus.Adjusted && a.msdyn_adjustmentstatus !== AdjustmentStatus.Unadjustable);
+  const total = backlog.reduce((s, a) => s + Number(a.msdyn_quantity), 0);
+  if (!sameAmount(total, hours)) throw new Error(`the billing backlog shows ${formatNumber(total, this.lang, 0)} hours, expected ${formatNumber(hours, this.lang, 0)}`);
+});
+
+step('then.milestoneStatus', async function (name: string, status: number) {
+  const id = this.milestones.get(name);
+  if (!id) throw new Error(`no milestone "${name}" in this scenario`);
+  const m = await this.dv('GET', `msdyn_contractlinescheduleofvalues(${id})`);
+  if (m.msdyn_invoicestatus !== status) {
+    throw new Error(`milestone "${name}" has invoice status ${show(this, ['msdyn_invoicestatus'], m)}, expected "${this.label(`options.msdyn_invoicestatus.${status}`)}"`);
+  }
+});

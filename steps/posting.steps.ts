@@ -1,0 +1,182 @@
+import { DataTable } from '@cucumber/cucumber';
+import { step } from './support/phrases.js';
+import { FINANCE_ROLES, actAs } from './support/roles.js';
+import { foKey, odataString } from './support/http.js';
+import { resolvePath } from './support/parameters.js';
+import { formatNumber, parseNumber, sameAmount } from './support/numbers.js';
+import type { InvoiceRef, Rec, SpecWorld } from './support/world.js';
+import { TxType } from '../simulator/dataverse/entities.js';
+
+/** Finance and Operations: periodic processes, the integration journal, invoice proposals and posting. */
+
+const POST = 'Microsoft.Dynamics.DataEntities.Post';
+const proposalPath = (inv: InvoiceRef): string => `/data/ProjectInvoiceProposals${foKey({ dataAreaId: inv.company, ProposalId: inv.number })}`;
+
+async function proposal(w: SpecWorld, inv: InvoiceRef = w.currentInvoice()): Promise<Rec> {
+  return w.ok('GET', proposalPath(inv));
+}
+
+async function runProcess(w: SpecWorld, process: string): Promise<void> {
+  if (process !== 'import_staging' && process !== 'post_proposals') throw new Error(`"${w.label(`processes.${process}`)}" is not a periodic process`);
+  await w.ok('POST', `/sim/processes/${process}/run`, { company: w.currentCompany().code });
+}
+
+async function postJournals(w: SpecWorld): Promise<void> {
+  const company = w.currentCompany().code;
+  const drafts = await w.foList(`ProjectIntegrationJournals?company=${company}&$filter=Status eq 'Draft'`);
+  if (drafts.length === 0) throw new Error(`legal entity ${company} has no draft Project Operations integration journal to post`);
+  for (const j of drafts) await w.ok('POST', `/data/ProjectIntegrationJournals${foKey({ dataAreaId: String(j.dataAreaId), JournalId: String(j.JournalId) })}/${POST}`, {});
+}
+
+step('process.run', async function (process: string) {
+  await runProcess(this, process);
+});
+
+step('journal.post', async function (role: string) {
+  actAs(this, role, FINANCE_ROLES);
+  await postJournals(this);
+});
+
+step('journal.posted', async function () {
+  await runProcess(this, 'import_staging');
+  await postJournals(this);
+});
+
+step('proposal.post', async function (role: string) {
+  actAs(this, role, FINANCE_ROLES);
+  this.customerInvoice = await this.ok('POST', `${proposalPath(this.currentInvoice())}/${POST}`, {});
+});
+
+step('proposal.tryPost', async function (role: string) {
+  actAs(this, role, FINANCE_ROLES);
+  await this.attemptCall('POST', `${proposalPath(this.currentInvoice())}/${POST}`, {});
+});
+
+step('proposal.tryCreate', async function (role: string) {
+  actAs(this, role, FINANCE_ROLES);
+  await this.attemptCall('POST', '/data/ProjectInvoiceProposals', { dataAreaId: this.currentCompany().code, ProposalId: 'INV-90001', Description: 'Created in Finance' });
+});
+
+step('proposal.tryDelete', async function (role: string) {
+  actAs(this, role, FINANCE_ROLES);
+  await this.attemptCall('DELETE', proposalPath(this.currentInvoice()));
+});
+
+step('proposal.editDescription', async function (role: string, text: string) {
+  actAs(this, role, FINANCE_ROLES);
+  await this.ok('PATCH', proposalPath(this.currentInvoice()), { Description: text });
+});
+
+step('finance.numberSequenceLower', async function (allow: boolean) {
+  const company = this.currentCompany().code;
+  const sequences = await this.foList(`NumberSequences?company=${company}&$filter=Reference eq ${odataString('Invoice proposal')}`);
+  const seq = sequences[0];
+  if (!seq) throw new Error(`legal entity ${company} has no invoice proposal number sequence`);
+  await this.ok('PATCH', `/data/NumberSequences${foKey({ dataAreaId: company, NumberSequenceCode: String(seq.NumberSequenceCode) })}`, { AllowUserChangesToLowerNumber: allow });
+});
+
+/** Finance line property of each billing type (resource-configure-integration-per-legal-entity.md). */
+const LINE_PROPERTY: Record<number, string> = { 192350000: 'NonChargeable', 192350001: 'Chargeable', 192350002: 'Complimentary', 192350003: 'NotAvailable' };
+const lineProperty = (billingType: number): string => {
+  const lp = LINE_PROPERTY[billingType];
+  if (!lp) throw new Error(`no line property for billing type ${billingType}`);
+  return lp;
+};
+
+step('finance.removeLineProperty', async function (billingType: number) {
+  const company = this.currentCompany().code;
+  await this.ok('DELETE', `/data/ProjectLineProperties${foKey({ dataAreaId: company, LinePropertyId: lineProperty(billingType) })}`);
+});
+
+step('finance.addLineProperty', async function (billingType: number) {
+  const lp = lineProperty(billingType);
+  await this.ok('POST', '/data/ProjectLineProperties', { dataAreaId: this.currentCompany().code, LinePropertyId: lp, Name: lp, ToBeInvoiced: lp === 'Chargeable' });
+});
+
+// ---- outcomes in Finance -------------------------------------------------------------------------------
+
+step('then.proposalExists', async function () {
+  const inv = this.currentInvoice();
+  const p = await proposal(this, inv);
+  if (p.ProposalId !== inv.number) throw new Error(`proposal number ${String(p.ProposalId)}, expected ${inv.number}`);
+});
+
+step('then.proposalExistsNamed', async function (alias: string) {
+  const inv = this.namedInvoice(alias);
+  const p = await proposal(this, inv);
+  if (p.ProposalId !== inv.number) throw new Error(`proposal number ${String(p.ProposalId)}, expected ${inv.number}`);
+});
+
+step('then.noProposal', async function () {
+  const inv = this.currentInvoice();
+  const found = await this.foList(`ProjectInvoiceProposals?cross-company=true&$filter=ProposalId eq ${odataString(inv.number)}`);
+  if (found.length) throw new Error(`Finance holds project invoice proposal ${inv.number} in ${found.map((p) => String(p.dataAreaId)).join(', ')}`);
+});
+
+async function proposalLines(w: SpecWorld): Promise<Rec[]> {
+  const inv = w.currentInvoice();
+  return w.foList(`ProjectInvoiceProposalLines?company=${inv.company}&$filter=ProposalId eq ${odataString(inv.number)}`);
+}
+
+step('then.proposalNoLines', async function () {
+  const lines = await proposalLines(this);
+  const p = await proposal(this);
+  if (lines.length || Number(p.LineCount) !== 0) throw new Error(`the proposal has ${lines.length} lines (LineCount ${String(p.LineCount)})`);
+});
+
+step('then.proposalLines', async function (n: number) {
+  const lines = await proposalLines(this);
+  const p = await proposal(this);
+  if (lines.length !== n || Number(p.LineCount) !== n) throw new Error(`the proposal has ${lines.length} lines (LineCount ${String(p.LineCount)}), expected ${n}`);
+});
+
+step('then.proposalAmount', async function (amount: number) {
+  const p = await proposal(this);
+  if (!sameAmount(p.InvoiceAmount, amount)) throw new Error(`the proposal amounts to ${formatNumber(Number(p.InvoiceAmount), this.lang)}, expected ${formatNumber(amount, this.lang)}`);
+});
+
+step('then.proposalCompany', async function (alias: string, company: string) {
+  const inv = this.namedInvoice(alias);
+  const found = await this.foList(`ProjectInvoiceProposals?cross-company=true&$filter=ProposalId eq ${odataString(inv.number)}`);
+  const areas = found.map((p) => String(p.dataAreaId));
+  if (areas.length !== 1 || areas[0] !== company) throw new Error(`proposal ${inv.number} is in [${areas.join(', ')}], expected ${company}`);
+});
+
+/** Write-back after posting: the terms of the table name the actual's accounting fields. */
+const WRITE_BACK: Record<string, string> = {
+  accounting_amount: 'msdyn_accountingcurrencyamount',
+  exchange_rate: 'msdyn_exchangerate',
+  sales_tax_amount: 'msdyn_salestaxamount',
+  voucher_number: 'msdyn_vouchernumber',
+};
+
+async function billedActual(w: SpecWorld): Promise<Rec> {
+  const billed = await w.dvList(`msdyn_actuals?$filter=_msdyn_invoice_value eq ${w.currentInvoice().id} and msdyn_transactiontypecode eq ${TxType.BilledSales}`);
+  if (billed.length !== 1) throw new Error(`expected one billed sales actual on ${w.currentInvoice().number}, found ${billed.length}`);
+  return billed[0] as Rec;
+}
+
+step('then.accountingDetails', async function (table: DataTable) {
+  const actual = await billedActual(this);
+  const problems: string[] = [];
+  for (const [term, value] of table.raw()) {
+    const key = String(resolvePath('terms', this.lang, term ?? ''));
+    const field = WRITE_BACK[key];
+    if (!field) throw new Error(`"${term}" is not an accounting detail written back to actuals`);
+    const got = actual[field];
+    if (field === 'msdyn_vouchernumber') {
+      if (got !== value) problems.push(`${term}: ${String(got)} ≠ ${value}`);
+    } else if (got === null || got === undefined || !sameAmount(got, parseNumber(value ?? '', this.lang))) {
+      problems.push(`${term}: ${got === null || got === undefined ? '—' : formatNumber(Number(got), this.lang)} ≠ ${value}`);
+    }
+  }
+  if (problems.length) throw new Error(`accounting details of the billed sales actual:\n  ${problems.join('\n  ')}`);
+});
+
+step('then.voucher', async function () {
+  const actual = await billedActual(this);
+  const posted = this.need(this.customerInvoice, 'posted customer invoice');
+  if (!posted.Voucher || actual.msdyn_vouchernumber !== posted.Voucher) {
+    throw new Error(`voucher number of the billed sales actual is ${String(actual.msdyn_vouchernumber)}, the customer invoice's voucher is ${String(posted.Voucher)}`);
+  }
+});

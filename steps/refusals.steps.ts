@@ -1,0 +1,93 @@
+import { step } from './support/phrases.js';
+import { DATAVERSE_ROLES, actAs } from './support/roles.js';
+import { describe } from './support/http.js';
+import { resolveLabel } from './support/parameters.js';
+import { parseNumber } from './support/numbers.js';
+import type { Rec, SpecWorld } from './support/world.js';
+import { dataverseByName } from '../simulator/dataverse/entities.js';
+import { financeByName } from '../simulator/finance/entities.js';
+
+/** Direct writes the integration refuses, the description fields it allows, and record counts per table. */
+
+const actualPath = (w: SpecWorld): string => `msdyn_actuals(${w.need(w.unbilledActualId, 'approved unbilled sales actual')})`;
+
+/** A cell of the feature typed for the field it is written to. */
+function fieldValue(w: SpecWorld, field: string, text: string): unknown {
+  switch (field) {
+    case 'msdyn_quantity':
+    case 'msdyn_amount':
+      return parseNumber(text, w.lang);
+    case 'msdyn_billingtype':
+      return resolveLabel('billingtype', w.lang, text);
+    default:
+      return text;
+  }
+}
+
+step('actual.edit', async function (role: string, field: string, value: string) {
+  actAs(this, role, DATAVERSE_ROLES);
+  await this.dv('PATCH', actualPath(this), { [field]: fieldValue(this, field, value) });
+});
+
+step('actual.tryEdit', async function (role: string, field: string, value: string) {
+  actAs(this, role, DATAVERSE_ROLES);
+  this.actualBefore = await this.dv('GET', actualPath(this));
+  await this.attemptCall('PATCH', `/api/data/v9.2/${actualPath(this)}`, { [field]: fieldValue(this, field, value) });
+});
+
+step('actual.tryCreate', async function (role: string) {
+  actAs(this, role, DATAVERSE_ROLES);
+  await this.attemptCall('POST', '/api/data/v9.2/msdyn_actuals', { msdyn_description: 'Manual actual' });
+});
+
+step('actual.tryDelete', async function (role: string) {
+  actAs(this, role, DATAVERSE_ROLES);
+  await this.attemptCall('DELETE', `/api/data/v9.2/${actualPath(this)}`);
+});
+
+step('then.refused', function () {
+  const r = this.need(this.attempt, 'attempted operation');
+  const err = r.body.error as { code?: unknown; message?: unknown } | undefined;
+  if (r.status < 400 || r.status >= 500 || r.status === 404) throw new Error(`expected a refusal (4xx with an error), got ${describe(r)}`);
+  if (!err || typeof err.code !== 'string' || typeof err.message !== 'string' || err.message.trim() === '') {
+    throw new Error(`a refusal carries {"error":{"code","message"}}; got ${JSON.stringify(r.body).slice(0, 200)}`);
+  }
+});
+
+step('then.actualShows', async function (value: string, field: string) {
+  const a = await this.dv('GET', actualPath(this));
+  if (a[field] !== value) throw new Error(`"${this.label(`fields.msdyn_actual.${field}`)}" is "${String(a[field])}", expected "${value}"`);
+});
+
+step('then.actualUnchanged', async function () {
+  const before = this.need(this.actualBefore, 'actual before the attempt');
+  const after = await this.dv('GET', actualPath(this));
+  const changed = Object.keys({ ...before, ...after }).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  if (changed.length) throw new Error(`the actual changed: ${changed.join(', ')}`);
+});
+
+/** Records of an entity: Dataverse rows of all companies, Finance rows of one legal entity. */
+async function countOf(w: SpecWorld, entity: string, company?: string): Promise<number> {
+  const dv = dataverseByName.get(entity);
+  if (dv) {
+    const rows: Rec[] = await w.dvList(dv.set);
+    if (!company) return rows.length;
+    const cdm = w.companies.get(company);
+    if (!cdm) throw new Error(`no legal entity ${company} in this scenario`);
+    return rows.filter((r) => r._msdyn_company_value === cdm.cdmId).length;
+  }
+  const fo = financeByName.get(entity);
+  if (!fo) throw new Error(`${entity} is neither a Dataverse nor a Finance table`);
+  const area = company ?? w.currentCompany().code;
+  return (await w.foList(`${fo.set}?company=${area}`)).filter((r) => !fo.companySpecific || r.dataAreaId === area).length;
+}
+
+step('then.tableCount', async function (entity: string, n: number) {
+  const count = await countOf(this, entity);
+  if (count !== n) throw new Error(`the table ${this.label(`entities.${entity}.other`)} holds ${count} records, expected ${n}`);
+});
+
+step('then.tableCountCompany', async function (entity: string, company: string, n: number) {
+  const count = await countOf(this, entity, company);
+  if (count !== n) throw new Error(`the table ${this.label(`entities.${entity}.other`)} of ${company} holds ${count} records, expected ${n}`);
+});

@@ -1,0 +1,108 @@
+import { step } from './support/phrases.js';
+import { odataString } from './support/http.js';
+import type { Rec, SpecWorld } from './support/world.js';
+import { BillingMethod, TxType } from '../simulator/dataverse/entities.js';
+
+/** Reference data, created the way an integration would: legal entity in Finance, the rest in Dataverse. */
+
+async function today(w: SpecWorld): Promise<string> {
+  const clock = await w.ok('GET', '/sim/clock');
+  return String(clock.now).slice(0, 10);
+}
+
+async function currencyId(w: SpecWorld, iso: string): Promise<string> {
+  const found = await w.dvList(`transactioncurrencies?$filter=isocurrencycode eq ${odataString(iso)}`);
+  if (found[0]) return String(found[0].transactioncurrencyid);
+  const created = await w.dv('POST', 'transactioncurrencies', { isocurrencycode: iso, currencyname: iso });
+  return String(created.transactioncurrencyid);
+}
+
+step('setup.legalEntity', async function (code: string, currency: string, tax: number) {
+  await this.ok('POST', '/data/LegalEntities', { LegalEntityId: code, Name: code, AccountingCurrency: currency, SalesTaxPercent: tax });
+  const companies = await this.dvList(`cdm_companies?$filter=cdm_companycode eq ${odataString(code)}`);
+  if (companies.length !== 1) throw new Error(`dual-write should have created one cdm_companies row for ${code}; found ${companies.length}`);
+  const ref = { code, cdmId: String(companies[0]?.cdm_companyid), currency, currencyId: await currencyId(this, currency) };
+  this.companies.set(code, ref);
+  this.company = ref;
+});
+
+step('setup.contract', async function (name: string, customer: string) {
+  const company = this.currentCompany();
+  const companyBind = `/cdm_companies(${company.cdmId})`;
+  const currencyBind = `/transactioncurrencies(${company.currencyId})`;
+  const account = await this.dv('POST', 'accounts', { name: customer, 'msdyn_company@odata.bind': companyBind, 'transactioncurrencyid@odata.bind': currencyBind });
+  const accountBind = `/accounts(${String(account.accountid)})`;
+  const project = await this.dv('POST', 'msdyn_projects', { msdyn_subject: name, 'msdyn_customer@odata.bind': accountBind, 'msdyn_company@odata.bind': companyBind });
+  const contract = await this.dv('POST', 'salesorders', {
+    name, 'customerid_account@odata.bind': accountBind, 'msdyn_company@odata.bind': companyBind, 'transactioncurrencyid@odata.bind': currencyBind,
+  });
+  const ref = { name, id: String(contract.salesorderid), accountId: String(account.accountid), projectId: String(project.msdyn_projectid), company: company.code };
+  this.contracts.set(name, ref);
+  this.contract = ref;
+});
+
+step('setup.tmLine', async function (price: number, cost: number) {
+  const contract = this.currentContract();
+  const line = await this.dv('POST', 'salesorderdetails', {
+    productdescription: this.label(`options.msdyn_billingmethod.${BillingMethod.TimeAndMaterial}`),
+    'salesorderid@odata.bind': `/salesorders(${contract.id})`, 'msdyn_project@odata.bind': `/msdyn_projects(${contract.projectId})`,
+    msdyn_billingmethod: BillingMethod.TimeAndMaterial, priceperunit: price, msdyn_costperunit: cost,
+  });
+  contract.lineId = String(line.salesorderdetailid);
+});
+
+step('setup.milestone', async function (name: string, amount: number) {
+  const contract = this.currentContract();
+  const line = await this.dv('POST', 'salesorderdetails', {
+    productdescription: name, 'salesorderid@odata.bind': `/salesorders(${contract.id})`, 'msdyn_project@odata.bind': `/msdyn_projects(${contract.projectId})`,
+    msdyn_billingmethod: BillingMethod.FixedPrice, priceperunit: amount,
+  });
+  const milestone = await this.dv('POST', 'msdyn_contractlinescheduleofvalues', {
+    msdyn_name: name, 'msdyn_contractline@odata.bind': `/salesorderdetails(${String(line.salesorderdetailid)})`, msdyn_amount: amount, msdyn_milestonedate: await today(this),
+  });
+  const id = String(milestone.msdyn_contractlinescheduleofvalueid);
+  await this.dv('POST', `msdyn_contractlinescheduleofvalues(${id})/Microsoft.Dynamics.CRM.msdyn_MarkReadyToInvoice`, {});
+  this.milestones.set(name, id);
+});
+
+/** A time entry on the contract's project, approved: returns the unbilled sales actual it created. */
+async function approveTime(w: SpecWorld, resource: string, hours: number, date: string): Promise<Rec> {
+  const contract = w.currentContract();
+  const entry = await w.dv('POST', 'msdyn_timeentries', {
+    msdyn_description: resource, msdyn_resourcename: resource, msdyn_date: date, msdyn_duration: Math.round(hours * 60),
+    'msdyn_project@odata.bind': `/msdyn_projects(${contract.projectId})`,
+  });
+  const approved = await w.dv('POST', `msdyn_timeentries(${String(entry.msdyn_timeentryid)})/Microsoft.Dynamics.CRM.msdyn_ApproveTimeEntry`, {});
+  const actuals = (approved.value as Rec[] | undefined) ?? [];
+  const unbilled = actuals.find((a) => a.msdyn_transactiontypecode === TxType.UnbilledSales);
+  if (!unbilled) throw new Error(`approving the time of ${resource} created no unbilled sales actual (got ${actuals.length} actuals)`);
+  return unbilled;
+}
+
+async function markReady(w: SpecWorld, actualId: string): Promise<void> {
+  await w.dv('POST', `msdyn_actuals(${actualId})/Microsoft.Dynamics.CRM.msdyn_MarkReadyToInvoice`, {});
+}
+
+step('work.approved', async function (resource: string, hours: number) {
+  const unbilled = await approveTime(this, resource, hours, await today(this));
+  this.unbilledActualId = String(unbilled.msdyn_actualid);
+});
+
+step('work.approvedReady', async function (resource: string, hours: number) {
+  const unbilled = await approveTime(this, resource, hours, await today(this));
+  this.unbilledActualId = String(unbilled.msdyn_actualid);
+  await markReady(this, this.unbilledActualId);
+});
+
+step('work.many', async function (count: number) {
+  const date = await today(this);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < count) {
+      const i = next++;
+      const unbilled = await approveTime(this, `Consultant ${i + 1}`, 1, date);
+      await markReady(this, String(unbilled.msdyn_actualid));
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+});

@@ -1,0 +1,24 @@
+import { After, Before, setDefaultTimeout } from '@cucumber/cucumber';
+import { createSimulator, type Simulator } from '../../simulator/index.js';
+import { isLang } from './labels.js';
+import type { SpecWorld } from './world.js';
+
+/** Some scenarios set up a thousand time entries over HTTP. */
+setDefaultTimeout(120_000);
+
+const simulators = new WeakMap<SpecWorld, Simulator>();
+
+/** Every scenario gets its own simulator: memory store, ephemeral port, its feature's language. */
+Before(async function (this: SpecWorld, { pickle }) {
+  const lang = pickle.language;
+  if (!isLang(lang)) throw new Error(`features are written in en, de or nl; got ${lang}`);
+  this.lang = lang;
+  const sim = await createSimulator({ store: { kind: 'memory' } });
+  simulators.set(this, sim);
+  this.baseUrl = await sim.listen(0);
+});
+
+After(async function (this: SpecWorld) {
+  const sim = simulators.get(this);
+  if (sim) await sim.close();
+});

@@ -1,0 +1,100 @@
+import { defineParameterType } from '@cucumber/cucumber';
+import { LANGS, type Lang, labelsOf } from './labels.js';
+import { numberPattern, parseNumber } from './numbers.js';
+
+/**
+ * Parameter types built from the localized labels. Cucumber's parameter types are global, so every
+ * (type, language) pair has its own name, `<type>_<lng>`; a phrase in `locales/<lng>/steps.json` writes
+ * `{type}` and registration rewrites it to `{type_<lng>}` (phrases.ts). Each type resolves a label to its id.
+ */
+export interface LabelType {
+  /** Name used in phrases, e.g. `status`. */
+  readonly name: string;
+  /** labels subtree, e.g. `options.msdyn_projectinvoicestatus`. */
+  readonly path: string;
+  /** Converts the key of the subtree to the value steps use (option values are numbers). */
+  readonly value?: (key: string) => unknown;
+}
+
+const optionValue = (key: string): number => Number(key);
+
+export const labelTypes: readonly LabelType[] = [
+  { name: 'role', path: 'roles' },
+  { name: 'entity', path: 'entities' },
+  { name: 'map', path: 'maps' },
+  { name: 'process', path: 'processes' },
+  { name: 'status', path: 'options.msdyn_projectinvoicestatus', value: optionValue },
+  { name: 'billingtype', path: 'options.msdyn_billingtype', value: optionValue },
+  { name: 'billingstatus', path: 'options.msdyn_billingstatus', value: optionValue },
+  { name: 'adjustmentstatus', path: 'options.msdyn_adjustmentstatus', value: optionValue },
+  { name: 'milestonestatus', path: 'options.msdyn_invoicestatus', value: optionValue },
+  { name: 'mapstate', path: 'options.mapState' },
+  { name: 'field', path: 'fields.msdyn_actual' },
+  { name: 'yesno', path: 'values', value: (key) => key === 'yes' },
+];
+
+/** Names a phrase may use in braces besides cucumber's built-ins. */
+export const localizedTypes: readonly string[] = [...labelTypes.map((t) => t.name), 'num'];
+
+const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const lowerFirst = (s: string): string => s.charAt(0).toLocaleLowerCase() + s.slice(1);
+const upperFirst = (s: string): string => s.charAt(0).toLocaleUpperCase() + s.slice(1);
+
+/** Label (in any capitalization of its first letter) → id, for one type and language. */
+export function lookupTable(type: LabelType, lng: Lang): Map<string, unknown> {
+  const table = new Map<string, unknown>();
+  for (const [key, labels] of labelsOf(lng, type.path)) {
+    for (const l of labels) {
+      for (const variant of [l, lowerFirst(l), upperFirst(l)]) if (!table.has(variant)) table.set(variant, type.value ? type.value(key) : key);
+    }
+  }
+  return table;
+}
+
+/** One regex of all labels, longest first so that "Actuals staging" wins over "Actuals". */
+export function labelPattern(table: Map<string, unknown>): string {
+  return `(?:${[...table.keys()].sort((a, b) => b.length - a.length).map(escapeRegex).join('|')})`;
+}
+
+/** Resolves a label the way the parameter type does; for table cells and Examples. */
+export function resolveLabel(typeName: string, lng: Lang, text: string): unknown {
+  const type = labelTypes.find((t) => t.name === typeName);
+  if (!type) throw new Error(`no label type ${typeName}`);
+  return resolveIn(type, lng, text);
+}
+
+/** Resolves a label of any labels subtree, e.g. `options.msdyn_transactiontypecode`. */
+export function resolvePath(path: string, lng: Lang, text: string, value?: (key: string) => unknown): unknown {
+  return resolveIn({ name: path, path, value }, lng, text);
+}
+
+function resolveIn(type: LabelType, lng: Lang, text: string): unknown {
+  const table = lookupTable(type, lng);
+  if (!table.has(text.trim())) throw new Error(`"${text}" is not a label of ${type.path} in ${lng}: ${[...labelsOf(lng, type.path).values()].flat().join(', ')}`);
+  return table.get(text.trim());
+}
+
+export const typeName = (name: string, lng: Lang): string => `${name}_${lng}`;
+
+let defined = false;
+export function defineParameterTypes(): void {
+  if (defined) return;
+  defined = true;
+  for (const lng of LANGS) {
+    for (const type of labelTypes) {
+      const table = lookupTable(type, lng);
+      defineParameterType({
+        name: typeName(type.name, lng),
+        regexp: new RegExp(labelPattern(table)),
+        transformer: (s: string) => table.get(s),
+        useForSnippets: false,
+      });
+    }
+    defineParameterType({
+      name: typeName('num', lng),
+      regexp: new RegExp(numberPattern(lng)),
+      transformer: (s: string) => parseNumber(s, lng),
+      useForSnippets: false,
+    });
+  }
+}

@@ -1,0 +1,134 @@
+import { World, type IWorldOptions, setWorldConstructor } from '@cucumber/cucumber';
+import type { Lang } from './labels.js';
+import { label } from './labels.js';
+import { type HttpResult, describe, isOk, request } from './http.js';
+
+export type Rec = Record<string, unknown>;
+
+export const DV = '/api/data/v9.2';
+export const FO = '/data';
+
+export interface CompanyRef { readonly code: string; readonly cdmId: string; readonly currency: string; readonly currencyId: string }
+export interface ContractRef { readonly name: string; readonly id: string; readonly accountId: string; readonly projectId: string; readonly company: string; lineId?: string }
+export interface InvoiceRef { readonly id: string; readonly number: string; readonly company: string }
+
+/**
+ * Per-scenario state: its own simulator (hooks.ts), the language of the feature, and the records the
+ * scenario created, by the names the feature gives them.
+ */
+export class SpecWorld extends World {
+  lang: Lang = 'en';
+  baseUrl = '';
+  readonly companies = new Map<string, CompanyRef>();
+  company?: CompanyRef;
+  readonly contracts = new Map<string, ContractRef>();
+  contract?: ContractRef;
+  readonly invoices = new Map<string, InvoiceRef>();
+  invoice?: InvoiceRef;
+  /** The unbilled sales actual of the last approved work ("the original unbilled sales actual"). */
+  unbilledActualId?: string;
+  /** Actuals the last action created (diff of msdyn_actuals around it). */
+  created: Rec[] = [];
+  /** The response of the last attempted ("tries to") operation. */
+  attempt?: HttpResult;
+  /** The actual as it was before an attempted change. */
+  actualBefore?: Rec;
+  customerInvoice?: Rec;
+  readonly milestones = new Map<string, string>();
+
+  /**
+   * Demo hook (simulator/demo/player.ts): with the world parameter `simulatorUrl`, the scenario drives that live
+   * simulator instead of creating its own; the hook that starts a simulator per scenario must then leave it be.
+   */
+  readonly external: boolean;
+
+  constructor(options: IWorldOptions) {
+    super(options);
+    const url = (options.parameters as { simulatorUrl?: unknown } | undefined)?.simulatorUrl;
+    this.external = typeof url === 'string' && /^https?:\/\//.test(url);
+    if (this.external) this.baseUrl = String(url).replace(/\/+$/, '');
+  }
+
+  label(key: string): string {
+    return label(this.lang, key);
+  }
+
+  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResult> {
+    return request(method, `${this.baseUrl}${path}`, this.lang, body, headers);
+  }
+
+  /** A call that must succeed; its JSON body. */
+  async ok(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Rec> {
+    const res = await this.call(method, path, body, headers);
+    if (!isOk(res)) throw new Error(`expected success: ${describe(res)}`);
+    return res.body;
+  }
+
+  dv(method: string, path: string, body?: unknown): Promise<Rec> {
+    const prefer = method === 'POST' || method === 'PATCH' ? { Prefer: 'return=representation' } : undefined;
+    return this.ok(method, `${DV}/${path}`, body, prefer);
+  }
+
+  async dvList(path: string): Promise<Rec[]> {
+    const out: Rec[] = [];
+    let body = await this.ok('GET', `${DV}/${path}`);
+    for (;;) {
+      out.push(...((body.value as Rec[] | undefined) ?? []));
+      const next = body['@odata.nextLink'];
+      if (typeof next !== 'string') return out;
+      body = await this.ok('GET', next.replace(/^https?:\/\/[^/]+/, ''));
+    }
+  }
+
+  async foList(path: string): Promise<Rec[]> {
+    const out: Rec[] = [];
+    let body = await this.ok('GET', `${FO}/${path}`);
+    for (;;) {
+      out.push(...((body.value as Rec[] | undefined) ?? []));
+      const next = body['@odata.nextLink'];
+      if (typeof next !== 'string') return out;
+      body = await this.ok('GET', next.replace(/^https?:\/\/[^/]+/, ''));
+    }
+  }
+
+  need<T>(value: T | undefined, what: string): T {
+    if (value === undefined) throw new Error(`the scenario has no ${what} yet`);
+    return value;
+  }
+
+  currentCompany(): CompanyRef {
+    return this.need(this.company, 'legal entity');
+  }
+
+  currentContract(): ContractRef {
+    return this.need(this.contract, 'project contract');
+  }
+
+  currentInvoice(): InvoiceRef {
+    return this.need(this.invoice, 'pro-forma invoice');
+  }
+
+  namedInvoice(alias: string): InvoiceRef {
+    const inv = this.invoices.get(alias);
+    if (!inv) throw new Error(`there is no pro-forma invoice called "${alias}" in this scenario`);
+    return inv;
+  }
+
+  /** Runs an action and remembers the actuals it created. */
+  async tracking<T>(fn: () => Promise<T>): Promise<T> {
+    const before = new Set((await this.dvList('msdyn_actuals?$select=msdyn_actualid')).map((a) => String(a.msdyn_actualid)));
+    try {
+      return await fn();
+    } finally {
+      this.created = (await this.dvList('msdyn_actuals')).filter((a) => !before.has(String(a.msdyn_actualid)));
+    }
+  }
+
+  /** An attempted operation: remember the response, whatever it is. */
+  async attemptCall(method: string, path: string, body?: unknown): Promise<HttpResult> {
+    this.attempt = await this.call(method, path, body);
+    return this.attempt;
+  }
+}
+
+setWorldConstructor(SpecWorld);
