@@ -13,6 +13,8 @@ Before(async function (this: SpecWorld, { pickle }) {
   const lang = pickle.language;
   if (!isLang(lang)) throw new Error(`features are written in en, de or nl; got ${lang}`);
   this.lang = lang;
+  // Demo scenario player: the world drives the live simulator given as world parameter `simulatorUrl` (world.ts).
+  if (this.external) return;
   const sim = await createSimulator({ store: { kind: 'memory' } });
   simulators.set(this, sim);
   this.baseUrl = await sim.listen(0);
