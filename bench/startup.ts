@@ -1,0 +1,46 @@
+/**
+ * Start-up: a simulator child opening a file store with 100k actuals (median of 3 starts; time from
+ * createSimulator to listening, the ts-node module loading excluded and reported apart; RSS once ready), and a
+ * simulator instance per scenario (memory store, createSimulator + listen, in-process, p50 of 300).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSimulator } from '../simulator/index.js';
+import { fig, now, pct, runChild, startChild, type Figure } from './lib.js';
+import { ACTUALS } from './store.js';
+
+export async function run(): Promise<Figure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-start-'));
+  const path = join(dir, 'db.json');
+  const starts: { startMs: number; rss: number; processMs: number }[] = [];
+  try {
+    await runChild('build', ['--path', path, '--actuals', String(ACTUALS)]);
+    for (let k = 0; k < 3; k++) {
+      const c = await startChild('sim', ['--path', path]);
+      starts.push({ startMs: Number(c.info.startMs), rss: Number(c.info.rss), processMs: Number(c.info.processMs) });
+      await c.stop();
+    }
+    const empty = await startChild('sim', []);
+    const baseRss = Number(empty.info.rss);
+    await empty.stop();
+
+    // One simulator per scenario: memory store, own routers, listening on an ephemeral port.
+    const lat: number[] = [];
+    for (let k = 0; k < 330; k++) {
+      const t0 = now();
+      const sim = await createSimulator({ clock: '2026-03-02T10:00:00.000Z' });
+      await sim.listen(0);
+      if (k >= 30) lat.push(now() - t0);
+      await sim.close();
+    }
+    const med = <K extends keyof (typeof starts)[number]>(key: K): number => pct(starts.map((s) => s[key]), 50);
+    return [
+      fig('startup', `start-up with ${ACTUALS / 1000}k actuals (open store → listening)`, med('startMs'), 'ms', '<=', 1000, `median of 3 child processes; process start → listening incl. ts-node module loading: ${Math.round(med('processMs'))} ms`),
+      fig('startup', `memory with ${ACTUALS / 1000}k actuals (RSS once listening)`, med('rss') / 1e6, 'MB', '<=', 300, `RSS of the whole process; with an empty store ${Math.round(baseRss / 1e6)} MB (ts-node loader thread, TypeScript, Express, i18next)`),
+      fig('startup', 'simulator instance per scenario (memory store, createSimulator + listen), p50', pct(lat, 50), 'ms', '<=', 5, `p99 ${pct(lat, 99).toFixed(2)} ms, 300 instances`),
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

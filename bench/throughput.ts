@@ -1,0 +1,100 @@
+/**
+ * Side by side, 16 connections, 10k records, one server at a time in a child process:
+ * - the simulator (file store): GET one account by key through the Dataverse API; POST accounts (durable ack);
+ * - a bare Express 5 handler serving the same records from a Map (GET), creating in memory (POST);
+ * - json-server 0.17 (Express + lowdb 1) on the same records.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, fig, load, runChild, startChild, type Figure } from './lib.js';
+
+const RECORDS = 10_000;
+const MS = 4_000;
+const WARM = 700;
+const DV = '/api/data/v9.2';
+type J = Record<string, unknown>;
+
+interface Rates { reads: number; creates: number }
+
+async function measure(url: string, readPath: (id: string) => string, createPath: string, body: (i: number) => J, ids: readonly string[]): Promise<Rates> {
+  const c = new Client(url, 16);
+  try {
+    const reads = await load(async (i) => {
+      const r = await c.request('GET', readPath(ids[(i * 7919) % ids.length] as string));
+      if (r.status !== 200) throw new Error(`read → ${r.status} ${r.text.slice(0, 200)}`);
+    }, { concurrency: 16, ms: MS, warmupMs: WARM });
+    const creates = await load(async (i) => {
+      const r = await c.request('POST', createPath, body(i));
+      if (r.status !== 201 && r.status !== 204) throw new Error(`create → ${r.status} ${r.text.slice(0, 200)}`);
+    }, { concurrency: 16, ms: MS, warmupMs: WARM });
+    return { reads: reads.perSecond, creates: creates.perSecond };
+  } finally {
+    c.close();
+  }
+}
+
+export async function run(): Promise<Figure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-tp-'));
+  const path = join(dir, 'db.json');
+  try {
+    await runChild('build', ['--path', path, '--accounts', String(RECORDS)]);
+    // The simulator.
+    const sim = await startChild('sim', ['--path', path]);
+    let records: J[] = [];
+    let simRates: Rates;
+    try {
+      const c = new Client(sim.url, 1);
+      let next: string | undefined = `${DV}/accounts`;
+      while (next) {
+        const page: J = (await c.ok('GET', next)).json();
+        records.push(...(page.value as J[]));
+        next = typeof page['@odata.nextLink'] === 'string' ? new URL(page['@odata.nextLink']).pathname + new URL(page['@odata.nextLink']).search : undefined;
+      }
+      c.close();
+      if (records.length !== RECORDS) throw new Error(`expected ${RECORDS} accounts, got ${records.length}`);
+      const company = String(records[0]?._msdyn_company_value);
+      simRates = await measure(sim.url, (id) => `${DV}/accounts(${id})`, `${DV}/accounts`, (i) => ({ name: `New customer ${i}`, 'msdyn_company@odata.bind': `/cdm_companies(${company})` }), records.map((r) => String(r.accountid)));
+    } finally {
+      await sim.stop();
+    }
+    records = records.map((r) => ({ id: String(r.accountid), ...r }));
+    const ids = records.map((r) => String(r.id));
+    const seed = join(dir, 'seed.json');
+    writeFileSync(seed, JSON.stringify({ accounts: records }));
+    const body = (i: number): J => ({ name: `New customer ${i}`, _msdyn_company_value: records[0]?._msdyn_company_value });
+    // Bare Express.
+    const bare = await startChild('bare', ['--seed', seed]);
+    let bareRates: Rates;
+    try {
+      bareRates = await measure(bare.url, (id) => `/accounts/${id}`, '/accounts', body, ids);
+    } finally {
+      await bare.stop();
+    }
+    // json-server 0.17.
+    const jsDb = join(dir, 'json-server.json');
+    writeFileSync(jsDb, JSON.stringify({ accounts: records }, null, 2));
+    const js = await startChild('jsonserver', ['--db', jsDb]);
+    let jsRates: Rates;
+    try {
+      jsRates = await measure(js.url, (id) => `/accounts/${id}`, '/accounts', body, ids);
+    } finally {
+      await js.stop();
+    }
+    const note = (x: number, y: number): string => `${Math.round(x)}/s vs ${Math.round(y)}/s`;
+    return [
+      fig('throughput', 'read by key: simulator (Dataverse API)', simRates.reads, 'req/s', undefined, undefined, `16 connections, ${RECORDS / 1000}k accounts, file store`),
+      fig('throughput', 'read by key: bare Express 5 + Map', bareRates.reads, 'req/s'),
+      fig('throughput', 'read by key: json-server 0.17', jsRates.reads, 'req/s'),
+      fig('throughput', 'read by key: simulator / bare Express', simRates.reads / bareRates.reads, 'ratio', '>=', 0.7, note(simRates.reads, bareRates.reads)),
+      fig('throughput', 'read by key: simulator / json-server', simRates.reads / jsRates.reads, '×', undefined, undefined, note(simRates.reads, jsRates.reads)),
+      fig('throughput', 'create: simulator (durable, datasynced)', simRates.creates, 'req/s', undefined, undefined, 'POST accounts, 204 after the journal datasync (group commit)'),
+      fig('throughput', 'create: bare Express 5 + Map (memory)', bareRates.creates, 'req/s'),
+      fig('throughput', 'create: json-server 0.17', jsRates.creates, 'req/s'),
+      fig('throughput', 'create: simulator durable / bare Express memory', simRates.creates / bareRates.creates, 'ratio', '>=', 0.5, note(simRates.creates, bareRates.creates)),
+      fig('throughput', 'create: simulator / json-server', simRates.creates / jsRates.creates, '×', undefined, undefined, note(simRates.creates, jsRates.creates)),
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
