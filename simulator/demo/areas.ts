@@ -1,11 +1,12 @@
+import { translator, type Lang } from '../i18n.js';
+import { tableMaps } from '../dualwrite/maps.js';
+
 /**
  * Which part of the picture a Gherkin step touches, by step id (the keys of `locales/en/steps.json`).
  * Areas are the `data-area` names of the page: Dataverse `backlog`, `proforma`, `confirm`, `actuals`; dual-write
  * `map-<mapId>` and `writeback`; Finance `proposals`, `staging`, `import`, `journal`, `lines`, `post`, `invoices`;
- * and `clock`.
- *
- * Step ids not listed fall back to the words of the id (ids are English: `confirm_invoice`, `import_staging`…).
- * The page also lights up whatever a commit touches, so an unknown step still shows where it acts.
+ * and `clock`. Steps whose parameter decides (which map, which process, which table) are resolved from the
+ * step's text and the labels of its language. The page also lights up whatever a commit touches.
  */
 export const AREAS = [
   'backlog', 'proforma', 'confirm', 'actuals', 'map-pi_v2', 'map-actuals', 'map-txconn', 'map-legal_entities', 'writeback',
@@ -13,32 +14,130 @@ export const AREAS = [
 ] as const;
 export type Area = (typeof AREAS)[number];
 
-/** Explicit areas of known step ids (exact id). */
-export const STEP_AREAS: Readonly<Record<string, readonly Area[]>> = {};
+const CONFIRM: readonly Area[] = ['confirm', 'map-pi_v2', 'map-actuals', 'actuals', 'proposals', 'staging'];
+const APPROVE: readonly Area[] = ['backlog', 'map-actuals', 'staging'];
+const DRAFT: readonly Area[] = ['proforma'];
+const PROPOSAL: readonly Area[] = ['proposals', 'map-pi_v2'];
+const POST: readonly Area[] = ['post', 'proposals', 'invoices', 'writeback', 'actuals'];
 
-/** Fallback: words in a step id (or, without one, in its phrase) → areas. Every matching rule adds its areas. */
+/** Areas of the step ids of locales/en/steps.json. */
+export const STEP_AREAS: Readonly<Record<string, readonly Area[]>> = {
+  'setup.legalEntity': ['map-legal_entities'],
+  'setup.contract': ['backlog'],
+  'setup.tmLine': ['backlog'],
+  'setup.milestone': ['backlog'],
+  'work.approved': APPROVE,
+  'work.approvedReady': APPROVE,
+  'work.many': APPROVE,
+  'backlog.markReady': ['backlog'],
+  'invoice.create': ['backlog', 'proforma'],
+  'invoice.createNamed': ['backlog', 'proforma'],
+  'invoice.createConfirm': ['proforma', ...CONFIRM],
+  'invoice.confirm': CONFIRM,
+  'invoice.confirmNamed': CONFIRM,
+  'invoice.tryConfirm': CONFIRM,
+  'invoice.tryConfirmNamed': CONFIRM,
+  'invoice.editQuantity': DRAFT,
+  'invoice.tryEditQuantity': DRAFT,
+  'invoice.editBillingType': DRAFT,
+  'invoice.action': DRAFT,
+  'invoice.tryAction': DRAFT,
+  'invoice.tryEdit': DRAFT,
+  'invoice.tryDelete': DRAFT,
+  'process.run': ['import', 'staging', 'lines', 'journal'],
+  'journal.post': ['import', 'journal'],
+  'journal.posted': ['import', 'journal', 'staging'],
+  'proposal.post': POST,
+  'proposal.tryPost': POST,
+  'proposal.tryCreate': PROPOSAL,
+  'proposal.tryDelete': PROPOSAL,
+  'proposal.editDescription': PROPOSAL,
+  'finance.numberSequenceLower': ['proposals'],
+  'finance.removeLineProperty': ['map-actuals', 'staging'],
+  'finance.addLineProperty': ['map-actuals', 'staging'],
+  'map.pause': ['map-actuals'],
+  'map.stop': ['map-actuals'],
+  'map.resume': ['map-actuals'],
+  'map.retry': ['map-actuals'],
+  'map.state': ['map-actuals'],
+  'map.queued': ['map-actuals'],
+  'map.errors': ['map-actuals'],
+  'actual.edit': ['backlog', 'actuals'],
+  'actual.tryEdit': ['backlog', 'actuals'],
+  'actual.tryCreate': ['backlog', 'actuals'],
+  'actual.tryDelete': ['backlog', 'actuals'],
+  'then.invoiceStatus': DRAFT,
+  'then.invoiceStatusNamed': DRAFT,
+  'then.invoiceTotal': DRAFT,
+  'then.invoiceName': DRAFT,
+  'then.proposalExists': PROPOSAL,
+  'then.proposalExistsNamed': PROPOSAL,
+  'then.noProposal': PROPOSAL,
+  'then.proposalNoLines': ['proposals', 'lines'],
+  'then.proposalLines': ['proposals', 'lines'],
+  'then.proposalAmount': ['proposals', 'lines'],
+  'then.proposalCompany': PROPOSAL,
+  'then.tableCount': [],
+  'then.tableCountCompany': [],
+  'then.actualsCreated': ['actuals'],
+  'then.noActualsCreated': ['actuals'],
+  'then.originalBillingStatus': ['backlog'],
+  'then.originalAdjustmentStatus': ['backlog'],
+  'then.backlogHours': ['backlog'],
+  'then.milestoneStatus': ['backlog'],
+  'then.refused': [],
+  'then.accountingDetails': ['actuals', 'writeback', 'invoices'],
+  'then.voucher': ['actuals', 'writeback', 'invoices'],
+  'then.actualShows': ['backlog', 'actuals'],
+  'then.actualUnchanged': ['backlog', 'actuals'],
+};
+
+/** Areas of the record tables a step may name (by their localized entity label). */
+const TABLE_AREAS: Readonly<Record<string, readonly Area[]>> = {
+  msdyn_actual: ['actuals'], invoice: ['proforma'], ProjectInvoiceProposal: ['proposals'], ProjectInvoiceProposalLine: ['lines'],
+  ProjCDSActualsImport: ['staging'], ProjectIntegrationJournal: ['journal'], ProjectIntegrationJournalLine: ['journal'],
+  CustomerInvoice: ['invoices'], LedgerVoucher: ['invoices'], msdyn_contractlinescheduleofvalue: ['backlog'],
+};
+
+/** Fallback for step ids not in the table: words of the id (or the phrase). */
 const RULES: readonly [RegExp, readonly Area[]][] = [
-  [/legal.?entit|company|currency/i, ['map-legal_entities']],
+  [/legal.?entit|company/i, ['map-legal_entities']],
   [/hours?|time.?entr|expense|approv|ready|backlog|milestone|unbilled/i, ['backlog']],
-  [/pro.?forma|create.?invoice|draft|invoice.?(created|exists)|correct/i, ['proforma']],
-  [/confirm/i, ['confirm', 'map-pi_v2', 'map-actuals']],
-  [/actuals?\b|billed/i, ['actuals']],
+  [/pro.?forma|create.?invoice|draft|correct/i, ['proforma']],
+  [/confirm/i, CONFIRM],
   [/proposal/i, ['proposals']],
   [/staging|import/i, ['staging', 'import']],
   [/journal/i, ['journal']],
-  [/lines?\b/i, ['lines']],
-  [/\bpost|posted|posting/i, ['post', 'invoices']],
-  [/customer.?invoice/i, ['invoices']],
+  [/\bpost/i, POST],
   [/voucher|accounting|exchange.?rate|sales.?tax|write.?back/i, ['writeback', 'actuals']],
-  [/map|pause|resume|stop|queue|catch.?up|dual.?write/i, ['map-pi_v2', 'map-actuals']],
-  [/connection|relationship/i, ['map-txconn']],
-  [/clock|advance|recurrence|later/i, ['clock']],
+  [/\bmap\b|pause|resume|queue|catch.?up/i, ['map-pi_v2', 'map-actuals']],
+  [/clock|advance|recurrence/i, ['clock']],
 ];
 
-export function areasOf(stepId: string | undefined, phrase?: string): Area[] {
-  if (stepId && STEP_AREAS[stepId]) return [...(STEP_AREAS[stepId] as readonly Area[])];
-  const words = (stepId ?? phrase ?? '').replace(/[_.-]+/g, ' ');
+/** The part of the picture a step touches: its id's areas, refined by what its text names. */
+export function areasOf(stepId: string | undefined, text = '', lang: Lang = 'en'): Area[] {
   const out = new Set<Area>();
-  for (const [re, areas] of RULES) if (re.test(words)) for (const a of areas) out.add(a);
+  const known = stepId ? STEP_AREAS[stepId] : undefined;
+  if (known) for (const a of known) out.add(a);
+  else for (const [re, areas] of RULES) if (re.test((stepId ?? text).replace(/[_.-]+/g, ' '))) for (const a of areas) out.add(a);
+
+  const t = translator(lang);
+  const has = (label: string): boolean => label.length > 0 && text.toLowerCase().includes(label.toLowerCase());
+  if (stepId?.startsWith('map.')) {
+    const named = tableMaps.filter((m) => has(t(`labels:maps.${m.id}`)));
+    if (named.length) {
+      out.clear();
+      for (const m of named) out.add(`map-${m.id}` as Area);
+    }
+  }
+  if (stepId === 'process.run' && has(t('labels:processes.post_proposals'))) {
+    out.clear();
+    for (const a of POST) out.add(a);
+  }
+  if (stepId?.startsWith('then.tableCount')) {
+    for (const [table, areas] of Object.entries(TABLE_AREAS)) {
+      if (has(t(`labels:entities.${table}.other`)) || has(t(`labels:entities.${table}.one`))) for (const a of areas) out.add(a);
+    }
+  }
   return [...out];
 }

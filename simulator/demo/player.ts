@@ -92,9 +92,9 @@ export class Player {
         const step = run.steps[msg.index] as StepState;
         step.status = normalize(msg.status);
         if (msg.message) step.message = msg.message;
-        const stepId = msg.pattern ? phrases.get(msg.pattern) : undefined;
+        const stepId = msg.pattern ? phrases.get(shape(msg.pattern)) : undefined;
         if (stepId) step.stepId = stepId;
-        step.areas = areasOf(stepId, msg.pattern);
+        step.areas = areasOf(stepId, scenario.steps[msg.index]?.text ?? msg.pattern ?? '', lang);
         emit('step', { runId: run.runId, index: msg.index, ...step });
       } else if (msg.type === 'hook' && msg.status === 'failed') {
         run.message = msg.message;
@@ -167,13 +167,19 @@ export function stepIdsByPhrase(cwd: string, lang: Lang): Map<string, string> {
     return out;
   }
   const walk = (node: unknown, path: string[]): void => {
-    if (typeof node === 'string') out.set(node, stepIdOf(path));
+    if (typeof node === 'string') out.set(shape(node), stepIdOf(path));
     else if (Array.isArray(node)) node.forEach((n) => walk(n, path));
     else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) walk(v, [...path, k]);
   };
   walk(data, []);
   return out;
 }
+
+/**
+ * A phrase or registered pattern with its parameter names blanked: the step library registers `{role}` as the
+ * language's own type (`{role_de}`…), so both sides compare as `{}`.
+ */
+const shape = (phrase: string): string => phrase.replace(/\{[A-Za-z_]*\}/g, '{}').trim();
 
 /** `{"confirm_invoice": {"phrase": "…"}}` and `{"confirm_invoice": "…"}` both name the step `confirm_invoice`. */
 function stepIdOf(path: readonly string[]): string {

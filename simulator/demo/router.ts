@@ -56,6 +56,7 @@ export function demoRouter(service: Service, options: DemoOptions = {}): Router 
     }
     res.sendFile(join(publicDir, 'index.html'), (e) => { if (e) next(e); });
   });
+  router.get('/favicon.ico', (_req, res) => { res.status(204).end(); });
   router.use('/demo/assets', secure, express.static(publicDir, { index: false, fallthrough: false, dotfiles: 'deny' }));
   router.get('/demo/vendor/i18next.js', secure, (_req, res) => {
     if (!existsSync(i18nextBrowser)) { res.status(404).end(); return; }

@@ -54,6 +54,7 @@ async function loadLanguage(/** @type {string} */ lng) {
 function applyI18n(root = document) {
   for (const e of $$('[data-i18n]', root)) e.textContent = t(/** @type {string} */ (e.dataset.i18n));
   for (const e of $$('[data-i18n-aria]', root)) e.setAttribute('aria-label', t(/** @type {string} */ (e.dataset.i18nAria)));
+  for (const e of $$('[data-i18n-title]', root)) e.title = t(/** @type {string} */ (e.dataset.i18nTitle));
   document.documentElement.lang = ui.lang;
   document.title = t('ui:app.title');
   for (const b of $$('[data-lang]')) b.setAttribute('aria-pressed', String(b.dataset.lang === ui.lang));
@@ -63,7 +64,7 @@ function applyI18n(root = document) {
 function money(/** @type {number|undefined} */ amount, /** @type {string|undefined} */ currency) {
   if (amount === undefined || amount === null) return '';
   try {
-    if (currency) return new Intl.NumberFormat(ui.lang, { style: 'currency', currency }).format(amount);
+    if (currency) return new Intl.NumberFormat(ui.lang, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' }).format(amount);
   } catch { /* unknown currency code: plain number */ }
   return new Intl.NumberFormat(ui.lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
 }
@@ -123,9 +124,9 @@ function chip(item) {
   if (ui.flashIds.has(item.id)) b.classList.add('flash');
   const top = el('span', 'chip-top');
   top.append(data(el('span', 'chip-title', item.title)));
-  if (item.company) top.append(data(el('span', 'chip-company', item.company)));
   if (item.amount !== undefined) top.append(data(el('span', 'chip-amount', money(item.amount, item.currency))));
   const bottom = el('span', 'chip-bottom');
+  if (item.company) bottom.append(data(el('span', 'chip-company', item.company)));
   if (item.status) {
     const s = el('span', 'badge', codedLabel(item.status));
     s.dataset.status = String(item.status.value);
@@ -134,7 +135,7 @@ function chip(item) {
   if (item.quantity !== undefined) bottom.append(data(el('span', 'chip-qty', item.table === 'ProjectInvoiceProposal' || item.table === 'ProjectIntegrationJournal' ? t('ui:chip.lines', { count: item.quantity }) : hours(item.quantity))));
   if (item.voucher) {
     const v = el('span', 'voucher');
-    v.append(el('span', 'voucher-label', t('labels:terms.voucher_number')), data(el('span', 'voucher-no', item.voucher)));
+    v.append(el('span', 'voucher-label sr', t('labels:terms.voucher_number')), data(el('span', 'voucher-no', item.voucher)));
     bottom.append(v);
   } else if (item.sub) bottom.append(data(el('span', 'chip-sub', item.sub)));
   b.append(top, bottom);
@@ -193,7 +194,8 @@ function renderMaps() {
       b.setAttribute('aria-label', `${t(`ui:map.${a}`)}: ${t(`labels:maps.${m.id}`)}`);
       buttons.append(b);
     }
-    card.append(name, row, buttons);
+    row.append(buttons);
+    card.append(name, row);
   }
   const wb = $('[data-area="writeback"]');
   const actualsMap = ui.data.maps.find((/** @type {any} */ m) => m.id === 'actuals');
@@ -502,11 +504,13 @@ function renderRun() {
   document.body.dataset.playing = String(run?.status === 'running');
   if (!run) {
     status.textContent = t('ui:player.idle');
+    delete status.dataset.status;
     return;
   }
   const passed = run.steps.filter((/** @type {any} */ s) => s.status === 'passed').length;
   status.textContent = t(`ui:player.status.${run.status}`, { passed, count: run.steps.length });
   status.dataset.status = run.status;
+  status.dataset.run = String(run.runId);
   // Steps in the page's language when that language has the same scenario (parity), else in the run's.
   const here = scenarioById(run.id);
   const scenario = here && here.steps.length === run.steps.length ? here : scenarioById(run.id, run.lang) ?? here;

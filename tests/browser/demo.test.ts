@@ -1,0 +1,247 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright';
+import { createSimulator, type Simulator } from '../../simulator/index.js';
+
+/**
+ * The stakeholder page in real Chromium against the real server (demo data, ephemeral port): in each language
+ * the happy path is played through the real feature files and step definitions, the steps turn green, the
+ * Finance lane shows the posted customer invoice and the Dataverse actuals its voucher number; no raw i18n key
+ * and (de, nl) no English word is left on the page. One screenshot per language: reports/demo-<lng>.png.
+ */
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const reports = join(root, 'reports');
+const LANGS = ['en', 'de', 'nl'] as const;
+type Lang = (typeof LANGS)[number];
+
+let sim: Simulator;
+let url: string;
+let browser: Browser;
+
+before(async () => {
+  sim = await createSimulator({ demo: true, clock: '2026-03-02T09:00:00Z' });
+  url = await sim.listen(0);
+  const { chromium } = await import('playwright');
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  mkdirSync(reports, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await sim?.close();
+});
+
+async function open(lang: Lang, query = ''): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(m.text()); });
+  (page as Page & { jsErrors?: string[] }).jsErrors = errors;
+  await page.goto(`${url}/?lang=${lang}${query}`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
+  return page;
+}
+
+const jsErrors = (page: Page): string[] => (page as Page & { jsErrors?: string[] }).jsErrors ?? [];
+
+// ---- words on the page -----------------------------------------------------------------------------------
+/** Every string of a resource, by key path. */
+function flatten(node: unknown, path = '', out = new Map<string, string>()): Map<string, string> {
+  if (typeof node === 'string') out.set(path, node);
+  else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) flatten(v, path ? `${path}.${k}` : k, out);
+  return out;
+}
+const readJson = (lang: Lang, ns: string): unknown => {
+  try {
+    return JSON.parse(readFileSync(join(root, 'locales', lang, `${ns}.json`), 'utf8'));
+  } catch {
+    return {}; // a namespace not written yet
+  }
+};
+const wordsOf = (text: string): string[] => (text.match(/\p{L}[\p{L}'’-]*\p{L}|\p{L}/gu) ?? []).map((w) => w.toLowerCase());
+/** Words German and Dutch share with English on purpose (product names, true cognates), left as they are. */
+const COGNATES = new Set(['dataverse', 'live', 'status', 'sponsor', 'journal', 'name', 'material', 'original', 'scenario', 'record', 'project', 'open', 'de', 'nl', 'en']);
+/**
+ * The words a language may show: its resources and its feature files. A resource string left identical to the
+ * English one (untranslated) does not vouch for its words unless they are known cognates.
+ */
+function resourceWords(lang: Lang): Set<string> {
+  const words = new Set<string>();
+  for (const ns of ['ui', 'labels', 'errors', 'steps']) {
+    const en = flatten(readJson('en', ns));
+    for (const [path, s] of flatten(readJson(lang, ns))) {
+      const ws = wordsOf(s.replace(/\{\{?[^}]*\}?\}/g, ' '));
+      for (const w of ws) if (lang === 'en' || en.get(path) !== s || COGNATES.has(w)) words.add(w);
+    }
+  }
+  // The language's own feature files (the specs shown in the player are written in it).
+  for (const f of readdirSync(join(root, 'features', lang)).filter((x) => x.endsWith('.feature'))) {
+    for (const w of wordsOf(readFileSync(join(root, 'features', lang, f), 'utf8'))) words.add(w);
+  }
+  return words;
+}
+
+/** The page's own words: every text node and label outside record data (`data-raw`). */
+async function pageText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const parts: string[] = [document.title];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.parentElement?.closest('[data-raw], script, style')) continue;
+      parts.push(n.textContent ?? '');
+    }
+    for (const e of document.querySelectorAll('[aria-label]')) if (!e.closest('[data-raw]') && !e.classList.contains('chip')) parts.push(e.getAttribute('aria-label') ?? '');
+    return parts.join('\n');
+  });
+}
+
+function assertNoRawKeys(text: string, lang: Lang): void {
+  const raw = text.match(/\b(?:ui|labels|errors|steps):[\w.]+|\b[a-z][a-zA-Z]*\.[a-z][a-zA-Z_]*(?:\.[\w]+)*\b|\{\{|_one\b|_other\b|\bundefined\b|\bnull\b|\bNaN\b/g);
+  assert.equal(raw, null, `${lang}: raw i18n keys or empty values on the page: ${raw?.join(', ')}`);
+}
+
+function assertNoEnglish(text: string, lang: Lang): void {
+  const english = resourceWords('en');
+  const own = resourceWords(lang);
+  const leftovers = [...new Set(wordsOf(text))].filter((w) => english.has(w) && !own.has(w));
+  assert.deepEqual(leftovers, [], `${lang}: English words on the page: ${leftovers.join(', ')}`);
+}
+
+// ---- tests -----------------------------------------------------------------------------------------------
+test('the page is served with a self-only Content-Security-Policy, its assets from the server itself', async () => {
+  const res = await fetch(`${url}/`, { headers: { Accept: 'text/html' } });
+  assert.equal(res.status, 200);
+  const csp = res.headers.get('content-security-policy') ?? '';
+  assert.match(csp, /default-src 'none'/);
+  assert.match(csp, /script-src 'self'/);
+  assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|https?:/);
+  const html = await res.text();
+  assert.doesNotMatch(html, /https?:\/\//, 'no CDN or other origin');
+  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>|<style|\sstyle=|\son\w+=/i, 'no inline script, style or handler');
+  for (const asset of ['/demo/assets/app.js', '/demo/assets/demo.css', '/demo/vendor/i18next.js']) {
+    assert.equal((await fetch(`${url}${asset}`)).status, 200, asset);
+  }
+  // API clients asking for JSON still get the entry points.
+  const json = (await (await fetch(`${url}/`, { headers: { Accept: 'application/json' } })).json()) as Record<string, unknown>;
+  assert.match(String(json.dataverse), /\/api\/data\/v9\.2\/$/);
+});
+
+test('record data is escaped: markup in a record stays text', async () => {
+  await sim.reset(true);
+  const draft = (await (await fetch(`${url}/api/data/v9.2/invoices?$filter=msdyn_projectinvoicestatus eq 192350000`)).json()) as { value: { invoiceid: string }[] };
+  const id = draft.value[0]?.invoiceid;
+  assert.ok(id, 'the demo data has a draft invoice');
+  const payload = '<img src=x onerror="window.__xss=1"><b>bold</b>';
+  const patched = await fetch(`${url}/api/data/v9.2/invoices(${id})`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: payload }) });
+  assert.ok(patched.ok, `PATCH ${patched.status}`);
+  const page = await open('en');
+  const chip = page.locator(`.chip[data-id="${id}"]`);
+  await chip.click();
+  await page.waitForSelector('#detail-body .fields');
+  assert.equal(await chip.locator('.chip-sub').textContent(), payload);
+  assert.equal(await page.locator('main img, main b').count(), 0, 'no element was made from record data');
+  assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
+  assert.deepEqual(jsErrors(page), []);
+  await page.close();
+});
+
+test('presenter controls: pause and resume a map, run Import from staging table, advance the clock (live, from the page)', async () => {
+  await sim.reset(true);
+  const page = await open('de');
+  const card = page.locator('[data-map="pi_v2"]');
+  await card.locator('button[data-op="pause"]').click();
+  await page.waitForSelector('[data-map="pi_v2"][data-state="Paused"]');
+  assert.equal(await card.locator('.map-state').textContent(), 'Pausiert');
+  await card.locator('button[data-op="resume"]').click();
+  await page.waitForSelector('[data-map="pi_v2"][data-state="Running"]');
+  await page.click('[data-action="process"][data-process="import_staging"]');
+  await page.waitForFunction(() => /Zuletzt/.test(document.querySelector('[data-process="import_staging"] .lastrun')?.textContent ?? ''));
+  const before = await page.locator('#clock').getAttribute('datetime');
+  await page.click('[data-action="advance"][data-duration="P1D"]');
+  await page.waitForFunction((b) => document.querySelector('#clock')?.getAttribute('datetime') !== b, before);
+  assert.equal(await page.locator('#clock').getAttribute('datetime'), '2026-03-03T09:00:00Z');
+  // A change made by another client (curl, a spec) appears without reload.
+  await fetch(`${url}/sim/maps/txconn/stop`, { method: 'POST' });
+  await page.waitForSelector('[data-map="txconn"][data-state="Stopped"]');
+  await fetch(`${url}/sim/maps/txconn/run`, { method: 'POST' });
+  await page.waitForSelector('[data-map="txconn"][data-state="Running"]');
+  assert.deepEqual(jsErrors(page), []);
+  await page.close();
+});
+
+for (const lang of LANGS) {
+  test(`${lang}: the happy path plays green; Finance shows the posted invoice, Dataverse actuals its voucher number`, { timeout: 120_000 }, async () => {
+    const page = await open(lang, '&delay=100');
+    await page.selectOption('#scenario', 'happy-path');
+    const previousRun = await page.locator('#run-status').getAttribute('data-run');
+    if (lang === 'nl') {
+      // Keyboard only: from the scenario list, Tab to "play" and press Enter.
+      await page.focus('#scenario');
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action), 'play');
+      await page.keyboard.press('Enter');
+    } else {
+      await page.click('[data-action="play"]');
+    }
+    await page.waitForFunction((prev) => {
+      const s = document.querySelector<HTMLElement>('#run-status');
+      return !!s && s.dataset.run !== prev && ['passed', 'failed', 'error', 'stopped'].includes(s.dataset.status ?? '');
+    }, previousRun, { timeout: 90_000 });
+    const statuses = await page.locator('#steps li.step').evaluateAll((lis) => lis.map((li) => `${(li as HTMLElement).dataset.status}: ${li.textContent ?? ''}`));
+    assert.equal(await page.locator('#run-status').getAttribute('data-status'), 'passed', statuses.join('\n'));
+    assert.ok(statuses.length >= 10, `the happy path has its steps (${statuses.length})`);
+    assert.ok(statuses.every((s) => s.startsWith('passed:')), statuses.join('\n'));
+    const green = await page.locator('#steps li.st-passed').first().evaluate((li) => getComputedStyle(li).borderLeftColor);
+    assert.equal(green, 'rgb(30, 122, 54)', 'passed steps are green');
+
+    // Finance lane: the posted customer invoice; Dataverse actuals: its voucher number.
+    const invoice = page.locator('[data-box="invoices"] .chip').first();
+    await invoice.waitFor({ timeout: 10_000 });
+    const voucher = (await invoice.locator('.voucher-no').textContent())?.trim() ?? '';
+    assert.match(voucher, /\S/, 'the customer invoice shows its voucher');
+    await page.waitForFunction((v) => [...document.querySelectorAll('[data-box="actuals"] .voucher-no')].some((e) => e.textContent === v), voucher);
+    const proposal = page.locator('[data-box="proposals"] .chip').first();
+    assert.equal(await proposal.locator('.badge').getAttribute('data-status'), 'Posted');
+
+    // The record panel: localized labels, formatted values.
+    await invoice.click();
+    await page.waitForSelector('#detail-body .fields dt');
+    const labels = await page.locator('#detail-body .fields dt').allTextContents();
+    const expected = { en: 'Total amount', de: 'Gesamtbetrag', nl: 'Totaalbedrag' }[lang];
+    assert.ok(labels.includes(expected), `${lang}: ${labels.join(', ')}`);
+    const total = await page.locator('#detail-body .fields dd').nth(labels.indexOf(expected)).textContent();
+    assert.equal(total?.replace(/\s/g, ' '), { en: '$1,760.00', de: '1.760,00 $', nl: '$ 1.760,00' }[lang]);
+
+    const text = await pageText(page);
+    assertNoRawKeys(text, lang);
+    if (lang !== 'en') assertNoEnglish(text, lang);
+    assert.deepEqual(jsErrors(page), []);
+    await page.screenshot({ path: join(reports, `demo-${lang}.png`) });
+    await page.close();
+  });
+}
+
+test('switching language keeps the data and is kept in the URL', async () => {
+  const page = await open('en');
+  const ids = async (): Promise<string[]> => page.locator('.chip').evaluateAll((cs) => cs.map((c) => (c as HTMLElement).dataset.id ?? ''));
+  const state = async (): Promise<unknown> => (await fetch(`${url}/demo/state`)).json();
+  const before = { ids: await ids(), state: await state() };
+  await page.click('[data-lang="de"]');
+  await page.waitForFunction(() => document.documentElement.lang === 'de');
+  assert.match(page.url(), /[?&]lang=de\b/);
+  assert.equal(await page.locator('h1').textContent(), 'Projektrechnungsintegration');
+  await page.click('[data-lang="nl"]');
+  await page.waitForFunction(() => document.documentElement.lang === 'nl');
+  assert.match(page.url(), /[?&]lang=nl\b/);
+  assert.deepEqual(await ids(), before.ids);
+  assert.deepEqual(await state(), before.state);
+  // A reload keeps the language (it is in the URL).
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'nl');
+  assert.deepEqual(jsErrors(page), []);
+  await page.close();
+});
