@@ -320,3 +320,40 @@ test('/sim/events: server-sent events deliver a commit event after a write', asy
   assert.equal((await write as { status: number }).status, 204);
   assert.ok(data.some((d) => d.side === 'dataverse' && d.table === 'account' && d.t === 'put'));
 });
+
+test('every bound action: expense approval, project journal posting, mark (not) ready of actuals and milestones, draft edits', async () => {
+  const exp = await ok(h.dv('POST', '/msdyn_expenses', { msdyn_expensetype: 'Travel', msdyn_transactiondate: '2026-03-02', msdyn_amount: 120.5, 'msdyn_project@odata.bind': `/msdyn_projects(${c.projectId})` }, rep), 201);
+  const expActuals = (await ok(h.dv('POST', `/msdyn_expenses(${String(exp.json.msdyn_expenseid)})/Microsoft.Dynamics.CRM.msdyn_ApproveExpense`, {}))).json.value as Json[];
+  assert.deepEqual(expActuals.map((a) => [a.msdyn_transactiontypecode, a.msdyn_amount]), [[Opt.Cost, 120.5], [Opt.UnbilledSales, 120.5]]);
+
+  const journal = await ok(h.dv('POST', '/msdyn_journals', { msdyn_description: 'Material usage' }, rep), 201);
+  const jid = String(journal.json.msdyn_journalid);
+  await ok(h.dv('POST', '/msdyn_journallines', {
+    msdyn_description: 'Cables', 'msdyn_journal@odata.bind': `/msdyn_journals(${jid})`, 'msdyn_project@odata.bind': `/msdyn_projects(${c.projectId})`,
+    msdyn_transactionclassification: 192350002, msdyn_documentdate: '2026-03-02', msdyn_quantity: 3, msdyn_costprice: 10, msdyn_price: 15.5,
+  }), 204);
+  const matActuals = (await ok(h.dv('POST', `/msdyn_journals(${jid})/Microsoft.Dynamics.CRM.msdyn_PostJournal`, {}))).json.value as Json[];
+  assert.deepEqual(matActuals.map((a) => [a.msdyn_transactiontypecode, a.msdyn_amount]), [[Opt.Cost, 30], [Opt.UnbilledSales, 46.5]]);
+  assert.equal((await ok(h.dv('GET', `/msdyn_journals(${jid})`))).json.msdyn_isposted, true);
+
+  const sales = String(expActuals[1].msdyn_actualid);
+  const ready = (await ok(h.dv('POST', `/msdyn_actuals(${sales})/Microsoft.Dynamics.CRM.msdyn_MarkReadyToInvoice`, {}))).json;
+  assert.equal(ready.msdyn_billingstatus, Opt.ReadyToInvoice);
+  const notReady = (await ok(h.dv('POST', `/msdyn_actuals(${sales})/Microsoft.Dynamics.CRM.msdyn_MarkNotReadyToInvoice`, {}))).json;
+  assert.equal(notReady.msdyn_billingstatus, Opt.UnbilledSalesCreated);
+  const milestone = (await ok(h.dv('POST', `/msdyn_contractlinescheduleofvalues(${c.milestoneId})/Microsoft.Dynamics.CRM.msdyn_MarkReadyToInvoice`, {}))).json;
+  assert.equal(milestone.msdyn_invoicestatus, Opt.MilestoneReady);
+
+  // Only the milestone is ready: the invoice has one line detail; every contract line gets an invoice line.
+  const inv = (await ok(h.dv('POST', `/salesorders(${c.contractId})/Microsoft.Dynamics.CRM.msdyn_CreateInvoice`, {}))).json;
+  assert.equal(inv.totalamount, 5000);
+  assert.equal((await list(h.dv, `/invoicedetails?$filter=_invoiceid_value eq ${String(inv.invoiceid)}`)).length, 2);
+  // Draft edits: a time detail's billing type (once the time is on the invoice).
+  await ok(h.dv('DELETE', `/invoices(${String(inv.invoiceid)})`), 204);
+  await ok(h.dv('POST', `/salesorders(${c.contractId})/Microsoft.Dynamics.CRM.msdyn_MarkReadyToInvoice`, {}));
+  const inv2 = (await ok(h.dv('POST', `/salesorders(${c.contractId})/Microsoft.Dynamics.CRM.msdyn_CreateInvoice`, {}))).json;
+  assert.equal(inv2.totalamount, 6767); // 1,600 time + 120.50 expense + 46.50 material + 5,000 milestone
+  const time = (await list(h.dv, `/msdyn_invoicelinetransactions?$filter=_msdyn_invoice_value eq ${String(inv2.invoiceid)} and msdyn_transactionclassification eq 192350000`))[0];
+  await ok(h.dv('PATCH', `/msdyn_invoicelinetransactions(${String(time.msdyn_invoicelinetransactionid)})`, { msdyn_billingtype: Opt.NonChargeable }), 204);
+  assert.equal((await ok(h.dv('GET', `/invoices(${String(inv2.invoiceid)})`))).json.totalamount, 5167, 'non-chargeable is left out of the total');
+});
