@@ -53,6 +53,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('etag', false); // records carry their own ETags; Express's body hashes would answer 304 to collections
   app.set('query parser', 'simple');
   const limit = options.bodyLimit ?? '1mb';
   const api = (flavour: Flavour) => [
