@@ -1,0 +1,64 @@
+/**
+ * Checks the step library against the features, per language, without running anything:
+ * every step id has a body and a phrase in every language, phrases compile and take the same parameters in the
+ * same order, every feature step matches exactly one phrase of its language, every step id is used in every
+ * language, the same @id scenarios exist in every language with the same number of steps, and @doc tags name
+ * statements of features/statements.json. Exit 1 on any problem.
+ */
+import { LANGS, phrasesOf } from '../steps/support/labels.js';
+import { allPickles, loadStatements, tagValues } from './lib/features.js';
+import { compilePhrases, parametersOf, stepIdsWithBody } from './lib/expressions.js';
+
+const problems: string[] = [];
+const bodies = stepIdsWithBody();
+const phraseIds = new Set(LANGS.flatMap((l) => Object.keys(phrasesOf(l))));
+
+for (const id of bodies.keys()) for (const l of LANGS) if (!phrasesOf(l)[id]) problems.push(`missing phrase: ${id} in locales/${l}/steps.json`);
+for (const id of phraseIds) if (!bodies.has(id)) problems.push(`phrase without a step body: ${id}`);
+for (const id of bodies.keys()) {
+  const en = parametersOf(phrasesOf('en')[id] ?? '').join(',');
+  for (const l of LANGS) {
+    const p = parametersOf(phrasesOf(l)[id] ?? '').join(',');
+    if (phrasesOf(l)[id] && p !== en) problems.push(`parameters differ: ${id} takes (${en}) in en but (${p}) in ${l}`);
+  }
+}
+
+const packs = allPickles();
+const scenariosById = new Map<string, Map<string, number[]>>();
+for (const { lang, pickles } of packs) {
+  const compiled = compilePhrases(lang);
+  for (const c of compiled) if (c.error) problems.push(`phrase doesn't compile: ${c.id} (${lang}): ${c.error}`);
+  const used = new Set<string>();
+  for (const p of pickles) {
+    const ids = tagValues(p, 'id');
+    if (ids.length !== 1) problems.push(`${p.uri}: scenario "${p.name}" needs exactly one @id tag (has ${ids.length})`);
+    for (const doc of tagValues(p, 'doc')) if (!loadStatements()[doc]) problems.push(`${p.uri}: @doc:${doc} is not in features/statements.json`);
+    const id = ids[0] ?? p.name;
+    const byLang = scenariosById.get(id) ?? new Map<string, number[]>();
+    byLang.set(lang, [...(byLang.get(lang) ?? []), p.steps.length]);
+    scenariosById.set(id, byLang);
+    for (const s of p.steps) {
+      const hits = compiled.filter((c) => c.expression?.match(s.text));
+      if (hits.length === 0) problems.push(`undefined step (${lang}) ${p.uri}: ${s.text}`);
+      else if (hits.length > 1) problems.push(`ambiguous step (${lang}) ${p.uri}: ${s.text} → ${hits.map((h) => h.id).join(', ')}`);
+      for (const h of hits) used.add(h.id);
+    }
+  }
+  for (const id of bodies.keys()) if (!used.has(id)) problems.push(`unused step id in ${lang}: ${id}`);
+}
+
+for (const [id, byLang] of scenariosById) {
+  const en = JSON.stringify(byLang.get('en'));
+  for (const l of LANGS) {
+    if (!byLang.has(l)) problems.push(`scenario @id:${id} is missing in ${l}`);
+    else if (JSON.stringify(byLang.get(l)) !== en) problems.push(`scenario @id:${id} has steps ${JSON.stringify(byLang.get(l))} in ${l} but ${en} in en`);
+  }
+}
+
+const counts = packs.map((p) => `${p.lang} ${p.pickles.length}`).join(', ');
+if (problems.length) {
+  console.error(problems.map((p) => `✗ ${p}`).join('\n'));
+  console.error(`step check: ${problems.length} problem(s) (${bodies.size} steps; scenarios ${counts})`);
+  process.exit(1);
+}
+console.log(`step check: ok — ${bodies.size} steps with a phrase in ${LANGS.join(', ')}; all used; scenarios ${counts}; ${scenariosById.size} @id in every language`);

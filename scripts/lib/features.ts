@@ -1,0 +1,45 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AstBuilder, GherkinClassicTokenMatcher, Parser, compile } from '@cucumber/gherkin';
+import { IdGenerator, type Pickle } from '@cucumber/messages';
+import { LANGS, type Lang } from '../../steps/support/labels.js';
+
+/** The features of each language, compiled to pickles (one per scenario or Examples row). */
+export const root = new URL('../../', import.meta.url).pathname;
+
+export interface LangPickles {
+  readonly lang: Lang;
+  readonly files: readonly string[];
+  readonly pickles: readonly Pickle[];
+}
+
+export function loadPickles(lang: Lang): LangPickles {
+  const dir = join(root, 'features', lang);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.feature')).sort();
+  const newId = IdGenerator.incrementing();
+  const pickles: Pickle[] = [];
+  for (const f of files) {
+    const uri = `features/${lang}/${f}`;
+    const parser = new Parser(new AstBuilder(newId), new GherkinClassicTokenMatcher(lang));
+    const doc = parser.parse(readFileSync(join(dir, f), 'utf8'));
+    pickles.push(...compile({ ...doc, uri }, uri, newId));
+  }
+  return { lang, files, pickles };
+}
+
+export const allPickles = (): LangPickles[] => LANGS.map(loadPickles);
+
+export const tagValues = (p: Pickle, prefix: string): string[] =>
+  p.tags.map((t) => t.name).filter((n) => n.startsWith(`@${prefix}:`)).map((n) => n.slice(prefix.length + 2));
+
+export interface Statement {
+  readonly source: string;
+  readonly kind: 'rule' | 'context';
+  readonly text: Record<Lang, string>;
+  readonly seed?: Partial<Record<Lang, string>>;
+}
+
+export function loadStatements(): Record<string, Statement> {
+  const json = JSON.parse(readFileSync(join(root, 'features', 'statements.json'), 'utf8')) as { statements: Record<string, Statement> };
+  return json.statements;
+}
