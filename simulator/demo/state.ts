@@ -35,6 +35,10 @@ export interface Item {
   readonly status?: Coded;
   /** Voucher number written back or posted. */
   readonly voucher?: string;
+  /** A corrective pro-forma invoice. */
+  readonly correction?: boolean;
+  /** Billing backlog: time and material (`tm`) or a fixed price milestone (`fp`). */
+  readonly backlog?: 'tm' | 'fp';
   readonly modified?: string;
 }
 
@@ -124,10 +128,14 @@ export function demoState(service: Service): DemoState {
   };
   const backlogRows = [...backlogActuals.map((r) => ({ r, item: actualItem })), ...milestones.map((r) => ({ r, item: milestoneItem }))]
     .sort((a, b) => str(b.r.modifiedon).localeCompare(str(a.r.modifiedon)));
-  const backlog: Box = { total: backlogRows.length, items: backlogRows.slice(0, MAX_ITEMS).map(({ r, item }) => item(r)) };
+  const backlog: Box = {
+    total: backlogRows.length,
+    items: backlogRows.slice(0, MAX_ITEMS).map(({ r, item }) => ({ ...item(r), backlog: item === milestoneItem ? 'fp' as const : 'tm' as const })),
+  };
 
   const proforma = box(newest(db.all('invoice'), () => true), (r) => ({
     table: 'invoice', id: str(r.invoiceid), title: str(r.invoicenumber), sub: str(r.name), company: lk.company(r._msdyn_company_value),
+    correction: r._msdyn_correctedinvoice_value ? true : undefined,
     amount: numOrUndef(r.totalamount), currency: lk.currency(r._transactioncurrencyid_value),
     status: { set: 'msdyn_projectinvoicestatus', value: Number(r.msdyn_projectinvoicestatus) }, modified: str(r.modifiedon),
   }));
@@ -197,6 +205,8 @@ export interface DetailField {
   readonly ref?: string;
   /** Money: its currency. */
   readonly currency?: string;
+  /** The record's own key (a GUID on the Dataverse side). */
+  readonly key?: boolean;
 }
 
 export interface Detail {
@@ -208,7 +218,7 @@ export interface Detail {
   /** Related rows shown under the record (voucher lines, proposal lines, billed actuals). */
   readonly related?: { readonly table: string; readonly rows: readonly Item[] };
   /** Actions the page offers on this record. */
-  readonly actions: readonly ('post')[];
+  readonly actions: readonly ('post' | 'postJournal' | 'markReady')[];
 }
 
 /** Finance enum names (ProjCDSActualsImport and friends) → the Dataverse option set whose labels name them. */
@@ -254,7 +264,7 @@ export function demoDetail(service: Service, table: string, id: string): Detail 
     }
     if (!dv && /^Transaction[12]Role$/.test(name) && typeof value === 'string') coded = { set: 'connectionRole', value };
     if (!dv && name === 'PostingType' && typeof value === 'string') coded = { set: 'postingType', value, ns: 'codes' };
-    fields.push({ name, type: f.type, value, coded, currency: f.type === 'money' ? currency : undefined });
+    fields.push({ name, type: f.type, value, coded, currency: f.type === 'money' ? currency : undefined, key: dv && def.key.includes(name) ? true : undefined });
   }
 
   let related: Detail['related'];
@@ -286,7 +296,9 @@ export function demoDetail(service: Service, table: string, id: string): Detail 
   }
   return {
     table, side: sideOf(table), id, title: str(rec[def.primaryName]) || id, fields, related,
-    actions: table === 'ProjectInvoiceProposal' && rec.Status !== 'Posted' ? ['post'] : [],
+    actions: table === 'ProjectInvoiceProposal' && rec.Status !== 'Posted' ? ['post']
+      : table === 'ProjectIntegrationJournal' && rec.Status === 'Draft' ? ['postJournal']
+        : table === 'msdyn_actual' && rec.msdyn_transactiontypecode === TxType.UnbilledSales && rec.msdyn_billingstatus === BillingStatus.UnbilledSalesCreated ? ['markReady'] : [],
   };
 }
 
@@ -294,8 +306,9 @@ export function demoDetail(service: Service, table: string, id: string): Detail 
 export function detailFieldNames(): string[] {
   const names = new Set<string>();
   for (const t of DETAIL_TABLES) {
-    const def = dataverseByName.get(t) ?? financeByName.get(t);
-    for (const n of Object.keys(def?.fields ?? {})) if (!HIDDEN.has(n)) names.add(n);
+    const dv = dataverseByName.get(t);
+    const def = dv ?? financeByName.get(t);
+    for (const n of Object.keys(def?.fields ?? {})) if (!HIDDEN.has(n) && !(dv && def?.key.includes(n))) names.add(n);
   }
   return [...names].sort();
 }

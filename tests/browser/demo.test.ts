@@ -148,7 +148,7 @@ test('record data is escaped: markup in a record stays text', async () => {
   await page.close();
 });
 
-test('presenter controls: pause and resume a map, run Import from staging table, advance the clock (live, from the page)', async () => {
+test('presenter controls: pause and resume a map, post a journal, run Import from staging table, post a proposal, advance the clock', async () => {
   await sim.reset(true);
   const page = await open('de');
   const card = page.locator('[data-map="pi_v2"]');
@@ -157,8 +157,18 @@ test('presenter controls: pause and resume a map, run Import from staging table,
   assert.equal(await card.locator('.map-state').textContent(), 'Pausiert');
   await card.locator('button[data-op="resume"]').click();
   await page.waitForSelector('[data-map="pi_v2"][data-state="Running"]');
+  // The demo's waiting proposal: post the draft integration journal, import from staging, post the proposal.
+  await page.locator('[data-box="journal"] .chip', { has: page.locator('.badge[data-status="Draft"]') }).first().click();
+  await page.click('#detail-body button[data-op="postJournal"]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-box="journal"] .badge[data-status="Draft"]').length === 0);
   await page.click('[data-action="process"][data-process="import_staging"]');
   await page.waitForFunction(() => /Zuletzt/.test(document.querySelector('[data-process="import_staging"] .lastrun')?.textContent ?? ''));
+  const openProposal = page.locator('[data-box="proposals"] .chip', { has: page.locator('.badge[data-status="Open"]') }).first();
+  const proposalId = await openProposal.getAttribute('data-id');
+  await openProposal.click();
+  await page.click('#detail-body button[data-op="post"]');
+  await page.waitForSelector(`[data-box="proposals"] .chip[data-id="${proposalId}"] .badge[data-status="Posted"]`);
+  assert.equal(await page.locator(`[data-box="proposals"] .chip[data-id="${proposalId}"] .badge`).textContent(), 'Gebucht');
   const before = await page.locator('#clock').getAttribute('datetime');
   await page.click('[data-action="advance"][data-duration="P1D"]');
   await page.waitForFunction((b) => document.querySelector('#clock')?.getAttribute('datetime') !== b, before);
@@ -223,6 +233,49 @@ for (const lang of LANGS) {
     await page.close();
   });
 }
+
+test('step by step: the current step is highlighted and the part of the picture it touches lights up', { timeout: 90_000 }, async () => {
+  const page = await open('en', '&delay=0');
+  await page.selectOption('#scenario', 'happy-path');
+  await page.click('[data-action="step"]');
+  // The first step ran; the second waits, highlighted, its area (the contract's backlog) lit.
+  await page.waitForSelector('#steps li[data-index="1"][aria-current="step"]');
+  assert.equal(await page.locator('#steps li[data-index="0"]').getAttribute('data-status'), 'passed');
+  assert.equal(await page.locator('#steps li.st-passed').count(), 1);
+  await page.waitForSelector('[data-area="backlog"].lit');
+  await page.keyboard.press('n');
+  await page.waitForSelector('#steps li[data-index="2"][aria-current="step"]');
+  assert.equal(await page.locator('#steps li.st-passed').count(), 2);
+  // Play goes on at the set pace to the end.
+  await page.click('[data-action="play"]');
+  await page.waitForSelector('#run-status[data-status="passed"]', { timeout: 60_000 });
+  assert.deepEqual(jsErrors(page), []);
+  await page.close();
+});
+
+test('a failing step shows red with its message', { timeout: 90_000 }, async () => {
+  const page = await open('en', '&delay=0');
+  await page.selectOption('#scenario', 'header-on-confirm');
+  const previousRun = await page.locator('#run-status').getAttribute('data-run');
+  // Finance is unavailable: the first step that needs it fails (live sync refuses), the rest is skipped.
+  await fetch(`${url}/sim/faults`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ financeUnavailable: true }) });
+  try {
+    await page.click('[data-action="play"]');
+    await page.waitForFunction((prev) => {
+      const s = document.querySelector<HTMLElement>('#run-status');
+      return !!s && s.dataset.run !== prev && s.dataset.status === 'failed';
+    }, previousRun, { timeout: 60_000 });
+  } finally {
+    await fetch(`${url}/sim/faults`, { method: 'DELETE' });
+  }
+  const failed = page.locator('#steps li.st-failed').first();
+  assert.equal(await failed.getAttribute('data-status'), 'failed');
+  assert.match((await failed.locator('.message').textContent()) ?? '', /\S/);
+  assert.equal(await failed.evaluate((li) => getComputedStyle(li).borderLeftColor), 'rgb(179, 38, 30)', 'red');
+  assert.ok(await page.locator('#steps li.st-skipped').count() > 0, 'the steps after it are skipped');
+  assert.deepEqual(jsErrors(page), []);
+  await page.close();
+});
 
 test('switching language keeps the data and is kept in the URL', async () => {
   const page = await open('en');

@@ -127,6 +127,8 @@ function chip(item) {
   if (item.amount !== undefined) top.append(data(el('span', 'chip-amount', money(item.amount, item.currency))));
   const bottom = el('span', 'chip-bottom');
   if (item.company) bottom.append(data(el('span', 'chip-company', item.company)));
+  if (item.correction) bottom.append(el('span', 'badge correction', t('labels:terms.corrective_invoice')));
+  if (item.backlog) b.title = t(item.backlog === 'fp' ? 'labels:terms.fp_milestones' : 'labels:terms.tm_backlog');
   if (item.status) {
     const s = el('span', 'badge', codedLabel(item.status));
     s.dataset.status = String(item.status.value);
@@ -334,10 +336,12 @@ function renderDetail() {
   }
   const head = el('div', 'detail-head');
   head.append(el('span', 'detail-entity', t(`labels:entities.${d.table}.one`)), data(el('strong', 'detail-title', d.title)), el('span', `side side-${d.side}`, t(`labels:sides.${d.side}`)));
-  if (d.actions.includes('post')) {
-    const b = el('button', 'primary', t('labels:processes.post_proposal'));
+  const ACTION_LABELS = { post: 'labels:processes.post_proposal', postJournal: 'labels:processes.post_journal', markReady: 'labels:processes.mark_ready' };
+  for (const a of d.actions) {
+    const b = el('button', 'primary', t(ACTION_LABELS[/** @type {keyof typeof ACTION_LABELS} */ (a)]));
     b.type = 'button';
-    b.dataset.action = 'post';
+    b.dataset.action = 'record';
+    b.dataset.op = a;
     head.append(b);
   }
   body.append(head);
@@ -345,7 +349,7 @@ function renderDetail() {
   for (const f of d.fields) {
     const v = fieldValue(f);
     if (!v) continue;
-    const dt = el('dt', '', t([`labels:fields.${d.table}.${f.name}`, `ui:fields.${f.name}`]));
+    const dt = el('dt', '', f.key ? t('ui:details.recordId') : t([`labels:fields.${d.table}.${f.name}`, `ui:fields.${f.name}`]));
     dt.title = f.name;
     const dd = el('dd', '', v.text);
     if (v.raw) data(dd);
@@ -552,6 +556,15 @@ async function play(/** @type {'run'|'step'} */ mode) {
   renderRun();
 }
 
+/** The API call behind a record's action button: Finance posting actions, the Dataverse backlog action. */
+function recordActionPath(/** @type {any} */ d, /** @type {string} */ op) {
+  const field = (/** @type {string} */ name) => String(d.fields.find((/** @type {any} */ f) => f.name === name)?.value ?? '');
+  const q = (/** @type {string} */ s) => encodeURIComponent(s.replaceAll("'", "''"));
+  if (op === 'post') return `/data/ProjectInvoiceProposals(dataAreaId='${q(field('dataAreaId'))}',ProposalId='${q(field('ProposalId'))}')/Microsoft.Dynamics.DataEntities.Post`;
+  if (op === 'postJournal') return `/data/ProjectIntegrationJournals(dataAreaId='${q(field('dataAreaId'))}',JournalId='${q(field('JournalId'))}')/Microsoft.Dynamics.DataEntities.Post`;
+  return `/api/data/v9.2/msdyn_actuals(${encodeURIComponent(d.id)})/Microsoft.Dynamics.CRM.msdyn_MarkReadyToInvoice`;
+}
+
 // ---- wiring ----------------------------------------------------------------------------------------------
 function setUrl() {
   const p = new URLSearchParams(location.search);
@@ -584,11 +597,7 @@ document.addEventListener('click', (ev) => {
   else if (action === 'advance') void act(() => api('/sim/clock', { json: { advance: b.dataset.duration } }));
   else if (action === 'map') void act(() => api(`/sim/maps/${b.dataset.map}/${b.dataset.op}`, { json: {} }));
   else if (action === 'process') void act(() => api(`/sim/processes/${b.dataset.process}/run`, { json: {} }));
-  else if (action === 'post' && ui.detail) {
-    const [area, proposal] = [ui.detail.fields.find((/** @type {any} */ f) => f.name === 'dataAreaId')?.value, ui.detail.fields.find((/** @type {any} */ f) => f.name === 'ProposalId')?.value];
-    const q = (/** @type {string} */ s) => encodeURIComponent(String(s).replaceAll("'", "''"));
-    void act(() => api(`/data/ProjectInvoiceProposals(dataAreaId='${q(area)}',ProposalId='${q(proposal)}')/Microsoft.Dynamics.DataEntities.Post`, { json: {} }));
-  } else if (action === 'play') void act(() => play('run'));
+  else if (action === 'record' && ui.detail) void act(() => api(recordActionPath(ui.detail, /** @type {string} */ (b.dataset.op)), { json: {} })); else if (action === 'play') void act(() => play('run'));
   else if (action === 'step') void act(() => play('step'));
   else if (action === 'stop') void act(() => api('/demo/play/stop', { json: {} }));
 });
