@@ -40,8 +40,13 @@ export function i18nInstance(): i18n {
   return shared.instance;
 }
 
+const fixed = new Map<Lang, TFunction>();
+
+/** The translator of a language; cached (the resources are read-only and the language fixed), not rebuilt per request. */
 export function translator(lng: Lang): TFunction {
-  return i18nInstance().getFixedT(lng);
+  let t = fixed.get(lng);
+  if (!t) fixed.set(lng, (t = i18nInstance().getFixedT(lng)));
+  return t;
 }
 
 /** The best of en/de/nl for an Accept-Language header (q-values honoured), English by default. */

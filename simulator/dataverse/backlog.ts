@@ -1,11 +1,10 @@
 import type { Rec } from '../store/types.js';
-import { type Ctx, must, patch, refuse, where } from '../domain/context.js';
+import { type Ctx, must, patch, refuse, where, whereEq } from '../domain/context.js';
 import { AdjustmentStatus, BillingStatus, MilestoneStatus, TxType } from './entities.js';
 
 /** Unbilled sales actuals that the time-and-material billing backlog shows for a contract. */
 export function backlogActuals(ctx: Ctx, contractId: string): Rec[] {
-  return [...where(ctx, 'msdyn_actual', (a) =>
-    a._msdyn_salescontract_value === contractId &&
+  return [...whereEq(ctx, 'msdyn_actual', '_msdyn_salescontract_value', contractId, (a) =>
     a.msdyn_transactiontypecode === TxType.UnbilledSales &&
     Number(a.msdyn_quantity) > 0 &&
     (a.msdyn_billingstatus === BillingStatus.UnbilledSalesCreated || a.msdyn_billingstatus === BillingStatus.ReadyToInvoice) &&
@@ -45,7 +44,7 @@ export function markContractReady(ctx: Ctx, contractId: string): number {
   for (const a of backlogActuals(ctx, contractId)) {
     if (a.msdyn_billingstatus === BillingStatus.UnbilledSalesCreated) { markActualReady(ctx, String(a.msdyn_actualid)); n++; }
   }
-  const lines = new Set([...where(ctx, 'salesorderdetail', (l) => l._salesorderid_value === contractId)].map((l) => l.salesorderdetailid));
+  const lines = new Set([...whereEq(ctx, 'salesorderdetail', '_salesorderid_value', contractId)].map((l) => l.salesorderdetailid));
   for (const m of where(ctx, 'msdyn_contractlinescheduleofvalue', (x) => lines.has(x._msdyn_contractline_value) && x.msdyn_invoicestatus === MilestoneStatus.NotReady)) {
     markMilestoneReady(ctx, String(m.msdyn_contractlinescheduleofvalueid)); n++;
   }

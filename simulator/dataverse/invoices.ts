@@ -1,5 +1,5 @@
 import type { Rec } from '../store/types.js';
-import { type Ctx, insert, must, nextNumber, pad, patch, refuse, today, where } from '../domain/context.js';
+import { type Ctx, insert, must, nextNumber, pad, patch, refuse, today, where, whereEq } from '../domain/context.js';
 import { dec, mul, num, round, sum } from '../domain/money.js';
 import { actualId, basisOf, connect, createActual, reverseActual } from './actuals.js';
 import { backlogActuals } from './backlog.js';
@@ -9,8 +9,8 @@ import { AdjustmentStatus, BillingStatus, BillingType, InvoiceState, InvoiceStat
 export const isEditable = (inv: Rec): boolean =>
   inv.msdyn_projectinvoicestatus === InvoiceStatus.Draft || inv.msdyn_projectinvoicestatus === InvoiceStatus.InReview;
 
-export const invoiceLines = (ctx: Ctx, invoiceId: string): Rec[] => [...where(ctx, 'invoicedetail', (l) => l._invoiceid_value === invoiceId)];
-export const invoiceDetails = (ctx: Ctx, invoiceId: string): Rec[] => [...where(ctx, 'msdyn_invoicelinetransaction', (d) => d._msdyn_invoice_value === invoiceId)];
+export const invoiceLines = (ctx: Ctx, invoiceId: string): Rec[] => [...whereEq(ctx, 'invoicedetail', '_invoiceid_value', invoiceId)];
+export const invoiceDetails = (ctx: Ctx, invoiceId: string): Rec[] => [...whereEq(ctx, 'msdyn_invoicelinetransaction', '_msdyn_invoice_value', invoiceId)];
 
 /** Chargeable lines add to the total; non-chargeable and complimentary ones do not (manage-proforma-invoice.md). */
 export const counts = (ild: Rec): boolean => ild.msdyn_billingtype === BillingType.Chargeable;
@@ -77,7 +77,7 @@ export function newDetail(ctx: Ctx, invoiceId: string, line: Rec, fields: Record
 export function createInvoice(ctx: Ctx, contractId: string): Rec {
   const contract = must(ctx, 'salesorder', contractId);
   const ready = backlogActuals(ctx, contractId).filter((a) => a.msdyn_billingstatus === BillingStatus.ReadyToInvoice);
-  const contractLines = [...where(ctx, 'salesorderdetail', (l) => l._salesorderid_value === contractId)];
+  const contractLines = [...whereEq(ctx, 'salesorderdetail', '_salesorderid_value', contractId)];
   const lineIds = new Set(contractLines.map((l) => l.salesorderdetailid));
   const milestones = [...where(ctx, 'msdyn_contractlinescheduleofvalue', (m) => lineIds.has(m._msdyn_contractline_value) && m.msdyn_invoicestatus === MilestoneStatus.Ready)];
   if (ready.length === 0 && milestones.length === 0) throw refuse('invoice.nothingReady', { contract: String(contract.name) });
@@ -111,7 +111,7 @@ export function recalculate(ctx: Ctx, invoiceId: string): Rec {
   const invoice = must(ctx, 'invoice', invoiceId);
   let total = 0n;
   for (const line of invoiceLines(ctx, invoiceId)) {
-    const details = [...where(ctx, 'msdyn_invoicelinetransaction', (d) => d._msdyn_invoiceline_value === line.invoicedetailid)];
+    const details = [...whereEq(ctx, 'msdyn_invoicelinetransaction', '_msdyn_invoiceline_value', line.invoicedetailid)];
     const amount = sum(details.filter(counts).map((d) => lineValue(d)));
     total += amount;
     if (dec(line.extendedamount) !== amount) patch(ctx, 'invoicedetail', String(line.invoicedetailid), { extendedamount: num(amount) });

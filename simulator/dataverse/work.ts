@@ -1,12 +1,12 @@
 import type { Rec } from '../store/types.js';
-import { type Ctx, must, patch, refuse, where } from '../domain/context.js';
+import { type Ctx, must, patch, refuse, where, whereEq } from '../domain/context.js';
 import { dec, div } from '../domain/money.js';
 import { actualId, connect, createActual, type ActualBasis } from './actuals.js';
 import { BillingMethod, BillingStatus, EntryStatus, Role, TxClass, TxType } from './entities.js';
 
 /** The time-and-material contract line a project's work is billed on, if any. */
 export function billingLineOf(ctx: Ctx, projectId: string): Rec | undefined {
-  for (const line of where(ctx, 'salesorderdetail', (l) => l._msdyn_project_value === projectId && l.msdyn_billingmethod === BillingMethod.TimeAndMaterial)) return line;
+  for (const line of whereEq(ctx, 'salesorderdetail', '_msdyn_project_value', projectId, (l) => l.msdyn_billingmethod === BillingMethod.TimeAndMaterial)) return line;
   return undefined;
 }
 

@@ -1,4 +1,4 @@
-import type { Op, Rec, ReadView } from '../store/types.js';
+import { findBy, type Op, type Rec, type ReadView } from '../store/types.js';
 import { type Ctx, insert, nextNumber, patch } from '../domain/context.js';
 import { SimError } from '../errors.js';
 import { receiveFromDataverse, setUpLegalEntity } from '../finance/inbound.js';
@@ -159,7 +159,7 @@ export function runAsyncIntegration(ctx: Ctx, faults: Faults): { applied: number
 function checkLimit(ctx: Ctx, item: SyncItem): void {
   if (item.mapId !== 'pi_v2' || ctx.tx.get(item.entity, `${String(item.values.dataAreaId)}|${String(item.values.ProposalId)}`)) return;
   let lines = 0;
-  for (const d of ctx.tx.all('msdyn_invoicelinetransaction')) if (d._msdyn_invoice_value === item.source.id) lines++;
+  for (const d of findBy(ctx.tx, 'msdyn_invoicelinetransaction', '_msdyn_invoice_value', item.source.id)) { void d; lines++; }
   if (lines > REALTIME_LINE_LIMIT) throw new SimError(400, '0x80040265', 'dualwrite.tooManyLines', { invoice: String(item.values.ProposalId), lines, limit: REALTIME_LINE_LIMIT });
 }
 

@@ -1,4 +1,4 @@
-import type { Rec } from '../store/types.js';
+import { findBy, type Rec } from '../store/types.js';
 import { type Ctx, insert, nextNumber, pad, patch } from '../domain/context.js';
 import { dec, num, toFixed } from '../domain/money.js';
 import { JournalStatus, ProposalStatus } from './entities.js';
@@ -32,15 +32,19 @@ interface RelationIndex {
   readonly originalOf: Map<string, string>;
 }
 
-function indexRelationships(ctx: Ctx): RelationIndex {
+/** The relationships whose first transaction is one of `actuals` (performance: indexed by Transaction1, not a table scan). */
+function indexRelationships(ctx: Ctx, actuals: Iterable<string>): RelationIndex {
   const unbilledOf = new Map<string, string>();
   const originalOf = new Map<string, string>();
-  for (const r of ctx.tx.all('ProjCDSTransactionRelationshipImport')) {
-    const one = String(r.Transaction1 ?? '');
-    const two = String(r.Transaction2 ?? '');
-    if (!one || !two) continue;
-    if (r.Transaction1Role === 'BilledSales' && r.Transaction2Role === 'UnbilledSales') unbilledOf.set(one, two);
-    else if (r.Transaction1Role === 'Reversing' && r.Transaction2Role === 'Original') originalOf.set(one, two);
+  for (const actual of new Set(actuals)) {
+    if (!actual) continue;
+    for (const r of findBy(ctx.tx, 'ProjCDSTransactionRelationshipImport', 'Transaction1', actual)) {
+      const one = String(r.Transaction1 ?? '');
+      const two = String(r.Transaction2 ?? '');
+      if (!one || !two) continue;
+      if (r.Transaction1Role === 'BilledSales' && r.Transaction2Role === 'UnbilledSales') unbilledOf.set(one, two);
+      else if (r.Transaction1Role === 'Reversing' && r.Transaction2Role === 'Original') originalOf.set(one, two);
+    }
   }
   return { unbilledOf, originalOf };
 }
@@ -131,7 +135,7 @@ function classify(row: Rec, rel: RelationIndex): { kind: BilledKind; unbilled?: 
 
 /** Billed sales rows → proposal lines, all or nothing per proposal. */
 function importProposalLines(ctx: Ctx, rows: readonly Rec[], byActual: ReadonlyMap<string, string>, log: ProcessLog[]): { lines: number; waiting: number } {
-  const rel = indexRelationships(ctx);
+  const rel = indexRelationships(ctx, rows.map((r) => String(r.ActualId)));
   const groups = new Map<string, Rec[]>();
   for (const row of rows) {
     const k = `${String(row.dataAreaId)}|${String(row.InvoiceId ?? '')}`;

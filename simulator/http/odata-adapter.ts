@@ -17,7 +17,10 @@ export interface RequestPrefer {
 }
 
 /** The `Prefer` header as the routers use it. */
+const NO_PREFER: RequestPrefer = { returnRepresentation: false, maxPageSize: undefined, annotations: () => false };
+
 export function parsePrefer(header: string | undefined): RequestPrefer {
+  if (header === undefined) return NO_PREFER; // performance: most requests send no Prefer header
   const p = parsePreferHeader(header);
   return { returnRepresentation: p.returnRepresentation, maxPageSize: p.maxPageSize, annotations: (name) => includesAnnotation(p.includeAnnotations, name) };
 }

@@ -2,7 +2,7 @@
  * The store itself, shared by the memory and file kinds: in-memory tables, transactions, sequence numbers and
  * commit listeners. Durability is delegated to a `Durability` (nothing for memory; journal + snapshot for file).
  */
-import { checkKey, freezeRec, setOwn, Tables, type TableEntries } from './memory-table.js';
+import { checkKey, freezeRec, iterableValues, setOwn, Tables, type TableEntries } from './memory-table.js';
 import { TxImpl } from './tx.js';
 import type { CommitInfo, Op, Rec, Store, StoreStats, Tx } from './types.js';
 
@@ -80,6 +80,11 @@ export class StoreCore implements Store, StoreSource {
 
   count(table: string): number {
     return this.tables.count(table);
+  }
+
+  /** Records whose `field` is `value` (indexed; see Tables.findBy). */
+  findBy(table: string, field: string, value: unknown): Iterable<Rec> {
+    return iterableValues(this.tables.findBy(table, field, value));
   }
 
   #refusal(): Error | undefined {

@@ -36,3 +36,4 @@ export { JournalFailedError, type JournalHandle, type OpenJournal } from './jour
 export { JournalCorruptError } from './journal-format.js';
 export { SnapshotCorruptError } from './snapshot-file.js';
 export type * from './types.js';
+export { findBy } from './types.js';

@@ -45,8 +45,29 @@ export function setOwn<V>(obj: Record<string, V>, key: string, value: V): void {
   else obj[key] = value;
 }
 
+/** A secondary index of one field: value → records (id → record) in the order they took that value. */
+type FieldIndex = Map<unknown, Map<string, Rec>>;
+const NO_MATCH: ReadonlyMap<string, Rec> = new Map();
+
 export class Tables implements ReadView {
   #tables = new Map<string, TableMap>();
+  /** Secondary indexes (performance), built on first use by `findBy` and kept up to date by `apply`: table → field → index. */
+  #indexes = new Map<string, Map<string, FieldIndex>>();
+
+  /**
+   * The records whose `field` is `value` (`===`), as id → record. Builds an index of the field on first use. Order:
+   * table order for a field that records keep for life (foreign keys); a record whose value changed comes last.
+   */
+  findBy(table: string, field: string, value: unknown): ReadonlyMap<string, Rec> {
+    let byField = this.#indexes.get(table);
+    if (byField === undefined) this.#indexes.set(table, (byField = new Map()));
+    let index = byField.get(field);
+    if (index === undefined) {
+      byField.set(field, (index = new Map()));
+      for (const [id, rec] of this.table(table)) addTo(index, rec[field], id, rec);
+    }
+    return index.get(value) ?? NO_MATCH;
+  }
 
   /** The map of a table, or an empty read-only map (never creates the table). */
   table(table: string): ReadonlyMap<string, Rec> {
@@ -76,18 +97,30 @@ export class Tables implements ReadView {
   /** Applies committed ops (records already frozen). */
   apply(ops: readonly Op[]): void {
     for (const op of ops) {
+      const indexes = this.#indexes.get(op.table);
       if (op.t === 'put') {
         let t = this.#tables.get(op.table);
         if (t === undefined) this.#tables.set(op.table, (t = new Map()));
+        if (indexes !== undefined) {
+          const old = t.get(op.id);
+          for (const [field, index] of indexes) {
+            if (old !== undefined && old[field] !== op.rec[field]) removeFrom(index, old[field], op.id);
+            addTo(index, op.rec[field], op.id, op.rec);
+          }
+        }
         t.set(op.id, op.rec);
       } else {
-        this.#tables.get(op.table)?.delete(op.id);
+        const t = this.#tables.get(op.table);
+        const old = t?.get(op.id);
+        if (indexes !== undefined && old !== undefined) for (const [field, index] of indexes) removeFrom(index, old[field], op.id);
+        t?.delete(op.id);
       }
     }
   }
 
   /** Replaces every table by the given entries (records already frozen). */
   replace(entries: TableEntries): void {
+    this.#indexes = new Map();
     this.#tables = new Map();
     for (const [name, rows] of Object.entries(entries)) this.#tables.set(name, new Map(rows));
   }
@@ -110,4 +143,17 @@ export class Tables implements ReadView {
     }
     return out;
   }
+}
+
+function addTo(index: FieldIndex, value: unknown, id: string, rec: Rec): void {
+  let group = index.get(value);
+  if (group === undefined) index.set(value, (group = new Map()));
+  group.set(id, rec);
+}
+
+function removeFrom(index: FieldIndex, value: unknown, id: string): void {
+  const group = index.get(value);
+  if (group === undefined) return;
+  group.delete(id);
+  if (group.size === 0) index.delete(value);
 }

@@ -60,6 +60,26 @@ export class TxImpl implements Tx {
     };
   }
 
+  /** Records whose `field` is `value`, seeing this transaction's writes (see Tables.findBy for the order). */
+  findBy(table: string, field: string, value: unknown): Iterable<Rec> {
+    this.#checkOpen();
+    const base = this.#base.findBy(table, field, value);
+    const overlay = this.#overlay.get(table);
+    if (overlay === undefined) return { [Symbol.iterator]: () => base.values() };
+    const baseAll = this.#base.table(table);
+    return {
+      *[Symbol.iterator]() {
+        for (const [id, rec] of base) {
+          const slot = overlay.get(id);
+          if (slot === undefined) yield rec;
+          else if (slot !== DELETED && slot[field] === value) yield slot;
+        }
+        // Written by this transaction: new records, and records that took the value here.
+        for (const [id, slot] of overlay) if (slot !== DELETED && slot[field] === value && !(baseAll.get(id)?.[field] === value)) yield slot;
+      },
+    };
+  }
+
   count(table: string): number {
     this.#checkOpen();
     return this.#base.count(table) + (this.#countDelta.get(table) ?? 0);

@@ -19,6 +19,20 @@ export interface ReadView {
   count(table: string): number;
 }
 
+/** A view that can answer `field === value` lookups from a secondary index (the stores and their transactions). */
+export interface IndexedView extends ReadView {
+  findBy(table: string, field: string, value: unknown): Iterable<Rec>;
+}
+
+/**
+ * The records of `table` whose `field` is `value`: through the view's index when it has one, else by a scan
+ * (any ReadView, e.g. test doubles). Order: table order for fields that records keep for life.
+ */
+export function findBy(view: ReadView, table: string, field: string, value: unknown): Iterable<Rec> {
+  if (typeof (view as Partial<IndexedView>).findBy === 'function') return (view as IndexedView).findBy(table, field, value);
+  return [...view.all(table)].filter((r) => r[field] === value);
+}
+
 /** A transaction sees its own writes; nothing of it reaches the store unless the function returns. */
 export interface Tx extends ReadView {
   put(table: string, id: string, rec: Rec): void;
