@@ -59,12 +59,14 @@ export class Player {
     return this.current;
   }
 
+  /** A run is going on (a finished run's child may still be exiting: it does not count). */
   get busy(): boolean {
-    return this.child !== undefined;
+    return this.child !== undefined && this.current?.status === 'running';
   }
 
   start(scenario: Scenario, lang: Lang, opts: { simulatorUrl: string; delayMs: number; mode: 'run' | 'step' }): RunState {
-    if (this.child) throw new Error('busy');
+    if (this.busy) throw new Error('busy');
+    this.child?.kill('SIGTERM');
     const run: RunState = {
       runId: ++this.runs, id: scenario.id, lang, name: scenario.name,
       steps: scenario.steps.map(() => ({ status: 'pending' as StepStatus })), status: 'running', mode: opts.mode, delayMs: opts.delayMs,
@@ -107,7 +109,7 @@ export class Player {
       }
     });
     child.on('exit', (code, signal) => {
-      this.child = undefined;
+      if (this.child === child) this.child = undefined;
       if (run.status === 'running') finish(signal ? 'stopped' : 'error', signal ? undefined : lastLine(stderr) || `exit ${String(code)}`);
     });
     child.on('error', (e) => finish('error', e.message));

@@ -91,8 +91,15 @@ export function loadScenarios(root: string, lang: Lang): Scenario[] {
       });
     }
   }
-  // Scenario outlines share an @id: number their examples so that each key is unique.
-  const seen = new Map<string, number>();
-  for (const s of out) seen.set(s.id, (seen.get(s.id) ?? 0) + 1);
-  return out.map((s) => ((seen.get(s.id) ?? 0) > 1 ? { ...s, id: `${s.id}:${s.line}` } : s));
+  // Scenario outlines share an @id: number their examples (1, 2…) so that each key is unique and the same in
+  // every language (lines differ between languages, the order of the examples does not).
+  const total = new Map<string, number>();
+  for (const s of out) total.set(s.id, (total.get(s.id) ?? 0) + 1);
+  const nth = new Map<string, number>();
+  return out.map((s) => {
+    if ((total.get(s.id) ?? 0) < 2) return s;
+    const n = (nth.get(s.id) ?? 0) + 1;
+    nth.set(s.id, n);
+    return { ...s, id: `${s.id}:${n}` };
+  });
 }

@@ -207,6 +207,8 @@ export interface DetailField {
   readonly currency?: string;
   /** The record's own key (a GUID on the Dataverse side). */
   readonly key?: boolean;
+  /** Its label, when an official term names it (else the page uses `ui:fields.<name>`). */
+  readonly label?: string;
 }
 
 export interface Detail {
@@ -232,6 +234,14 @@ const LINE_PROPERTIES: Record<string, number> = {
   Chargeable: BillingType.Chargeable, NonChargeable: BillingType.NonChargeable, Complimentary: BillingType.Complimentary, NotAvailable: BillingType.NotAvailable,
 };
 const HIDDEN = new Set(['versionnumber']);
+/** Fields named by an official term of `labels:terms` (the accounting details written back, the correction flag). */
+const TERM_FIELDS: Readonly<Record<string, string>> = {
+  msdyn_vouchernumber: 'labels:terms.voucher_number', VoucherNumber: 'labels:terms.voucher_number',
+  msdyn_accountingcurrencyamount: 'labels:terms.accounting_amount', AccountingAmount: 'labels:terms.accounting_amount',
+  msdyn_exchangerate: 'labels:terms.exchange_rate', ExchangeRate: 'labels:terms.exchange_rate',
+  msdyn_salestaxamount: 'labels:terms.sales_tax_amount', SalesTaxAmount: 'labels:terms.sales_tax_amount',
+  IsCorrection: 'labels:terms.correction_flag',
+};
 
 export function demoDetail(service: Service, table: string, id: string): Detail | undefined {
   if (!DETAIL_TABLES.has(table)) return undefined;
@@ -264,7 +274,7 @@ export function demoDetail(service: Service, table: string, id: string): Detail 
     }
     if (!dv && /^Transaction[12]Role$/.test(name) && typeof value === 'string') coded = { set: 'connectionRole', value };
     if (!dv && name === 'PostingType' && typeof value === 'string') coded = { set: 'postingType', value, ns: 'codes' };
-    fields.push({ name, type: f.type, value, coded, currency: f.type === 'money' ? currency : undefined, key: dv && def.key.includes(name) ? true : undefined });
+    fields.push({ name, type: f.type, value, coded, currency: f.type === 'money' ? currency : undefined, key: dv && def.key.includes(name) ? true : undefined, label: TERM_FIELDS[name] });
   }
 
   let related: Detail['related'];
@@ -308,7 +318,7 @@ export function detailFieldNames(): string[] {
   for (const t of DETAIL_TABLES) {
     const dv = dataverseByName.get(t);
     const def = dv ?? financeByName.get(t);
-    for (const n of Object.keys(def?.fields ?? {})) if (!HIDDEN.has(n) && !(dv && def?.key.includes(n))) names.add(n);
+    for (const n of Object.keys(def?.fields ?? {})) if (!HIDDEN.has(n) && !TERM_FIELDS[n] && !(dv && def?.key.includes(n))) names.add(n);
   }
   return [...names].sort();
 }

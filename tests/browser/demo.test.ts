@@ -253,6 +253,23 @@ test('step by step: the current step is highlighted and the part of the picture 
   await page.close();
 });
 
+test('stop ends a run', { timeout: 90_000 }, async () => {
+  const page = await open('de', '&delay=0');
+  await page.selectOption('#scenario', 'happy-path');
+  await page.click('[data-action="step"]');
+  await page.waitForSelector('#steps li[data-index="1"][aria-current="step"]');
+  await page.click('[data-action="stop"]');
+  await page.waitForSelector('#run-status[data-status="stopped"]');
+  assert.match((await page.locator('#run-status').textContent()) ?? '', /^Gestoppt/);
+  assert.equal(await page.locator('#steps li.st-passed').count(), 1);
+  // A new run can start at once.
+  const res = await fetch(`${url}/demo/play`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id: 'header-on-confirm', lang: 'en', delayMs: 0 }) });
+  assert.equal(res.status, 202);
+  await page.waitForSelector('#run-status[data-status="passed"]', { timeout: 60_000 });
+  assert.deepEqual(jsErrors(page), []);
+  await page.close();
+});
+
 test('a failing step shows red with its message', { timeout: 90_000 }, async () => {
   const page = await open('en', '&delay=0');
   await page.selectOption('#scenario', 'header-on-confirm');

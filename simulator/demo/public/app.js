@@ -127,7 +127,7 @@ function chip(item) {
   if (item.amount !== undefined) top.append(data(el('span', 'chip-amount', money(item.amount, item.currency))));
   const bottom = el('span', 'chip-bottom');
   if (item.company) bottom.append(data(el('span', 'chip-company', item.company)));
-  if (item.correction) bottom.append(el('span', 'badge correction', t('labels:terms.corrective_invoice')));
+  if (item.correction) bottom.append(el('span', 'badge correction', t(item.amount !== undefined && item.amount < 0 ? 'labels:terms.credit' : 'labels:terms.corrective_invoice')));
   if (item.backlog) b.title = t(item.backlog === 'fp' ? 'labels:terms.fp_milestones' : 'labels:terms.tm_backlog');
   if (item.status) {
     const s = el('span', 'badge', codedLabel(item.status));
@@ -184,8 +184,8 @@ function renderMaps() {
     state.dataset.state = m.state;
     const row = el('div', 'map-row');
     row.append(state);
-    if (m.queued) row.append(el('span', 'map-count', `${t('labels:terms.queued_records')}: ${number(m.queued)}`));
-    if (m.errors) row.append(el('span', 'map-count err', `${t('labels:terms.catchup_errors')}: ${number(m.errors)}`));
+    if (m.queued) row.append(el('span', 'map-count', t('ui:map.counted', { label: t('labels:terms.queued_records'), count: number(m.queued) })));
+    if (m.errors) row.append(el('span', 'map-count err', t('ui:map.counted', { label: t('labels:terms.catchup_errors'), count: number(m.errors) })));
     const buttons = el('div', 'map-buttons');
     for (const a of MAP_ACTIONS[/** @type {keyof typeof MAP_ACTIONS} */ (m.state)] ?? []) {
       const b = el('button', '', t(`ui:map.${a}`));
@@ -349,7 +349,7 @@ function renderDetail() {
   for (const f of d.fields) {
     const v = fieldValue(f);
     if (!v) continue;
-    const dt = el('dt', '', f.key ? t('ui:details.recordId') : t([`labels:fields.${d.table}.${f.name}`, `ui:fields.${f.name}`]));
+    const dt = el('dt', '', f.key ? t('ui:details.recordId') : f.label ? t(f.label) : t([`labels:fields.${d.table}.${f.name}`, `ui:fields.${f.name}`]));
     dt.title = f.name;
     const dd = el('dd', '', v.text);
     if (v.raw) data(dd);
