@@ -3,18 +3,10 @@
  * `$select`, `$orderby`), its single-valued navigation properties (`$expand`, paths in `$filter`) and
  * its key properties (always returned under `$select`).
  */
-export type PropType =
-  | 'string'
-  | 'memo'
-  | 'int'
-  | 'decimal'
-  | 'money'
-  | 'bool'
-  | 'datetime'
-  | 'date'
-  | 'guid'
-  | 'option'
-  | 'lookup';
+import type { FieldType } from '../schema.js';
+
+/** The property types are the entity field types (simulator/schema.ts). */
+export type PropType = FieldType;
 
 export interface ODataSchema {
   /** Qualified type name for messages, e.g. `Microsoft.Dynamics.CRM.account`. */
@@ -79,7 +71,7 @@ export function schemaFromFields(
   const props = new Map<string, PropType>();
   for (const [name, def] of Object.entries(fields)) {
     if (def.type === 'lookup') props.set(`_${name}_value`, 'lookup');
-    else props.set(name, def.type as PropType); // field types of simulator/schema.ts are the same union
+    else props.set(name, def.type as PropType); // callers pass EntityDef.fields, whose types are FieldType
   }
   return defineSchema(typeName, props, options);
 }
