@@ -1,5 +1,5 @@
 import express, { type Request, type Response, type Router } from 'express';
-import type { Rec } from '../store/types.js';
+import { findBy, type Rec } from '../store/types.js';
 import type { EntityDef } from '../schema.js';
 import type { Service } from '../service.js';
 import type { Ctx } from '../domain/context.js';
@@ -75,7 +75,7 @@ export function dataverseRouter(service: Service): Router {
 
   function list(svc: Service, req: Request, res: Response, def: EntityDef): void {
     const prefer = parsePrefer(req.get('prefer'));
-    const result = queryRecords(svc.store.all(def.logicalName), req.query, dataverseSchema(def), prefer.maxPageSize, 'dataverse', (r) => svc.store.get(def.logicalName, r));
+    const result = queryRecords(svc.store.all(def.logicalName), req.query, dataverseSchema(def), prefer.maxPageSize, 'dataverse', (field, value) => findBy(svc.store, def.logicalName, field, value));
     const body: Record<string, unknown> = { '@odata.context': `${base(req)}/$metadata#${def.set}` };
     if (result.count !== undefined) body['@odata.count'] = result.count;
     body.value = result.value.map((r) => ({ ...wire(req, def, r, result.select), ...expanded(req, def, r, result.expand) }));
@@ -92,7 +92,7 @@ export function dataverseRouter(service: Service): Router {
   /** `GET /set/$count`: the number of records (with `$filter`), as plain text; Dataverse caps it at 5,000. */
   function count(svc: Service, req: Request, res: Response, def: EntityDef): void {
     const q = typeof req.query.$filter === 'string' ? { $filter: req.query.$filter } : {};
-    const result = queryRecords(svc.store.all(def.logicalName), q, dataverseSchema(def), undefined, 'dataverse', () => undefined);
+    const result = queryRecords(svc.store.all(def.logicalName), q, dataverseSchema(def), undefined, 'dataverse');
     res.set('OData-Version', '4.0').type('text/plain').send(String(Math.min(result.value.length, 5000)));
   }
 
@@ -115,7 +115,7 @@ export function dataverseRouter(service: Service): Router {
     // Performance: a plain read by key (no $select/$expand) skips query parsing; same result as parsing nothing.
     const q = req.query.$select === undefined && req.query.$expand === undefined
       ? { select: undefined, expand: [] }
-      : queryRecords([rec], { $select: req.query.$select, $expand: req.query.$expand }, dataverseSchema(def), undefined, 'dataverse', () => undefined);
+      : queryRecords([rec], { $select: req.query.$select, $expand: req.query.$expand }, dataverseSchema(def), undefined, 'dataverse');
     res.set('OData-Version', '4.0').set('ETag', etagOf(rec)).json({
       '@odata.context': `${base(req)}/$metadata#${def.set}/$entity`,
       ...wire(req, def, rec, q.select), ...expanded(req, def, rec, q.expand),
@@ -145,7 +145,7 @@ export function dataverseRouter(service: Service): Router {
     const id = String(rec[def.key[0] as string]);
     res.set('OData-Version', '4.0').set('OData-EntityId', `${base(req)}/${def.set}(${id})`).set('ETag', etagOf(rec));
     if (parsePrefer(req.get('prefer')).returnRepresentation) {
-      const q = queryRecords([rec], { $select: req.query.$select }, dataverseSchema(def), undefined, 'dataverse', () => undefined);
+      const q = queryRecords([rec], { $select: req.query.$select }, dataverseSchema(def), undefined, 'dataverse');
       res.status(status === 201 ? 201 : 200).json({ '@odata.context': `${base(req)}/$metadata#${def.set}/$entity`, ...wire(req, def, rec, q.select) });
     } else {
       res.status(204).end();

@@ -66,7 +66,7 @@ export function financeRouter(service: Service): Router {
     const company = defaultCompany(service, req);
     const rows = def.companySpecific && !cross ? [...service.store.all(def.logicalName)].filter((r) => r.dataAreaId === company) : service.store.all(def.logicalName);
     const prefer = parsePrefer(req.get('prefer'));
-    const result = queryRecords(rows, req.query, financeSchema(def), prefer.maxPageSize, 'finance', () => undefined);
+    const result = queryRecords(rows, req.query, financeSchema(def), prefer.maxPageSize, 'finance');
     const body: Record<string, unknown> = { '@odata.context': `${base(req)}/$metadata#${def.set}` };
     if (result.count !== undefined) body['@odata.count'] = result.count;
     body.value = result.value.map((r) => financeWire(def, r, result.select));

@@ -3,6 +3,7 @@ import type { EntityDef } from '../schema.js';
 import { SimError } from '../errors.js';
 import { DATAVERSE, FINANCE } from '../odata/flavour.js';
 import { applyQuery, parseQuery } from '../odata/query.js';
+import type { Expr } from '../odata/filter.js';
 import { type ODataSchema, schemaFromFields } from '../odata/schema.js';
 import { dataverseByName } from '../dataverse/entities.js';
 
@@ -78,21 +79,58 @@ export interface Queried {
 }
 
 /** Parses and applies the system query options of a request to records. */
+/** Looks records up by an indexed field (the store's `findBy`), to narrow a `$filter` before evaluating it. */
+export type IndexLookup = (field: string, value: unknown) => Iterable<Rec>;
+
+/**
+ * An equality on a key-like property (`_x_value eq <guid>`, `statuscode eq 1`, `IsProcessed eq false`) at the top
+ * of the filter: its field and value, so that an index can narrow the records. The whole filter is still
+ * evaluated on what the index returns, so narrowing never changes which records match.
+ */
+function indexableEquality(expr: Expr | undefined): { field: string; value: unknown } | undefined {
+  if (!expr) return undefined;
+  if (expr.kind === 'and') {
+    for (const item of expr.items) {
+      const hit = indexableEquality(item);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+  if (expr.kind !== 'cmp' || expr.op !== 'eq') return undefined;
+  const [prop, lit] = expr.left.kind === 'prop' ? [expr.left, expr.right] : [expr.right, expr.left];
+  if (prop.kind !== 'prop' || lit.kind !== 'lit' || prop.path.length !== 1 || lit.value === null) return undefined;
+  const field = prop.path[0] as string;
+  switch (prop.type) {
+    case 'guid':
+    case 'lookup':
+      return lit.type === 'guid' && typeof lit.value === 'string' ? { field, value: lit.value.toLowerCase() } : undefined;
+    case 'int':
+    case 'option':
+      return lit.type === 'int' && /^-?\d{1,15}$/.test(String(lit.value)) ? { field, value: Number(lit.value) } : undefined;
+    case 'bool':
+      return lit.type === 'bool' ? { field, value: lit.value } : undefined;
+    default:
+      return undefined; // strings compare case-insensitively, decimals by value: no exact index key
+  }
+}
+
+/** Parses and applies the system query options of a request to records. */
 export function queryRecords(
   records: Iterable<Rec>,
   raw: Readonly<Record<string, unknown>>,
   schema: ODataSchema,
   pageSize: number | undefined,
   flavour: 'dataverse' | 'finance',
-  _lookup: (id: string) => Rec | undefined,
+  by?: IndexLookup,
 ): Queried {
-  void _lookup;
   const fl = flavour === 'dataverse' ? DATAVERSE : FINANCE;
   const clean: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(raw)) if (v !== undefined && (k.startsWith('$') || flavour === 'dataverse')) clean[k] = v;
   const query = parseQuery(clean, schema, { flavour: fl, allow: flavour === 'dataverse' ? undefined : ['$select', '$filter', '$orderby', '$top', '$skip', '$count', '$skiptoken'] });
+  const eq = by ? indexableEquality(query.filter) : undefined;
+  const source = eq && by ? by(eq.field, eq.value) : records;
   // Projection happens in the wire format (which adds etags and annotations), so apply without $select/$expand.
-  const result = applyQuery(Array.isArray(records) ? records : [...records], { ...query, select: undefined, expand: undefined }, schema, { pageSize, caseInsensitive: fl.caseInsensitive });
+  const result = applyQuery(Array.isArray(source) ? source : [...source], { ...query, select: undefined, expand: undefined }, schema, { pageSize, caseInsensitive: fl.caseInsensitive });
   return {
     value: result.value,
     count: result.count,
