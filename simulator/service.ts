@@ -98,6 +98,43 @@ export class Service {
         if (done) break;
         continue;
       }
+      if (mode === 'catchup') {
+        // Everything queued now, in order, each record in its own transaction, all issued in one tick (the store
+        // applies a transaction synchronously): they share one group commit, and no other change can slip in
+        // between the last of them and the check that switches the map to Running. Draining one durable write at
+        // a time could not keep up with a steady stream of new changes, and resume never ended.
+        const batch = queued(this.store, id).sort((a, b) => Number(a.seq) - Number(b.seq));
+        const writes: Promise<unknown>[] = [];
+        for (const item of batch) {
+          let error: unknown;
+          const write = this.store.transact((tx) => {
+            const ctx: Ctx = { tx, now: this.now(), newId: randomUUID };
+            try {
+              apply(ctx, item as unknown as SyncItem, this.faults);
+            } catch (e) {
+              error = e;
+              throw e;
+            }
+            tx.del('dw_queue', String(item.seq));
+          });
+          if (error === undefined) { writes.push(write); applied++; continue; }
+          write.catch(() => undefined);
+          if (!(error instanceof SimError)) { await Promise.allSettled(writes); throw error; }
+          const refusal = error;
+          writes.push(this.exec((ctx) => failQueued(ctx, item, refusal)));
+          failed++;
+        }
+        const counts = { applied, failed, discarded };
+        const done = this.exec((ctx) => {
+          if (queued(ctx.tx, id).length > 0) return false;
+          setMapState(ctx, id, 'Running');
+          logActivity(ctx, id, 'catchUp', counts);
+          return true;
+        });
+        await Promise.all(writes);
+        if (await done) break;
+        continue;
+      }
       if (mode === 'skipDiscard') { await this.exec((ctx) => ctx.tx.del('dw_queue', String(q.seq))); discarded++; continue; }
       if (mode === 'skipPreserve') { await this.exec((ctx) => failQueued(ctx, q, new SimError(409, 'Skipped', 'dualwrite.skipped', { map: id }))); failed++; continue; }
       try {
