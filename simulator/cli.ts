@@ -29,12 +29,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 try {
   const sim = await createSimulator({ store: { kind: 'file', path, dataDir }, demo: !values['no-demo'] });
-  const url = await sim.listen(port, host);
-  console.log(`po-invoice-sim on ${url} (data: ${path})`);
-  console.log(`  demo page      ${url}/`);
-  console.log(`  Dataverse API  ${url}/api/data/v9.2/`);
-  console.log(`  Finance OData  ${url}/data/`);
-  console.log(`  control        ${url}/sim/health`);
+  // Handlers first: a SIGTERM right after the URL is printed still closes the store cleanly.
   let closing = false;
   const stop = (): void => {
     if (closing) return;
@@ -43,6 +38,12 @@ try {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  const url = await sim.listen(port, host);
+  console.log(`po-invoice-sim on ${url} (data: ${path})`);
+  console.log(`  demo page      ${url}/`);
+  console.log(`  Dataverse API  ${url}/api/data/v9.2/`);
+  console.log(`  Finance OData  ${url}/data/`);
+  console.log(`  control        ${url}/sim/health`);
 } catch (e) {
   console.error(`po-invoice-sim: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);

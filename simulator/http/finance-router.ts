@@ -15,7 +15,11 @@ export const FINANCE_BASE = '/data';
 
 /** The default company of a request: `?company=`, else the first legal entity. */
 function defaultCompany(service: Service, req: Request): string | undefined {
-  if (typeof req.query.company === 'string') return req.query.company.toUpperCase();
+  if (typeof req.query.company === 'string') {
+    const company = req.query.company.toUpperCase();
+    if (!service.store.get('LegalEntity', company)) throw new SimError(400, 'BadRequest', 'finance.unknownCompany', { company: company.slice(0, 20) });
+    return company;
+  }
   for (const le of service.store.all('LegalEntity')) return String(le.LegalEntityId);
   return undefined;
 }
