@@ -55,19 +55,17 @@ export function importFromStaging(ctx: Ctx, opts: { company?: string } = {}): Pr
   const company = opts.company ? opts.company.toUpperCase() : undefined;
   const log: ProcessLog[] = [];
 
-  // One pass over the staging table: every row's store id by actual id, and the rows still to process.
-  const byActual = new Map<string, string>();
+  // Only the rows still to process, through the store's index: a run costs what is new, not the whole table.
   const journalRows: Rec[] = [];
   const billedRows: Rec[] = [];
-  for (const row of ctx.tx.all(STAGING)) {
-    byActual.set(String(row.ActualId), stagingId(row));
+  for (const row of [...findBy(ctx.tx, STAGING, 'IsProcessed', false)]) {
     if (row.IsProcessed === true || (company && row.dataAreaId !== company)) continue;
     if (row.TransType === 'Cost' || row.TransType === 'UnbilledSales') journalRows.push(row);
     else if (row.TransType === 'BilledSales') billedRows.push(row);
   }
 
   const journalLines = importJournalLines(ctx, journalRows, log);
-  const proposalLines = billedRows.length ? importProposalLines(ctx, billedRows, byActual, log) : { lines: 0, waiting: 0 };
+  const proposalLines = billedRows.length ? importProposalLines(ctx, billedRows, log) : { lines: 0, waiting: 0 };
   log.push(info('import.finished', { journalLines, proposalLines: proposalLines.lines, proposalsWaiting: proposalLines.waiting }));
   return log;
 }
@@ -134,7 +132,11 @@ function classify(row: Rec, rel: RelationIndex): { kind: BilledKind; unbilled?: 
 }
 
 /** Billed sales rows → proposal lines, all or nothing per proposal. */
-function importProposalLines(ctx: Ctx, rows: readonly Rec[], byActual: ReadonlyMap<string, string>, log: ProcessLog[]): { lines: number; waiting: number } {
+function importProposalLines(ctx: Ctx, rows: readonly Rec[], log: ProcessLog[]): { lines: number; waiting: number } {
+  const stagingIdOf = (actualId: string): string | undefined => {
+    for (const r of findBy(ctx.tx, STAGING, 'ActualId', actualId)) return stagingId(r);
+    return undefined;
+  };
   const rel = indexRelationships(ctx, rows.map((r) => String(r.ActualId)));
   const groups = new Map<string, Rec[]>();
   for (const row of rows) {
@@ -163,7 +165,7 @@ function importProposalLines(ctx: Ctx, rows: readonly Rec[], byActual: ReadonlyM
     const planned = group.map((row) => ({ row, ...classify(row, rel) }));
     const notReady = planned.filter((p) => {
       if (p.kind !== 'TimeAndMaterial') return false;
-      const unbilledId = p.unbilled ? byActual.get(p.unbilled) : undefined;
+      const unbilledId = p.unbilled ? stagingIdOf(p.unbilled) : undefined;
       const unbilled = unbilledId ? ctx.tx.get(STAGING, unbilledId) : undefined;
       return unbilled?.JournalPosted !== true;
     });
