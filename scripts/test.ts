@@ -13,11 +13,11 @@ import { countScenarios, readReport, reportFile } from './lib/reports.js';
 interface Stage { readonly name: string; readonly passed: number; readonly failed: number; readonly note: string; readonly seconds: number }
 const stages: Stage[] = [];
 
-function run(cmd: string, args: readonly string[]): Promise<{ code: number; out: string }> {
+function run(cmd: string, args: readonly string[], echo = true): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: root, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    const take = (stream: NodeJS.WritableStream) => (chunk: Buffer): void => { out += chunk.toString(); stream.write(chunk); };
+    const take = (stream: NodeJS.WritableStream) => (chunk: Buffer): void => { out += chunk.toString(); if (echo) stream.write(chunk); };
     child.stdout.on('data', take(process.stdout));
     child.stderr.on('data', take(process.stderr));
     child.on('error', (e) => { out += String(e); resolve({ code: 1, out }); });
@@ -67,16 +67,26 @@ if (existsSync(join(root, 'scripts', 'terminology.ts'))) await stage('terminolog
 await stage('step check', check(node, ['--import', './register.mjs', 'scripts/check-steps.ts']));
 
 mkdirSync(join(root, 'reports'), { recursive: true });
+// The three languages are independent (each scenario has its own simulator on an ephemeral port, each
+// profile its own reports), so they run at the same time; their output is printed one after the other.
+const featureRuns = new Map(LANGS.map((lng) => {
+  rmSync(reportFile(lng), { force: true });
+  const started = Date.now();
+  return [lng, run(bin('cucumber-js'), ['--profile', lng, `features/${lng}`], false).then((r) => ({ ...r, seconds: (Date.now() - started) / 1000 }))] as const;
+}));
 for (const lng of LANGS) {
-  await stage(`features (${lng})`, async () => {
-    rmSync(reportFile(lng), { force: true });
-    const { code } = await run(bin('cucumber-js'), ['--profile', lng, `features/${lng}`]);
-    const report = readReport(lng);
-    if (!report.exists) return { passed: 0, failed: 1, note: `no report (exit ${code})` };
-    const { passed, failed } = countScenarios(report);
-    const extra = code !== 0 && failed === 0 ? 1 : 0;
-    return { passed, failed: failed + extra, note: `scenarios; reports/cucumber-${lng}.{html,junit.xml,ndjson}${extra ? `; exit ${code}` : ''}` };
-  });
+  banner(`features (${lng})`);
+  const { code, out, seconds } = await (featureRuns.get(lng) as Promise<{ code: number; out: string; seconds: number }>);
+  process.stdout.write(out);
+  const report = readReport(lng);
+  const result = !report.exists
+    ? { passed: 0, failed: 1, note: `no report (exit ${code})` }
+    : (() => {
+        const { passed, failed } = countScenarios(report);
+        const extra = code !== 0 && failed === 0 ? 1 : 0;
+        return { passed, failed: failed + extra, note: `scenarios; reports/cucumber-${lng}.{html,junit.xml,ndjson}${extra ? `; exit ${code}` : ''}` };
+      })();
+  stages.push({ name: `features (${lng})`, ...result, seconds });
 }
 await stage('traceability (npm run trace)', check(node, ['--import', './register.mjs', 'scripts/trace.ts']));
 const browser = testFiles('tests/browser');
