@@ -6,7 +6,7 @@ import { foId } from './entities.js';
 import { setUpLegalEntity } from './inbound.js';
 
 /** Generic Finance writes; proposals and staging are the integration's, so most entities refuse them. */
-const refused = (key: string, entity: string): SimError => new SimError(key === 'proposal.oneWay' ? 405 : 400, key === 'proposal.oneWay' ? 'ProjectInvoiceProposalOneWay' : 'SystemManagedEntity', key, { entity });
+export const refused = (key: string, entity: string): SimError => new SimError(key === 'proposal.oneWay' ? 405 : 400, key === 'proposal.oneWay' ? 'ProjectInvoiceProposalOneWay' : 'SystemManagedEntity', key, { entity });
 
 export function createFinanceRecord(ctx: Ctx, def: EntityDef, values: Record<string, unknown>, defaultCompany: string | undefined): Rec {
   if (def.refuse?.create) throw refused(def.refuse.create, def.set);

@@ -11,7 +11,7 @@ import { createRecord, deleteRecord, updateRecord } from '../dataverse/records.j
 import { dataverseActions } from '../dataverse/actions.js';
 import { dataverseWire, etagOf } from './wire.js';
 import { langOf, sendError, toSimError } from './errors.js';
-import { checkIfMatch, notModified, parsePrefer, parseSegment, queryRecords, dataverseSchema } from './odata-adapter.js';
+import { checkIfMatch, nextLink, notModified, parsePrefer, parseSegment, queryRecords, dataverseSchema } from './odata-adapter.js';
 import type { ParsedKey } from '../odata/keys.js';
 import { entityDefinitions } from './entity-definitions.js';
 
@@ -79,12 +79,7 @@ export function dataverseRouter(service: Service): Router {
     const body: Record<string, unknown> = { '@odata.context': `${base(req)}/$metadata#${def.set}` };
     if (result.count !== undefined) body['@odata.count'] = result.count;
     body.value = result.value.map((r) => ({ ...wire(req, def, r, result.select), ...expanded(req, def, r, result.expand) }));
-    if (result.nextSkipToken) {
-      const url = new URL(`${base(req)}/${def.set}`);
-      for (const [k, v] of Object.entries(req.query)) if (k !== '$skiptoken' && typeof v === 'string') url.searchParams.set(k, v);
-      url.searchParams.set('$skiptoken', result.nextSkipToken);
-      body['@odata.nextLink'] = url.toString();
-    }
+    if (result.nextSkipToken) body['@odata.nextLink'] = nextLink(`${base(req)}/${def.set}`, req.query, result.nextSkipToken);
     if (prefer.maxPageSize) res.set('Preference-Applied', `odata.maxpagesize=${prefer.maxPageSize}`);
     res.set('OData-Version', '4.0').json(body);
   }

@@ -5,11 +5,11 @@ import type { Service } from '../service.js';
 import { SimError } from '../errors.js';
 import { readPayload } from '../payload.js';
 import { financeBySet, financeEntities, foId } from '../finance/entities.js';
-import { createFinanceRecord, deleteFinanceRecord, updateFinanceRecord } from '../finance/records.js';
+import { createFinanceRecord, deleteFinanceRecord, refused, updateFinanceRecord } from '../finance/records.js';
 import { financeActions } from '../finance/actions.js';
 import { financeWire, etagOf } from './wire.js';
 import { sendError, toSimError } from './errors.js';
-import { checkIfMatch, financeKey, financeSchema, parsePrefer, parseSegment, queryRecords } from './odata-adapter.js';
+import { checkIfMatch, financeKey, financeSchema, nextLink, parsePrefer, parseSegment, queryRecords } from './odata-adapter.js';
 
 export const FINANCE_BASE = '/data';
 
@@ -74,12 +74,7 @@ export function financeRouter(service: Service): Router {
     const body: Record<string, unknown> = { '@odata.context': `${base(req)}/$metadata#${def.set}` };
     if (result.count !== undefined) body['@odata.count'] = result.count;
     body.value = result.value.map((r) => financeWire(def, r, result.select));
-    if (result.nextSkipToken) {
-      const url = new URL(`${base(req)}/${def.set}`);
-      for (const [k, v] of Object.entries(req.query)) if (k !== '$skiptoken' && typeof v === 'string') url.searchParams.set(k, v);
-      url.searchParams.set('$skiptoken', result.nextSkipToken);
-      body['@odata.nextLink'] = url.toString();
-    }
+    if (result.nextSkipToken) body['@odata.nextLink'] = nextLink(`${base(req)}/${def.set}`, req.query, result.nextSkipToken);
     res.set('OData-Version', '4.0').json(body);
   }
 
@@ -99,7 +94,7 @@ export function financeRouter(service: Service): Router {
   }
 
   async function create(req: Request, res: Response, def: EntityDef): Promise<void> {
-    if (def.refuse?.create) throw new SimError(def.refuse.create === 'proposal.oneWay' ? 405 : 400, def.refuse.create === 'proposal.oneWay' ? 'ProjectInvoiceProposalOneWay' : 'SystemManagedEntity', def.refuse.create, { entity: def.set });
+    if (def.refuse?.create) throw refused(def.refuse.create, def.set); // the rule answers before any field check
     const values = payload(req, def, 'create');
     const company = defaultCompany(service, req);
     const rec = await service.exec((ctx) => createFinanceRecord(ctx, def, values, company));
@@ -107,7 +102,7 @@ export function financeRouter(service: Service): Router {
   }
 
   async function update(req: Request, res: Response, def: EntityDef, id: string): Promise<void> {
-    if (def.refuse?.update) throw new SimError(400, 'SystemManagedEntity', def.refuse.update, { entity: def.set });
+    if (def.refuse?.update) throw refused(def.refuse.update, def.set);
     const values = payload(req, def, 'update');
     const rec = await service.exec((ctx) => {
       const old = ctx.tx.get(def.logicalName, id);
@@ -119,7 +114,7 @@ export function financeRouter(service: Service): Router {
   }
 
   async function remove(req: Request, res: Response, def: EntityDef, id: string): Promise<void> {
-    if (def.refuse?.delete) throw new SimError(def.refuse.delete === 'proposal.oneWay' ? 405 : 400, def.refuse.delete === 'proposal.oneWay' ? 'ProjectInvoiceProposalOneWay' : 'SystemManagedEntity', def.refuse.delete, { entity: def.set });
+    if (def.refuse?.delete) throw refused(def.refuse.delete, def.set);
     await service.exec((ctx) => {
       const old = ctx.tx.get(def.logicalName, id);
       if (!old) throw new SimError(404, 'NotFound', 'record.notFound', { entity: def.set, id });

@@ -140,3 +140,11 @@ export function queryRecords(
   };
 }
 
+
+/** `@odata.nextLink`: the same request with the next page's `$skiptoken`. */
+export function nextLink(collectionUrl: string, query: Readonly<Record<string, unknown>>, token: string): string {
+  const url = new URL(collectionUrl);
+  for (const [k, v] of Object.entries(query)) if (k !== '$skiptoken' && typeof v === 'string') url.searchParams.set(k, v);
+  url.searchParams.set('$skiptoken', token);
+  return url.toString();
+}
