@@ -46,24 +46,30 @@ export class Service {
 
   /** Runs a domain function in one transaction, with live dual-write of its changes. */
   exec<T>(fn: (ctx: Ctx) => T): Promise<T> {
-    const now = this.now();
-    return this.store.transact((tx) => {
-      const ctx: Ctx = { tx, now, newId: randomUUID };
+    return this.direct((ctx) => {
       const result = fn(ctx);
-      const ops: Op[] = tx.ops();
+      const ops: Op[] = ctx.tx.ops();
       propagate(ctx, ops, this.faults);
       return result;
     });
   }
 
+  /**
+   * One transaction without live sync: for what the dual-write runtime itself writes into the other side
+   * (catch-up, retry), which must not be synced back, and for the simulator's own records.
+   */
+  private direct<T>(fn: (ctx: Ctx) => T): Promise<T> {
+    const now = this.now();
+    return this.store.transact((tx) => fn({ tx, now, newId: randomUUID }));
+  }
+
   /** Reference data every instance has (maps, clock) without demo data. */
   async init(): Promise<void> {
-    await this.store.transact((tx) => {
-      const ctx: Ctx = { tx, now: this.now(), newId: randomUUID };
+    await this.direct((ctx) => {
       ensureMaps(ctx);
-      if (!tx.get('sim_meta', 'clock')) tx.put('sim_meta', 'clock', { now: this.startClock });
+      if (!ctx.tx.get('sim_meta', 'clock')) ctx.tx.put('sim_meta', 'clock', { now: this.startClock });
       for (const p of Object.keys(processes) as ProcessId[]) {
-        if (!tx.get('sim_process', p)) tx.put('sim_process', p, { id: p, recurrenceMinutes: null, nextRunAt: null, lastRunAt: null, lastLog: [] });
+        if (!ctx.tx.get('sim_process', p)) ctx.tx.put('sim_process', p, { id: p, recurrenceMinutes: null, nextRunAt: null, lastRunAt: null, lastLog: [] });
       }
     });
   }
@@ -107,15 +113,14 @@ export class Service {
         const writes: Promise<unknown>[] = [];
         for (const item of batch) {
           let error: unknown;
-          const write = this.store.transact((tx) => {
-            const ctx: Ctx = { tx, now: this.now(), newId: randomUUID };
+          const write = this.direct((ctx) => {
             try {
               apply(ctx, item as unknown as SyncItem, this.faults);
             } catch (e) {
               error = e;
               throw e;
             }
-            tx.del('dw_queue', String(item.seq));
+            ctx.tx.del('dw_queue', String(item.seq));
           });
           if (error === undefined) { writes.push(write); applied++; continue; }
           write.catch(() => undefined);
@@ -138,10 +143,9 @@ export class Service {
       if (mode === 'skipDiscard') { await this.exec((ctx) => ctx.tx.del('dw_queue', String(q.seq))); discarded++; continue; }
       if (mode === 'skipPreserve') { await this.exec((ctx) => failQueued(ctx, q, new SimError(409, 'Skipped', 'dualwrite.skipped', { map: id }))); failed++; continue; }
       try {
-        await this.store.transact((tx) => {
-          const ctx: Ctx = { tx, now: this.now(), newId: randomUUID };
+        await this.direct((ctx) => {
           apply(ctx, q as unknown as SyncItem, this.faults);
-          tx.del('dw_queue', String(q.seq));
+          ctx.tx.del('dw_queue', String(q.seq));
         });
         applied++;
       } catch (e) {
@@ -160,10 +164,9 @@ export class Service {
     let succeeded = 0, failed = 0;
     for (const item of items) {
       try {
-        await this.store.transact((tx) => {
-          const ctx: Ctx = { tx, now: this.now(), newId: randomUUID };
+        await this.direct((ctx) => {
           apply(ctx, item as unknown as SyncItem, this.faults);
-          tx.del('dw_error', String(item.seq));
+          ctx.tx.del('dw_error', String(item.seq));
           logActivity(ctx, id, 'retrySucceeded', { seq: Number(item.seq) });
         });
         succeeded++;
@@ -228,11 +231,11 @@ export class Service {
         .filter((p) => typeof p.nextRunAt === 'string' && Date.parse(p.nextRunAt) <= target)
         .sort((a, b) => Date.parse(String(a.nextRunAt)) - Date.parse(String(b.nextRunAt)))[0];
       if (!due) break;
-      await this.store.transact((tx) => tx.put('sim_meta', 'clock', { now: String(due.nextRunAt) }));
+      await this.direct((ctx) => ctx.tx.put('sim_meta', 'clock', { now: String(due.nextRunAt) }));
       await this.runProcess(due.id as ProcessId);
     }
     const now = iso(target);
-    await this.store.transact((tx) => tx.put('sim_meta', 'clock', { now }));
+    await this.direct((ctx) => ctx.tx.put('sim_meta', 'clock', { now }));
     this.events.emit('event', { type: 'clock', data: { now } } satisfies SimEvent);
     return now;
   }
