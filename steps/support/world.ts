@@ -69,20 +69,18 @@ export class SpecWorld extends World {
     return this.ok(method, `${DV}/${path}`, body, prefer);
   }
 
-  async dvList(path: string): Promise<Rec[]> {
-    const out: Rec[] = [];
-    let body = await this.ok('GET', `${DV}/${path}`);
-    for (;;) {
-      out.push(...((body.value as Rec[] | undefined) ?? []));
-      const next = body['@odata.nextLink'];
-      if (typeof next !== 'string') return out;
-      body = await this.ok('GET', next.replace(/^https?:\/\/[^/]+/, ''));
-    }
+  dvList(path: string): Promise<Rec[]> {
+    return this.allPages(`${DV}/${path}`);
   }
 
-  async foList(path: string): Promise<Rec[]> {
+  foList(path: string): Promise<Rec[]> {
+    return this.allPages(`${FO}/${path}`);
+  }
+
+  /** Every record of a collection, following `@odata.nextLink`. */
+  private async allPages(url: string): Promise<Rec[]> {
     const out: Rec[] = [];
-    let body = await this.ok('GET', `${FO}/${path}`);
+    let body = await this.ok('GET', url);
     for (;;) {
       out.push(...((body.value as Rec[] | undefined) ?? []));
       const next = body['@odata.nextLink'];
