@@ -17,6 +17,7 @@ import {
   createStore,
   JournalCorruptError,
   JournalFailedError,
+  SnapshotCorruptError,
   StoreClosedError,
   StoreLockedError,
   StorePathError,
@@ -545,5 +546,103 @@ describe('file store: locking and paths', () => {
     await s.transact((tx) => tx.put('t', '1', {}));
     await s.close();
     assert.ok(existsSync(join(dataDir, 'sub', 'ok.json')));
+  });
+});
+
+describe('file store: the snapshot file', () => {
+  /** A store at a fresh path holding odd names and values, closed (so that everything is in the snapshot). */
+  async function written(): Promise<{ path: string; expected: Record<string, Record<string, Rec>> }> {
+    const path = freshPath();
+    const s = await createStore({ kind: 'file', path });
+    await s.transact((tx) => {
+      tx.put('t', 'z', { id: 'z', s: 'line\nbreak, "quoted" ],\n}} \u2028 ✓', n: 1.5, nested: { a: [1, { b: null }] } });
+      tx.put('t', '10', { id: '10' });
+      tx.put('__proto__', '__proto__', { id: '__proto__', __proto__x: true });
+      tx.put('t"],\n', '],', { id: '],' });
+      tx.put('empty', 'gone', { id: 'gone' });
+    });
+    await s.transact((tx) => tx.del('empty', 'gone'));
+    const expected = s.snapshot();
+    await s.close();
+    return { path, expected };
+  }
+
+  it('is one JSON document with one table entry per line, and reads back exactly', async () => {
+    const { path, expected } = await written();
+    const text = readFileSync(path, 'utf8');
+    const doc = JSON.parse(text) as { meta: { format: number; seq: number }; tables: Record<string, unknown[]> };
+    assert.equal(doc.meta.format, 1);
+    assert.equal(doc.meta.seq, 2);
+    assert.deepEqual(Object.keys(doc.tables), ['t', '__proto__', 't"],\n']);
+    const lines = text.split('\n');
+    assert.match(lines[0] as string, /^\{"meta":\{.*\},"tables":\{$/);
+    assert.equal(lines[1], '"t":[');
+    assert.ok((lines[2] as string).startsWith('["z",{') && (lines[2] as string).endsWith('}],'), lines[2]);
+    assert.equal(lines.length, 13, 'header, 3 tables of 1 + 2 + 1 + 1 lines with their ends, the closing line, the final newline');
+
+    const s = (await createStore({ kind: 'file', path })) as FileStore;
+    assert.deepEqual(s.snapshot(), expected);
+    assert.deepEqual(ids(s, 't'), ['z', '10']);
+    assert.equal(s.get('__proto__', '__proto__')?.id, '__proto__');
+    assert.deepEqual(s.recovery, { snapshotSeq: 2, replayed: 0, tornBytes: 0 });
+    await s.close();
+  });
+
+  it('reads a snapshot in any other JSON layout too (pretty-printed by lowdb\'s JSONFile, or on one line)', async () => {
+    const { path, expected } = await written();
+    const doc: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    for (const text of [JSON.stringify(doc, null, 2), JSON.stringify(doc), `  ${JSON.stringify(doc)}  `]) {
+      const other = freshPath();
+      writeFileSync(other, text);
+      const s = await createStore({ kind: 'file', path: other });
+      assert.deepEqual(s.snapshot(), expected);
+      await s.transact((tx) => tx.put('t', 'new', { id: 'new' }));
+      await s.close();
+      assert.match(readFileSync(other, 'utf8'), /^\{"meta":\{[^\n]*\},"tables":\{\n"t":\[\n\["z",/, 'the next compaction writes the line layout');
+      const again = await createStore({ kind: 'file', path: other });
+      assert.deepEqual(ids(again, 't'), ['z', '10', 'new']);
+      await again.close();
+    }
+  });
+
+  it('refuses a damaged snapshot instead of opening it partly', async () => {
+    const { path } = await written();
+    const text = readFileSync(path, 'utf8');
+    const cases: Array<[string, string]> = [
+      ['cut after an entry', text.split('\n').slice(0, 3).join('\n')],
+      ['an entry that is not JSON', text.replace('["10",{"id":"10"}]', '["10",{"id":"10"]')],
+      ['not an entry', text.replace('["10",{"id":"10"}]', '{"id":"10"}')],
+      ['garbage after the end', `${text}x\n`],
+      ['no tables', '{"meta":{"format":1,"seq":0}}'],
+      ['empty file', ''],
+    ];
+    for (const [what, bad] of cases) {
+      const p = freshPath();
+      writeFileSync(p, bad);
+      await assert.rejects(createStore({ kind: 'file', path: p }), SnapshotCorruptError, what);
+      assert.equal(readFileSync(p, 'utf8'), bad, `${what}: the file is left as it was`);
+    }
+  });
+
+  it('a compaction of a large snapshot writes it in pieces, letting other work run in between', async () => {
+    const path = freshPath();
+    const s = (await createStore({ kind: 'file', path })) as FileStore;
+    await s.transact((tx) => {
+      for (let i = 0; i < 20_000; i++) tx.put('big', String(i), { id: String(i), text: 'x'.repeat(100) });
+    });
+    let turns = 0;
+    const tick = setInterval(() => turns++, 0);
+    try {
+      await s.compact();
+    } finally {
+      clearInterval(tick);
+    }
+    assert.ok(statSync(path).size > 2 * 1024 * 1024, 'more than two chunks');
+    assert.ok(turns > 0, 'timers ran while the snapshot was written');
+    assert.equal(existsSync(join(path, '..', '.db.json.tmp')), false, 'no temporary file left');
+    await s.close();
+    const r = await createStore({ kind: 'file', path });
+    assert.equal(r.count('big'), 20_000);
+    await r.close();
   });
 });

@@ -12,7 +12,6 @@
  * and cuts away a torn last line left by a process killed mid-append.
  */
 import { open, readFile, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { StoreCore, type Committed, type CoreOptions, type Durability, type StoreSource } from './core.js';
 import { encodeOps, encodeReset, JournalCorruptError, parseJournal } from './journal-format.js';
 import { Journal, type OpenJournal } from './journal.js';
@@ -20,6 +19,7 @@ import { FileLock } from './lock.js';
 import { Tables } from './memory-table.js';
 import { resolveStorePath, storeFiles } from './paths.js';
 import { SnapshotFile } from './snapshot-file.js';
+import { snapshotTempPath } from './snapshot-adapter.js';
 import type { Store, StoreStats } from './types.js';
 
 export const DEFAULT_COMPACT_BYTES = 32 * 1024 * 1024;
@@ -225,9 +225,9 @@ export async function openFileStore(options: FileStoreOptions): Promise<FileStor
     const snapshotSeq = data.meta.seq;
     let seq = snapshotSeq;
 
-    // Leftovers of a crash: a journal cut, or a lowdb (steno) snapshot write, interrupted before its rename.
+    // Leftovers of a crash: a journal cut, or a snapshot write, interrupted before its rename.
     await unlink(`${files.journal}.tmp`).catch(() => {});
-    await unlink(join(dirname(path), `.${basename(path)}.tmp`)).catch(() => {});
+    await unlink(snapshotTempPath(path)).catch(() => {});
     const parsed = parseJournal(await readIfExists(files.journal), files.journal);
     let replayed = 0;
     for (const entry of parsed.entries) {

@@ -1,17 +1,17 @@
 /**
  * The snapshot file: the whole database as one JSON document, read and written through lowdb
- * (`new Low(new JSONFile(path), defaults)`, exactly one instance per file). steno writes it atomically
- * (temp file + rename); after each write the file and its directory are fsynced so that the journal lines it
- * contains can be dropped safely.
+ * (`new Low(new SnapshotAdapter(path), defaults)`, exactly one instance per file). The adapter streams it one
+ * table entry per line and writes it atomically (temp file, fsync, rename); after each write the directory is
+ * fsynced too, so that the journal lines the snapshot contains can be dropped safely.
  *
  * Shape: `{ "meta": { "format": 1, "seq": 42, "savedAt": "..." }, "tables": { "<table>": [["<id>", {record}], ...] } }`
  * Tables are lists of `[id, record]` entries rather than objects keyed by id so that insertion order survives
  * a reload whatever the ids look like (JSON objects put integer-like keys first).
  */
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import { freezeRec, type TableEntries } from './memory-table.js';
-import { fsyncDir, fsyncFile } from './fsync.js';
+import { fsyncDir } from './fsync.js';
+import { SnapshotAdapter } from './snapshot-adapter.js';
 
 export interface SnapshotData {
   meta: { format: 1; seq: number; savedAt?: string };
@@ -54,7 +54,7 @@ export class SnapshotFile {
 
   constructor(path: string) {
     this.path = path;
-    this.#db = new Low<SnapshotData>(new JSONFile<SnapshotData>(path), emptySnapshot());
+    this.#db = new Low<SnapshotData>(new SnapshotAdapter<SnapshotData>(path), emptySnapshot());
   }
 
   /** Reads the snapshot; `existed` is false when there is no file yet (the empty snapshot is returned). */
@@ -75,11 +75,12 @@ export class SnapshotFile {
   async save(seq: number, tables: TableEntries): Promise<void> {
     this.#db.data = { meta: { format: 1, seq, savedAt: new Date().toISOString() }, tables };
     try {
-      await this.#db.write(); // serializes synchronously, before the first await: a consistent view at `seq`
+      // `tables` is a view at `seq`: entry lists taken now, over immutable records, so the adapter may stream it
+      // out across several turns of the event loop while new transactions commit.
+      await this.#db.write();
     } finally {
       this.#db.data = emptySnapshot();
     }
-    await fsyncFile(this.path);
     await fsyncDir(this.path);
   }
 }
