@@ -3,7 +3,8 @@
  * child-process harness that runs a server under test on its own core (see bench/README.md).
  */
 import http from 'node:http';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
@@ -124,11 +125,26 @@ export interface Child {
 }
 
 /**
- * Starts `bench/servers/<script>.ts` in a child process (node --import ./register.mjs) and waits for the JSON line
- * it prints once ready (`{"url": …}`). Client and server then each have a core of their own.
+ * How a server under test runs: `dist`, compiled by `npm run build` as `npm start` runs the simulator (plain
+ * Node; buildServers() first), or `ts-node`, from the sources as `npm run dev` and the spec runs load it.
  */
-export function startChild(script: string, args: readonly string[] = [], timeoutMs = 120_000): Promise<Child> {
-  const proc = spawn(process.execPath, ['--import', './register.mjs', `bench/servers/${script}.ts`, ...args], {
+export type Runtime = 'dist' | 'ts-node';
+
+const nodeArgs = (script: string, runtime: Runtime): string[] =>
+  runtime === 'dist' ? ['--enable-source-maps', `dist/bench/servers/${script}.js`] : ['--import', './register.mjs', `bench/servers/${script}.ts`];
+
+/** Compiles the simulator and the bench servers to dist/ (tsconfig.build.json, incremental), as `npm start` does. */
+export function buildServers(): void {
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`bench: tsc -p tsconfig.build.json exited with ${r.status}`);
+}
+
+/**
+ * Starts bench/servers/<script> in a child process and waits for the JSON line it prints once ready
+ * (`{"url": …}`). Client and server then each have a core of their own.
+ */
+export function startChild(script: string, args: readonly string[] = [], timeoutMs = 120_000, runtime: Runtime = 'dist'): Promise<Child> {
+  const proc = spawn(process.execPath, [...nodeArgs(script, runtime), ...args], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env },
   });
   return new Promise((resolve, reject) => {
@@ -155,7 +171,7 @@ export function startChild(script: string, args: readonly string[] = [], timeout
 
 /** Runs a bench script to completion in a child process and returns the JSON it prints last. */
 export function runChild(script: string, args: readonly string[] = [], timeoutMs = 300_000): Promise<Record<string, unknown>> {
-  const proc = spawn(process.execPath, ['--import', './register.mjs', `bench/servers/${script}.ts`, ...args], {
+  const proc = spawn(process.execPath, [...nodeArgs(script, 'dist'), ...args], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, type Figure } from './lib.js';
+import { buildServers, ROOT, type Figure } from './lib.js';
 
 const GROUPS = ['flow', 'store', 'throughput', 'import', 'startup', 'suite'] as const;
 type Group = (typeof GROUPS)[number];
@@ -15,6 +15,9 @@ const wanted = process.argv.slice(2).filter((a): a is Group => (GROUPS as readon
 const groups: readonly Group[] = wanted.length ? wanted : GROUPS;
 const figures: Figure[] = [];
 const started = new Date();
+
+// The servers under test run compiled, as `npm start` runs the simulator.
+if (groups.some((g) => g !== 'suite')) buildServers();
 
 for (const g of groups) {
   process.stderr.write(`bench: ${g}…\n`);

@@ -1,11 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import i18next, { type i18n, type TFunction } from 'i18next';
+import { projectPath } from './paths.js';
 
 export const LANGUAGES = ['en', 'de', 'nl'] as const;
 export type Lang = (typeof LANGUAGES)[number];
-export const localesDir = fileURLToPath(new URL('../locales/', import.meta.url));
+export const localesDir = projectPath('locales');
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 

@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectRoot } from '../paths.js';
 import type { Lang } from '../i18n.js';
 import type { Scenario } from './scenarios.js';
 import { areasOf } from './areas.js';
@@ -39,8 +39,9 @@ export interface PlayEvent {
   readonly data: unknown;
 }
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const runner = fileURLToPath(new URL('./play-runner.ts', import.meta.url));
+const root = projectRoot;
+// The runner loads the step library (TypeScript) through ts-node, also when the simulator runs compiled (dist/).
+const runner = join(root, 'simulator', 'demo', 'play-runner.ts');
 const registerHook = join(root, 'register.mjs');
 
 export const clampDelay = (ms: unknown): number => (typeof ms === 'number' && Number.isFinite(ms) ? Math.max(0, Math.min(10_000, Math.round(ms))) : 800);

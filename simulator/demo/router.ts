@@ -1,7 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectPath, projectRoot } from '../paths.js';
 import type { Service } from '../service.js';
 import { loadResources, translator, type Lang } from '../i18n.js';
 import { langOf } from '../http/errors.js';
@@ -19,8 +19,7 @@ import { Player, clampDelay } from './player.js';
  *   `/mode` `{mode}`, `/delay` `{delayMs}`, `/stop`; `GET /demo/play` (the run) and `GET /demo/play/events` (SSE)
  * Map, process, clock and reset buttons of the page use `/sim/*` and the Finance posting action directly.
  */
-const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+const publicDir = projectPath('simulator', 'demo', 'public');
 const i18nextBrowser = join(projectRoot, 'node_modules', 'i18next', 'dist', 'esm', 'i18next.js');
 
 /** Self only: no inline script or style, no other origin (the page works offline). */

@@ -1,8 +1,8 @@
 import type { Request, Response } from 'express';
-import { fileURLToPath } from 'node:url';
+import { projectRoot } from '../paths.js';
 import { checkProject, formatJson, renderTerminologyHtml } from '../../scripts/terminology/index.js';
 
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+
 
 /** `/terminology`: the project's terminology check, run on request (HTML, or JSON with `?format=json`). */
 export function terminologyPage(req: Request, res: Response): void {
