@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { SimError } from '../simulator/errors.js';
+import { formatValue } from '../simulator/http/wire.js';
+import { translator } from '../simulator/i18n.js';
 import {
   DATAVERSE,
   FINANCE,
@@ -762,4 +764,15 @@ describe('odata messages', () => {
     assert.ok(keys.size >= 15, [...keys].join());
     for (const k of keys) assert.ok(k in en || `${k}_other` in en, k);
   });
+});
+
+it('formatted money and decimals are exact decimal text in the caller\'s language, whatever their size', () => {
+  const t = translator('de');
+  assert.equal(formatValue('money', undefined, '12345678901234567.125', { t, lang: 'de' }), '12.345.678.901.234.567,13');
+  assert.equal(formatValue('money', undefined, '1.005', { t, lang: 'en' }), '1.01');
+  assert.equal(formatValue('money', undefined, '-0.005', { t, lang: 'nl' }), '-0,01');
+  assert.equal(formatValue('decimal', undefined, '0.12345', { t, lang: 'en' }), '0.1235');
+  assert.equal(formatValue('int', undefined, 1234567, { t, lang: 'de' }), '1.234.567');
+  assert.equal(formatValue('date', undefined, '2026-03-02', { t, lang: 'nl' }), '2 mrt 2026');
+  assert.equal(formatValue('money', undefined, '1600', { t, lang: 'en' }), '1,600.00', 'the same formatter again');
 });

@@ -50,6 +50,30 @@ function primaryNameOf(db: ReadView, logicalName: string, id: string): string | 
   return def && rec ? String(rec[def.primaryName] ?? '') : null;
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** One Intl formatter per language and kind, kept: building one costs far more than using it. */
+function numberFormat(lang: string, kind: 'money' | 'decimal' | 'int'): Intl.NumberFormat {
+  const key = `${lang}|${kind}`;
+  let f = numberFormats.get(key);
+  if (f === undefined) {
+    f = new Intl.NumberFormat(lang, kind === 'int' ? {} : { minimumFractionDigits: 2, maximumFractionDigits: kind === 'money' ? 2 : 4 });
+    numberFormats.set(key, f);
+  }
+  return f;
+}
+
+function dateFormat(lang: string, kind: 'date' | 'datetime'): Intl.DateTimeFormat {
+  const key = `${lang}|${kind}`;
+  let f = dateFormats.get(key);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat(lang, { timeZone: 'UTC', dateStyle: 'medium', ...(kind === 'datetime' ? { timeStyle: 'short' } : {}) });
+    dateFormats.set(key, f);
+  }
+  return f;
+}
+
 /** Formatted values in the caller's language: option labels from i18next, numbers and dates with Intl. */
 export function formatValue(type: string, optionSet: string | undefined, value: unknown, opts: Pick<WireOptions, 't' | 'lang'>): string | undefined {
   switch (type) {
@@ -57,13 +81,14 @@ export function formatValue(type: string, optionSet: string | undefined, value: 
       return optionSet ? opts.t(`labels:options.${optionSet}.${String(value)}`) : undefined;
     case 'money':
     case 'decimal':
-      return new Intl.NumberFormat(opts.lang, { minimumFractionDigits: 2, maximumFractionDigits: type === 'money' ? 2 : 4 }).format(Number(value));
+      // As a decimal string: Intl formats it exactly (no binary floating point on the way).
+      return numberFormat(opts.lang, type).format(String(value) as `${number}`);
     case 'int':
-      return new Intl.NumberFormat(opts.lang).format(Number(value));
+      return numberFormat(opts.lang, type).format(Number(value));
     case 'date':
-      return new Intl.DateTimeFormat(opts.lang, { timeZone: 'UTC', dateStyle: 'medium' }).format(new Date(`${String(value)}T00:00:00Z`));
+      return dateFormat(opts.lang, type).format(new Date(`${String(value)}T00:00:00Z`));
     case 'datetime':
-      return new Intl.DateTimeFormat(opts.lang, { timeZone: 'UTC', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(String(value)));
+      return dateFormat(opts.lang, type).format(new Date(String(value)));
     case 'bool':
       return opts.t(`labels:values.${value ? 'yes' : 'no'}`);
     default:
