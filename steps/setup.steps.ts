@@ -96,14 +96,21 @@ step('work.approvedReady', async function (resource: string, hours: number) {
 
 step('work.many', async function (count: number) {
   const date = await today(this);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < count) {
-      const i = next++;
-      await approveTime(this, `Consultant ${i + 1}`, 1, date);
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
+  const project = this.currentContract().projectId;
+  // As an integration would load them: time entries, then their approvals, in $batch requests of up to 1,000.
+  const created = await this.dvBatch(Array.from({ length: count }, (_, i) => ({
+    method: 'POST' as const, path: 'msdyn_timeentries',
+    body: { msdyn_description: `Consultant ${i + 1}`, msdyn_resourcename: `Consultant ${i + 1}`, msdyn_date: date, msdyn_duration: 60, 'msdyn_project@odata.bind': `/msdyn_projects(${project})` },
+  })));
+  const ids = created.map((a) => /\(([0-9a-f-]{36})\)$/.exec(a.headers.get('odata-entityid') ?? '')?.[1]);
+  const approved = await this.dvBatch(ids.map((id) => {
+    if (!id) throw new Error('a time entry created in the $batch came back without its OData-EntityId');
+    return { method: 'POST' as const, path: `msdyn_timeentries(${id})/Microsoft.Dynamics.CRM.msdyn_ApproveTimeEntry`, body: {} };
+  }));
+  approved.forEach((a, i) => {
+    const actuals = (a.body.value as Rec[] | undefined) ?? [];
+    if (!actuals.some((x) => x.msdyn_transactiontypecode === TxType.UnbilledSales)) throw new Error(`approving time entry ${i + 1} created no unbilled sales actual`);
+  });
   // The project manager marks the contract's whole backlog ready at once, as the backlog view allows.
   await this.dv('POST', `salesorders(${this.currentContract().id})/Microsoft.Dynamics.CRM.msdyn_MarkReadyToInvoice`, {});
 });

@@ -100,3 +100,30 @@ test('entity logical names (useEntityNames) resolve through EntityDefinitions; r
   const meta = await api.retrieveEntity<Json>({ key: "LogicalName='invoice'", select: ['EntitySetName'] });
   assert.equal(meta.EntitySetName, 'invoices');
 });
+
+test('executeBatch outside change sets: creates, an action and a query in one $batch, answered in order', async () => {
+  const api = client();
+  api.startBatch();
+  api.create({ collection: 'accounts', data: { name: 'Batch One', 'msdyn_company@odata.bind': `/cdm_companies(${c.companyId})` }, inChangeSet: false });
+  api.create({ collection: 'msdyn_timeentries', data: { msdyn_description: 'Batch work', msdyn_date: '2026-03-02', msdyn_duration: 120, 'msdyn_project@odata.bind': `/msdyn_projects(${c.projectId})` }, inChangeSet: false, returnRepresentation: true });
+  api.retrieveMultiple({ collection: 'accounts', select: ['name'], filter: "startswith(name,'Batch')" });
+  const [accountId, entry, found] = (await api.executeBatch()) as [string, Json, { value: Json[] }];
+  assert.match(String(accountId), /^[0-9a-f-]{36}$/);
+  assert.equal(entry.msdyn_description, 'Batch work');
+  assert.deepEqual(found.value.map((a) => a.name), ['Batch One']);
+
+  api.startBatch();
+  api.callAction({ actionName: 'msdyn_ApproveTimeEntry', collection: 'msdyn_timeentries', key: String(entry.msdyn_timeentryid), inChangeSet: false });
+  const [approved] = (await api.executeBatch()) as [{ value: Json[] }];
+  assert.deepEqual(approved.value.map((a) => a.msdyn_transactiontypecode).sort(), [Opt.Cost, Opt.UnbilledSales].sort());
+});
+
+test('executeBatch in a change set (the library\'s default) is refused clearly and changes nothing', async () => {
+  const api = client();
+  const before = await api.retrieveMultiple<Json>({ collection: 'accounts', select: ['name'] });
+  api.startBatch();
+  api.create({ collection: 'accounts', data: { name: 'In a change set', 'msdyn_company@odata.bind': `/cdm_companies(${c.companyId})` } });
+  await assert.rejects(api.executeBatch(), (e: unknown) => isClientError(e) && e.status === 400 && /change set/.test(e.message));
+  const after = await api.retrieveMultiple<Json>({ collection: 'accounts', select: ['name'] });
+  assert.equal(after.value.length, before.value.length);
+});

@@ -1,4 +1,4 @@
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Router } from 'express';
 import { findBy, type Rec } from '../store/types.js';
 import type { EntityDef } from '../schema.js';
 import type { Service } from '../service.js';
@@ -14,14 +14,16 @@ import { langOf, sendError, toSimError } from './errors.js';
 import { checkIfMatch, nextLink, notModified, parsePrefer, parseSegment, queryRecords, dataverseSchema } from './odata-adapter.js';
 import type { ParsedKey } from '../odata/keys.js';
 import { entityDefinitions } from './entity-definitions.js';
+import type { ApiRequest, ApiResponse } from './exchange.js';
+import { batchRequest, continueOnError, formatBatch, parseBatch, PartResponse } from './batch.js';
 
 export const DATAVERSE_BASE = '/api/data/v9.2';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The Dataverse Web API subset. Thin: HTTP in, a domain call through the service, HTTP out. */
-export function dataverseRouter(service: Service): Router {
+export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
   const router = express.Router();
-  const base = (req: Request): string => `${req.protocol}://${req.get('host') ?? 'localhost'}${DATAVERSE_BASE}`;
+  const base = (req: ApiRequest): string => `${req.protocol}://${req.get('host') ?? 'localhost'}${DATAVERSE_BASE}`;
 
   router.get('/', (req, res) => {
     res.set('OData-Version', '4.0').json({
@@ -30,7 +32,8 @@ export function dataverseRouter(service: Service): Router {
     });
   });
 
-  router.all(/.*/, async (req, res) => {
+  /** One request: a segment path below the base, as on its own or inside a `$batch`. */
+  async function dispatch(req: ApiRequest, res: ApiResponse): Promise<void> {
     try {
       const segments = req.path.split('/').filter(Boolean);
       if (segments.length === 0 || segments.length > 2) throw notFound(req.path);
@@ -65,15 +68,54 @@ export function dataverseRouter(service: Service): Router {
     } catch (e) {
       sendError(req, res, toSimError(e, 'dataverse'), 'dataverse');
     }
+  }
+
+  router.post(/^\/\$batch$/, express.text({ type: 'multipart/mixed', limit: batchLimit }), async (req, res) => {
+    try {
+      const parts = parseBatch(typeof req.body === 'string' ? req.body : '', req.get('content-type'));
+      const goOn = continueOnError(req.get('prefer'));
+      const answers: PartResponse[] = [];
+      for (const part of parts) {
+        const answer = new PartResponse();
+        answers.push(answer);
+        await runPart(batchRequest(part, DATAVERSE_BASE, req), answer);
+        if (answer.code >= 400 && !goOn) break;
+      }
+      const out = formatBatch(answers);
+      res.status(200).set('OData-Version', '4.0').type(out.contentType).send(out.body);
+    } catch (e) {
+      sendError(req, res, toSimError(e, 'dataverse'), 'dataverse');
+    }
   });
 
-  function wire(req: Request, def: EntityDef, rec: Rec, select?: readonly string[]): Record<string, unknown> {
+  /** A request of a batch: its JSON body parsed as the API's JSON parser would, then the same dispatch. */
+  async function runPart(req: ApiRequest & { readonly bodyText: string }, res: PartResponse): Promise<void> {
+    let body: unknown;
+    try {
+      if (req.bodyText.trim() !== '') {
+        if (!/^application\/(json|[^;\s]*\+json)\b/i.test(req.get('content-type') ?? '')) throw new SimError(415, '0x80048d19', 'payload.contentType');
+        try {
+          body = JSON.parse(req.bodyText);
+        } catch {
+          throw new SimError(400, '0x80048d19', 'payload.malformedJson');
+        }
+      }
+    } catch (e) {
+      sendError(req, res, toSimError(e, 'dataverse'), 'dataverse');
+      return;
+    }
+    await dispatch({ ...req, get: req.get, body }, res);
+  }
+
+  router.all(/.*/, (req, res) => dispatch(req, res));
+
+  function wire(req: ApiRequest, def: EntityDef, rec: Rec, select?: readonly string[]): Record<string, unknown> {
     const lang = langOf(req);
     const prefer = parsePrefer(req.get('prefer'));
     return dataverseWire(def, rec, { select, annotations: prefer.annotations, t: translator(lang), lang, db: service.store });
   }
 
-  function list(svc: Service, req: Request, res: Response, def: EntityDef): void {
+  function list(svc: Service, req: ApiRequest, res: ApiResponse, def: EntityDef): void {
     const prefer = parsePrefer(req.get('prefer'));
     const result = queryRecords(svc.store.all(def.logicalName), req.query, dataverseSchema(def), prefer.maxPageSize, 'dataverse', (field, value) => findBy(svc.store, def.logicalName, field, value));
     const body: Record<string, unknown> = { '@odata.context': `${base(req)}/$metadata#${def.set}` };
@@ -85,13 +127,13 @@ export function dataverseRouter(service: Service): Router {
   }
 
   /** `GET /set/$count`: the number of records (with `$filter`), as plain text; Dataverse caps it at 5,000. */
-  function count(svc: Service, req: Request, res: Response, def: EntityDef): void {
+  function count(svc: Service, req: ApiRequest, res: ApiResponse, def: EntityDef): void {
     const q = typeof req.query.$filter === 'string' ? { $filter: req.query.$filter } : {};
     const result = queryRecords(svc.store.all(def.logicalName), q, dataverseSchema(def), undefined, 'dataverse');
     res.set('OData-Version', '4.0').type('text/plain').send(String(Math.min(result.value.length, 5000)));
   }
 
-  function expanded(req: Request, def: EntityDef, rec: Rec, expand: readonly { name: string; select?: readonly string[] }[]): Record<string, unknown> {
+  function expanded(req: ApiRequest, def: EntityDef, rec: Rec, expand: readonly { name: string; select?: readonly string[] }[]): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const x of expand) {
       const f = def.fields[x.name];
@@ -103,7 +145,7 @@ export function dataverseRouter(service: Service): Router {
     return out;
   }
 
-  function one(svc: Service, req: Request, res: Response, def: EntityDef, id: string): void {
+  function one(svc: Service, req: ApiRequest, res: ApiResponse, def: EntityDef, id: string): void {
     const rec = svc.store.get(def.logicalName, id);
     if (!rec) throw new SimError(404, '0x80040217', 'record.notFound', { entity: def.logicalName, id });
     if (notModified(req.get('if-none-match'), etagOf(rec))) { res.status(304).end(); return; }
@@ -117,7 +159,7 @@ export function dataverseRouter(service: Service): Router {
     });
   }
 
-  function payload(req: Request, def: EntityDef, mode: 'create' | 'update'): Record<string, unknown> {
+  function payload(req: ApiRequest, def: EntityDef, mode: 'create' | 'update'): Record<string, unknown> {
     // An entity that refuses generic writes answers with its business rule before any field check.
     if (mode === 'create' && def.refuse?.create) throw new SimError(400, '0x80040265', def.refuse.create, { entity: def.logicalName });
     if (mode === 'update' && def.refuse?.update && req.body && typeof req.body === 'object') {
@@ -130,13 +172,13 @@ export function dataverseRouter(service: Service): Router {
     });
   }
 
-  async function create(svc: Service, req: Request, res: Response, def: EntityDef): Promise<void> {
+  async function create(svc: Service, req: ApiRequest, res: ApiResponse, def: EntityDef): Promise<void> {
     const values = payload(req, def, 'create');
     const rec = await svc.exec((ctx) => createRecord(ctx, def, values));
     written(req, res, def, rec, 201);
   }
 
-  function written(req: Request, res: Response, def: EntityDef, rec: Rec, status: number): void {
+  function written(req: ApiRequest, res: ApiResponse, def: EntityDef, rec: Rec, status: number): void {
     const id = String(rec[def.key[0] as string]);
     res.set('OData-Version', '4.0').set('OData-EntityId', `${base(req)}/${def.set}(${id})`).set('ETag', etagOf(rec));
     if (parsePrefer(req.get('prefer')).returnRepresentation) {
@@ -147,7 +189,7 @@ export function dataverseRouter(service: Service): Router {
     }
   }
 
-  async function update(svc: Service, req: Request, res: Response, def: EntityDef, id: string): Promise<void> {
+  async function update(svc: Service, req: ApiRequest, res: ApiResponse, def: EntityDef, id: string): Promise<void> {
     const ifMatch = req.get('if-match');
     const ifNoneMatch = req.get('if-none-match');
     const values = payload(req, def, 'update');
@@ -165,7 +207,7 @@ export function dataverseRouter(service: Service): Router {
     written(req, res, def, rec, created ? 201 : 200);
   }
 
-  async function remove(svc: Service, req: Request, res: Response, def: EntityDef, id: string): Promise<void> {
+  async function remove(svc: Service, req: ApiRequest, res: ApiResponse, def: EntityDef, id: string): Promise<void> {
     const ifMatch = req.get('if-match');
     await svc.exec((ctx) => {
       const old = ctx.tx.get(def.logicalName, id);
@@ -176,7 +218,7 @@ export function dataverseRouter(service: Service): Router {
     res.status(204).end();
   }
 
-  async function action(svc: Service, req: Request, res: Response, def: EntityDef, id: string, name: string): Promise<void> {
+  async function action(svc: Service, req: ApiRequest, res: ApiResponse, def: EntityDef, id: string, name: string): Promise<void> {
     const short = name.startsWith('Microsoft.Dynamics.CRM.') ? name.slice('Microsoft.Dynamics.CRM.'.length) : name;
     const acts = Object.hasOwn(dataverseActions, def.set) ? dataverseActions[def.set] : undefined;
     const act = acts && Object.hasOwn(acts, short) ? acts[short] : undefined;
@@ -224,7 +266,7 @@ function segmentOf(raw: string): ReturnType<typeof parseSegment> {
 }
 
 const notFound = (segment: string): SimError => new SimError(404, '0x8006088a', 'record.setNotFound', { segment: segment.slice(0, 100) });
-const methodNotAllowed = (req: Request): SimError => new SimError(405, '0x80060888', 'record.methodNotAllowed', { method: req.method, path: req.path.slice(0, 100) });
+const methodNotAllowed = (req: ApiRequest): SimError => new SimError(405, '0x80060888', 'record.methodNotAllowed', { method: req.method, path: req.path.slice(0, 100) });
 
 /** `/accounts(<guid>)`, `accounts(<guid>)` or an absolute URL ending so; the set must be the lookup's target. */
 function resolveBind(service: Service, ref: string, field: string, target: string): string {

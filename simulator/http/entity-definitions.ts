@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { ApiRequest, ApiResponse } from './exchange.js';
 import { SimError } from '../errors.js';
 import { translator, type Lang } from '../i18n.js';
 import { dataverseByName, dataverseEntities } from '../dataverse/entities.js';
@@ -44,7 +44,7 @@ function metadataId(name: string): string {
   return `${hex}-0000-4000-8000-${hex}${hex.slice(0, 4)}`;
 }
 
-export function entityDefinitions(req: Request, res: Response, key: string | undefined, lang: Lang): void {
+export function entityDefinitions(req: ApiRequest, res: ApiResponse, key: string | undefined, lang: Lang): void {
   if (req.method !== 'GET') throw new SimError(405, '0x80060888', 'record.methodNotAllowed', { method: req.method, path: 'EntityDefinitions' });
   const expand = typeof req.query.$expand === 'string' && /\bAttributes\b/.test(req.query.$expand);
   const base = `${req.protocol}://${req.get('host') ?? 'localhost'}/api/data/v9.2`;

@@ -1,4 +1,5 @@
-import type { ErrorRequestHandler, Request, Response } from 'express';
+import type { ErrorRequestHandler } from 'express';
+import type { ApiRequest, ApiResponse } from './exchange.js';
 import { SimError } from '../errors.js';
 import { negotiate, translator, type Lang } from '../i18n.js';
 
@@ -12,10 +13,10 @@ export function messageOf(e: SimError, lang: Lang): string {
   return t(`errors:${e.key}`, params);
 }
 
-export const langOf = (req: Request): Lang => negotiate(req.get('accept-language'));
+export const langOf = (req: ApiRequest): Lang => negotiate(req.get('accept-language'));
 
 /** Writes an error in the shape of the API it belongs to. Nothing of the server's internals is shown. */
-export function sendError(req: Request, res: Response, e: SimError, flavour: Flavour): void {
+export function sendError(req: ApiRequest, res: ApiResponse, e: SimError, flavour: Flavour): void {
   const message = messageOf(e, langOf(req));
   const body =
     flavour === 'finance'

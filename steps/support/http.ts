@@ -34,6 +34,11 @@ function send(method: string, url: string, headers: Record<string, string>, payl
   });
 }
 
+/** A request with a body of another type than JSON (a `$batch`); the answer's text as it came. */
+export async function requestText(url: string, lang: string, contentType: string, text: string): Promise<{ status: number; headers: Headers; text: string }> {
+  return send('POST', url, { Accept: 'application/json', 'Accept-Language': lang, 'Content-Type': contentType, 'Content-Length': String(Buffer.byteLength(text)) }, text);
+}
+
 export async function request(method: string, url: string, lang: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResult> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   const res = await send(method, url, {

@@ -1,7 +1,8 @@
 import { World, type IWorldOptions, setWorldConstructor } from '@cucumber/cucumber';
 import type { Lang } from './labels.js';
 import { label } from './labels.js';
-import { type HttpResult, describe, isOk, request } from './http.js';
+import { type HttpResult, describe, isOk, request, requestText } from './http.js';
+import { BATCH_MAX, batchAnswers, batchBody, type BatchAnswer, type BatchCall } from './batch.js';
 
 export type Rec = Record<string, unknown>;
 
@@ -67,6 +68,27 @@ export class SpecWorld extends World {
   dv(method: string, path: string, body?: unknown): Promise<Rec> {
     const prefer = method === 'POST' || method === 'PATCH' ? { Prefer: 'return=representation' } : undefined;
     return this.ok(method, `${DV}/${path}`, body, prefer);
+  }
+
+  /**
+   * Dataverse requests in `$batch` requests of up to 1,000 each (as Dataverse allows); every one must succeed.
+   * Answers in the order of the calls.
+   */
+  async dvBatch(calls: readonly BatchCall[]): Promise<BatchAnswer[]> {
+    const answers: BatchAnswer[] = [];
+    for (let i = 0; i < calls.length; i += BATCH_MAX) {
+      const chunk = calls.slice(i, i + BATCH_MAX);
+      const { contentType, text } = batchBody(DV, chunk);
+      const res = await requestText(`${this.baseUrl}${DV}/$batch`, this.lang, contentType, text);
+      if (res.status !== 200) throw new Error(`expected success: POST ${DV}/$batch → ${res.status} ${res.text.slice(0, 300)}`);
+      const got = batchAnswers(res.text, res.headers.get('content-type') ?? '');
+      got.forEach((a, k) => {
+        if (a.status >= 300) throw new Error(`expected success: ${chunk[k]?.method} ${chunk[k]?.path} in a $batch → ${a.status} ${JSON.stringify(a.body).slice(0, 300)}`);
+      });
+      if (got.length !== chunk.length) throw new Error(`a $batch of ${chunk.length} requests got ${got.length} answers`);
+      answers.push(...got);
+    }
+    return answers;
   }
 
   dvList(path: string): Promise<Rec[]> {

@@ -1,0 +1,171 @@
+/**
+ * Dataverse Web API `$batch` (OData 4.0 §11.7, multipart/mixed): up to 1,000 requests in one HTTP request, run one
+ * after the other in their order, each answered by the same handler as on its own, and the answers returned as one
+ * multipart/mixed response in the same order. Without `Prefer: odata.continue-on-error` the batch stops after the
+ * first request that fails. Change sets (several requests as one transaction) are refused with a clear error: the
+ * simulator does not run them (yet), and running them one by one would break their all-or-nothing promise.
+ *
+ * This module parses and formats; simulator/http/dataverse-router.ts runs the requests.
+ */
+import { STATUS_CODES } from 'node:http';
+import { parse as parseQuery } from 'node:querystring';
+import { randomUUID } from 'node:crypto';
+import { SimError } from '../errors.js';
+import type { ApiRequest, ApiResponse } from './exchange.js';
+
+export const BATCH_LIMIT = 1000;
+const CODE = '0x80060888';
+
+export interface BatchPart {
+  readonly method: string;
+  /** The request's path below the API base, with its query string. */
+  readonly target: string;
+  readonly headers: ReadonlyMap<string, string>;
+  readonly body: string;
+}
+
+const bad = (detail: string): SimError => new SimError(400, CODE, 'batch.malformed', { detail });
+
+/** The boundary of a `multipart/mixed` content type, or undefined. */
+export function boundaryOf(contentType: string | undefined): string | undefined {
+  if (!contentType || !/^\s*multipart\/mixed\s*(;|$)/i.test(contentType)) return undefined;
+  const m = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+  return m ? (m[1] ?? m[2]) : undefined;
+}
+
+/** Splits a multipart body into the raw text of its parts (preamble and epilogue dropped). */
+function splitParts(text: string, boundary: string): string[] {
+  const delimiter = `--${boundary}`;
+  const lines = text.split(/\r?\n/);
+  const parts: string[] = [];
+  let current: string[] | undefined;
+  let closed = false;
+  for (const line of lines) {
+    const trimmed = line.trimEnd();
+    if (trimmed === delimiter || trimmed === `${delimiter}--`) {
+      if (current) parts.push(current.join('\r\n'));
+      current = trimmed === delimiter ? [] : undefined;
+      if (trimmed !== delimiter) {
+        closed = true;
+        break;
+      }
+    } else if (current) {
+      current.push(line);
+    }
+  }
+  if (!closed) throw bad(`the body does not end with the closing delimiter --${boundary}--`);
+  return parts;
+}
+
+/** Header block and the rest, split at the first empty line. */
+function headersAndRest(text: string): { headers: Map<string, string>; rest: string } {
+  const lines = text.split('\r\n');
+  const headers = new Map<string, string>();
+  let i = 0;
+  for (; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (line === '') break;
+    const colon = line.indexOf(':');
+    if (colon <= 0) throw bad(`'${line.slice(0, 60)}' is not a header`);
+    headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+  }
+  return { headers, rest: lines.slice(i + 1).join('\r\n') };
+}
+
+/** Parses the body of a `$batch` request into its requests. */
+export function parseBatch(text: string, contentType: string | undefined): BatchPart[] {
+  const boundary = boundaryOf(contentType);
+  if (boundary === undefined) throw new SimError(415, '0x80048d19', 'batch.contentType');
+  const parts: BatchPart[] = [];
+  for (const raw of splitParts(text, boundary)) {
+    const { headers: mime, rest } = headersAndRest(raw.replace(/^(\r\n)+/, ''));
+    const type = mime.get('content-type') ?? '';
+    if (boundaryOf(type) !== undefined) throw new SimError(400, CODE, 'batch.changeSet');
+    if (!/^application\/http\b/i.test(type)) throw bad(`a part has Content-Type '${type.slice(0, 60)}'; expected application/http`);
+    const [requestLine = '', ...after] = rest.split('\r\n');
+    const m = /^(GET|POST|PATCH|PUT|DELETE)\s+(\S+)(?:\s+HTTP\/1\.[01])?$/i.exec(requestLine.trim());
+    if (!m) throw bad(`'${requestLine.slice(0, 80)}' is not a request line (METHOD URL HTTP/1.1)`);
+    const { headers, rest: body } = headersAndRest(after.join('\r\n'));
+    parts.push({ method: (m[1] as string).toUpperCase(), target: m[2] as string, headers, body: body.replace(/(\r\n)+$/, '') });
+    if (parts.length > BATCH_LIMIT) throw new SimError(400, CODE, 'batch.tooMany', { limit: BATCH_LIMIT });
+  }
+  if (parts.length === 0) throw bad('it holds no requests');
+  return parts;
+}
+
+/** The path below `base` of a request URL in a batch: absolute URL, absolute path or relative to the API base. */
+export function targetBelow(base: string, target: string): { path: string; query: Record<string, unknown> } {
+  let t = target.replace(/^https?:\/\/[^/]+/i, '');
+  if (t.startsWith('/')) {
+    if (!t.startsWith(`${base}/`)) throw bad(`'${target.slice(0, 80)}' is not below ${base}`);
+    t = t.slice(base.length + 1);
+  }
+  const q = t.indexOf('?');
+  const path = `/${q < 0 ? t : t.slice(0, q)}`;
+  if (/^\/\$batch\b/.test(path)) throw new SimError(400, CODE, 'batch.nested');
+  return { path, query: q < 0 ? {} : { ...parseQuery(t.slice(q + 1)) } };
+}
+
+/** A request of a batch, as the API handlers see it. Headers it lacks come from the batch request (language, host). */
+export function batchRequest(part: BatchPart, base: string, outer: ApiRequest): ApiRequest & { readonly bodyText: string } {
+  const { path, query } = targetBelow(base, part.target);
+  return {
+    method: part.method, path, query, protocol: outer.protocol, bodyText: part.body,
+    get: (name) => part.headers.get(name.toLowerCase()) ?? (/^(accept-language|host)$/i.test(name) ? outer.get(name) : undefined),
+  };
+}
+
+/** Collects what a handler answers to one request of a batch. */
+export class PartResponse implements ApiResponse {
+  code = 200;
+  readonly headers = new Map<string, string>();
+  body = '';
+  headersSent = false;
+
+  status(code: number): this {
+    this.code = code;
+    return this;
+  }
+
+  set(header: string, value: string): this {
+    this.headers.set(header, value);
+    return this;
+  }
+
+  type(contentType: string): this {
+    return this.set('Content-Type', contentType === 'text/plain' ? 'text/plain; charset=utf-8' : contentType);
+  }
+
+  json(body: unknown): this {
+    if (!this.headers.has('Content-Type')) this.set('Content-Type', 'application/json; odata.metadata=minimal');
+    return this.send(JSON.stringify(body));
+  }
+
+  send(text: string): this {
+    this.body = text;
+    this.headersSent = true;
+    return this;
+  }
+
+  end(): this {
+    this.headersSent = true;
+    return this;
+  }
+}
+
+/** The multipart/mixed response of a batch: its content type and body. */
+export function formatBatch(responses: readonly PartResponse[]): { contentType: string; body: string } {
+  const boundary = `batchresponse_${randomUUID()}`;
+  const chunks: string[] = [];
+  for (const r of responses) {
+    chunks.push(`--${boundary}\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\n`);
+    chunks.push(`HTTP/1.1 ${r.code} ${STATUS_CODES[r.code] ?? ''}\r\n`);
+    for (const [k, v] of r.headers) chunks.push(`${k}: ${v}\r\n`);
+    chunks.push(`\r\n${r.body}\r\n`);
+  }
+  chunks.push(`--${boundary}--\r\n`);
+  return { contentType: `multipart/mixed; boundary=${boundary}`, body: chunks.join('') };
+}
+
+/** `Prefer: odata.continue-on-error` on the batch request. */
+export const continueOnError = (prefer: string | undefined): boolean => /(^|,)\s*odata\.continue-on-error\s*(=\s*true\s*)?(,|$)/i.test(prefer ?? '');
