@@ -118,12 +118,24 @@ test('executeBatch outside change sets: creates, an action and a query in one $b
   assert.deepEqual(approved.value.map((a) => a.msdyn_transactiontypecode).sort(), [Opt.Cost, Opt.UnbilledSales].sort());
 });
 
-test('executeBatch in a change set (the library\'s default) is refused clearly and changes nothing', async () => {
+test('executeBatch in a change set (the library\'s default): one transaction, all or nothing', async () => {
   const api = client();
-  const before = await api.retrieveMultiple<Json>({ collection: 'accounts', select: ['name'] });
   api.startBatch();
   api.create({ collection: 'accounts', data: { name: 'In a change set', 'msdyn_company@odata.bind': `/cdm_companies(${c.companyId})` } });
-  await assert.rejects(api.executeBatch(), (e: unknown) => isClientError(e) && e.status === 400 && /change set/.test(e.message));
+  api.create({ collection: 'accounts', data: { name: 'Also in it', 'msdyn_company@odata.bind': `/cdm_companies(${c.companyId})` } });
+  const ids = (await api.executeBatch()) as string[];
+  assert.equal(ids.length, 2);
+  for (const id of ids) assert.match(String(id), /^[0-9a-f-]{36}$/);
+
+  const before = await api.retrieveMultiple<Json>({ collection: 'accounts', select: ['name'] });
+  api.startBatch();
+  api.create({ collection: 'accounts', data: { name: 'Rolled back', 'msdyn_company@odata.bind': `/cdm_companies(${c.companyId})` } });
+  api.create({ collection: 'accounts', data: { name: 'No company' } });
+  // The library hands back the change set's one error answer in place of its results.
+  const failed = (await api.executeBatch()) as Array<{ status: number; error: { code: string; message: string } }>;
+  assert.equal(failed.length, 1);
+  assert.equal(failed[0]?.status, 400);
+  assert.equal(failed[0]?.error.code, '0x80040265');
   const after = await api.retrieveMultiple<Json>({ collection: 'accounts', select: ['name'] });
-  assert.equal(after.value.length, before.value.length);
+  assert.equal(after.value.length, before.value.length, 'the first create of the failed change set was rolled back');
 });

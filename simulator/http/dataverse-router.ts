@@ -1,5 +1,5 @@
 import express, { type Router } from 'express';
-import { findBy, type Rec } from '../store/types.js';
+import { findBy, type ReadView, type Rec } from '../store/types.js';
 import type { EntityDef } from '../schema.js';
 import type { Service } from '../service.js';
 import type { Ctx } from '../domain/context.js';
@@ -15,7 +15,7 @@ import { checkIfMatch, nextLink, notModified, parsePrefer, parseSegment, queryRe
 import type { ParsedKey } from '../odata/keys.js';
 import { entityDefinitions } from './entity-definitions.js';
 import type { ApiRequest, ApiResponse } from './exchange.js';
-import { batchRequest, continueOnError, formatBatch, parseBatch, PartResponse } from './batch.js';
+import { batchRequest, continueOnError, formatBatch, parseBatch, partBody, PartResponse, withReferences, type BatchPart } from './batch.js';
 
 export const DATAVERSE_BASE = '/api/data/v9.2';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -32,6 +32,9 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
     });
   });
 
+  /** What a request is about: the entity set, the record's key, and a bound action or `$count` below it. */
+  interface Target { readonly def: EntityDef; readonly key?: ParsedKey; readonly action?: string; readonly count?: boolean }
+
   /** One request: a segment path below the base, as on its own or inside a `$batch`. */
   async function dispatch(req: ApiRequest, res: ApiResponse): Promise<void> {
     try {
@@ -41,45 +44,60 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
         const text = decodeURIComponent(segments[0] as string);
         return entityDefinitions(req, res, text.includes('(') ? text.slice(text.indexOf('(') + 1, -1) : undefined, langOf(req));
       }
-      const seg = segmentOf(segments[0] as string);
-      const def = dataverseBySet.get(seg.set);
-      if (!def) throw notFound(seg.set);
-      const id = seg.key === undefined ? undefined : recordId(service, def, seg.key);
-      if (segments.length === 2 && segments[1] === '$count' && id === undefined && req.method === 'GET') return count(service, req, res, def);
-      if (segments.length === 2) {
-        if (req.method !== 'POST' || id === undefined) throw methodNotAllowed(req);
-        return await action(service, req, res, def, id, decodeURIComponent(segments[1] as string));
+      const t = targetOf(req, segments);
+      if (req.method === 'GET') {
+        const id = t.key === undefined ? undefined : recordId(service.store, t.def, t.key);
+        if (t.count) return count(service, req, res, t.def);
+        return id === undefined ? list(service, req, res, t.def) : one(service, req, res, t.def, id);
       }
-      switch (req.method) {
-        case 'GET':
-          return id === undefined ? list(service, req, res, def) : one(service, req, res, def, id);
-        case 'POST':
-          if (id !== undefined) throw methodNotAllowed(req);
-          return await create(service, req, res, def);
-        case 'PATCH':
-          if (id === undefined) throw methodNotAllowed(req);
-          return await update(service, req, res, def, id);
-        case 'DELETE':
-          if (id === undefined) throw methodNotAllowed(req);
-          return await remove(service, req, res, def, id);
-        default:
-          throw methodNotAllowed(req);
-      }
+      const step = await service.exec((ctx) => write(ctx, req, t));
+      step.respond(res);
     } catch (e) {
       sendError(req, res, toSimError(e, 'dataverse'), 'dataverse');
     }
   }
 
+  function targetOf(req: ApiRequest, segments: readonly string[]): Target {
+    const seg = segmentOf(segments[0] as string);
+    const def = dataverseBySet.get(seg.set);
+    if (!def) throw notFound(seg.set);
+    const key = seg.key === undefined ? {} : { key: seg.key };
+    if (segments.length === 1) return { def, ...key };
+    if (segments[1] === '$count' && seg.key === undefined && req.method === 'GET') return { def, count: true };
+    if (req.method !== 'POST' || seg.key === undefined) throw methodNotAllowed(req);
+    return { def, ...key, action: decodeURIComponent(segments[1] as string) };
+  }
+
+  /** A write, as one step of a transaction (what it reads, it reads from the transaction); then its answer. */
+  interface Step { readonly respond: (res: ApiResponse) => void; readonly entityPath?: string }
+
+  function write(ctx: Ctx, req: ApiRequest, t: Target): Step {
+    const id = t.key === undefined ? undefined : recordId(ctx.tx, t.def, t.key);
+    if (t.action !== undefined) return action(ctx, req, t.def, id as string, t.action);
+    switch (req.method) {
+      case 'POST':
+        if (id !== undefined) throw methodNotAllowed(req);
+        return written(req, t.def, createRecord(ctx, t.def, payload(ctx, req, t.def, 'create')), 201);
+      case 'PATCH':
+        if (id === undefined) throw methodNotAllowed(req);
+        return update(ctx, req, t.def, id);
+      case 'DELETE':
+        if (id === undefined) throw methodNotAllowed(req);
+        return remove(ctx, req, t.def, id);
+      default:
+        throw methodNotAllowed(req);
+    }
+  }
+
   router.post(/^\/\$batch$/, express.text({ type: 'multipart/mixed', limit: batchLimit }), async (req, res) => {
     try {
-      const parts = parseBatch(typeof req.body === 'string' ? req.body : '', req.get('content-type'));
+      const items = parseBatch(typeof req.body === 'string' ? req.body : '', req.get('content-type'));
       const goOn = continueOnError(req.get('prefer'));
-      const answers: PartResponse[] = [];
-      for (const part of parts) {
-        const answer = new PartResponse();
+      const answers: Array<PartResponse | PartResponse[]> = [];
+      for (const item of items) {
+        const answer = item.kind === 'request' ? await runPart(item.part, req) : await runChangeSet(item.parts, req);
         answers.push(answer);
-        await runPart(batchRequest(part, DATAVERSE_BASE, req), answer);
-        if (answer.code >= 400 && !goOn) break;
+        if (answer instanceof PartResponse && answer.code >= 400 && !goOn) break;
       }
       const out = formatBatch(answers);
       res.status(200).set('OData-Version', '4.0').type(out.contentType).send(out.body);
@@ -88,23 +106,49 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
     }
   });
 
-  /** A request of a batch: its JSON body parsed as the API's JSON parser would, then the same dispatch. */
-  async function runPart(req: ApiRequest & { readonly bodyText: string }, res: PartResponse): Promise<void> {
-    let body: unknown;
+  /** A request of a batch on its own: the same dispatch as outside a batch. */
+  async function runPart(part: BatchPart, outer: ApiRequest): Promise<PartResponse> {
+    const res = new PartResponse();
+    let req: ApiRequest = outer;
     try {
-      if (req.bodyText.trim() !== '') {
-        if (!/^application\/(json|[^;\s]*\+json)\b/i.test(req.get('content-type') ?? '')) throw new SimError(415, '0x80048d19', 'payload.contentType');
-        try {
-          body = JSON.parse(req.bodyText);
-        } catch {
-          throw new SimError(400, '0x80048d19', 'payload.malformedJson');
-        }
-      }
+      req = batchRequest(part, DATAVERSE_BASE, outer);
+      await dispatch({ ...req, body: partBody(part) }, res);
     } catch (e) {
       sendError(req, res, toSimError(e, 'dataverse'), 'dataverse');
-      return;
     }
-    await dispatch({ ...req, get: req.get, body }, res);
+    return res;
+  }
+
+  /**
+   * A change set: its requests as the steps of one transaction, in order, each able to name the records written by
+   * earlier ones (`$<Content-ID>`). All answered if all succeed; else one error answer, and nothing was written.
+   */
+  async function runChangeSet(parts: readonly BatchPart[], outer: ApiRequest): Promise<PartResponse | PartResponse[]> {
+    try {
+      const steps = await service.exec((ctx) => {
+        const writtenPaths = new Map<string, string>();
+        return parts.map((raw) => {
+          const { part, body } = withReferences(raw, writtenPaths, partBody(raw));
+          const req = { ...batchRequest(part, DATAVERSE_BASE, outer), body };
+          if (req.method === 'GET') throw new SimError(400, '0x80060888', 'batch.getInChangeSet');
+          const segments = req.path.split('/').filter(Boolean);
+          if (segments.length === 0 || segments.length > 2 || /^EntityDefinitions/.test(segments[0] as string)) throw notFound(req.path);
+          const step = write(ctx, req, targetOf(req, segments));
+          if (part.contentId !== undefined && step.entityPath !== undefined) writtenPaths.set(part.contentId, step.entityPath);
+          return { step, contentId: part.contentId };
+        });
+      });
+      return steps.map(({ step, contentId }) => {
+        const res = new PartResponse();
+        res.contentId = contentId;
+        step.respond(res);
+        return res;
+      });
+    } catch (e) {
+      const res = new PartResponse();
+      sendError(outer, res, toSimError(e, 'dataverse'), 'dataverse');
+      return res;
+    }
   }
 
   router.all(/.*/, (req, res) => dispatch(req, res));
@@ -159,7 +203,7 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
     });
   }
 
-  function payload(req: ApiRequest, def: EntityDef, mode: 'create' | 'update'): Record<string, unknown> {
+  function payload(ctx: Ctx, req: ApiRequest, def: EntityDef, mode: 'create' | 'update'): Record<string, unknown> {
     // An entity that refuses generic writes answers with its business rule before any field check.
     if (mode === 'create' && def.refuse?.create) throw new SimError(400, '0x80040265', def.refuse.create, { entity: def.logicalName });
     if (mode === 'update' && def.refuse?.update && req.body && typeof req.body === 'object') {
@@ -168,78 +212,76 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
     }
     return readPayload(def, req.body, {
       mode, code: '0x80048d19', allowReadOnly: mode === 'create' ? [def.key[0] as string] : [],
-      resolveBind: (ref, field, target) => resolveBind(service, ref, field, target),
+      resolveBind: (ref, field, target) => resolveBind(ctx.tx, ref, field, target),
     });
   }
 
-  async function create(svc: Service, req: ApiRequest, res: ApiResponse, def: EntityDef): Promise<void> {
-    const values = payload(req, def, 'create');
-    const rec = await svc.exec((ctx) => createRecord(ctx, def, values));
-    written(req, res, def, rec, 201);
-  }
-
-  function written(req: ApiRequest, res: ApiResponse, def: EntityDef, rec: Rec, status: number): void {
+  /** The answer to a create or update: 204 with OData-EntityId, or the record with `Prefer: return=representation`. */
+  function written(req: ApiRequest, def: EntityDef, rec: Rec, status: number): Step {
     const id = String(rec[def.key[0] as string]);
-    res.set('OData-Version', '4.0').set('OData-EntityId', `${base(req)}/${def.set}(${id})`).set('ETag', etagOf(rec));
-    if (parsePrefer(req.get('prefer')).returnRepresentation) {
-      const q = queryRecords([rec], { $select: req.query.$select }, dataverseSchema(def), undefined, 'dataverse');
-      res.status(status === 201 ? 201 : 200).json({ '@odata.context': `${base(req)}/$metadata#${def.set}/$entity`, ...wire(req, def, rec, q.select) });
-    } else {
-      res.status(204).end();
-    }
+    return {
+      entityPath: `${def.set}(${id})`,
+      respond: (res) => {
+        res.set('OData-Version', '4.0').set('OData-EntityId', `${base(req)}/${def.set}(${id})`).set('ETag', etagOf(rec));
+        if (parsePrefer(req.get('prefer')).returnRepresentation) {
+          const q = queryRecords([rec], { $select: req.query.$select }, dataverseSchema(def), undefined, 'dataverse');
+          res.status(status === 201 ? 201 : 200).json({ '@odata.context': `${base(req)}/$metadata#${def.set}/$entity`, ...wire(req, def, rec, q.select) });
+        } else {
+          res.status(204).end();
+        }
+      },
+    };
   }
 
-  async function update(svc: Service, req: ApiRequest, res: ApiResponse, def: EntityDef, id: string): Promise<void> {
+  function update(ctx: Ctx, req: ApiRequest, def: EntityDef, id: string): Step {
     const ifMatch = req.get('if-match');
     const ifNoneMatch = req.get('if-none-match');
-    const values = payload(req, def, 'update');
-    const { rec, created } = await svc.exec((ctx: Ctx) => {
-      const old = ctx.tx.get(def.logicalName, id);
-      if (!old) {
-        // PATCH of a missing record is an upsert, unless If-Match asks for an existing one.
-        if (ifMatch !== undefined) throw new SimError(404, '0x80040217', 'record.notFound', { entity: def.logicalName, id });
-        return { rec: createRecord(ctx, def, { ...payload(req, def, 'create'), [def.key[0] as string]: id }), created: true };
-      }
-      if (ifNoneMatch?.trim() === '*') throw new SimError(412, '0x80040237', 'record.duplicate', { entity: def.logicalName, id });
-      if (!checkIfMatch(ifMatch, etagOf(old))) throw new SimError(412, '0x80060882', 'record.etagMismatch');
-      return { rec: updateRecord(ctx, def, id, values), created: false };
-    });
-    written(req, res, def, rec, created ? 201 : 200);
+    const values = payload(ctx, req, def, 'update');
+    const old = ctx.tx.get(def.logicalName, id);
+    if (!old) {
+      // PATCH of a missing record is an upsert, unless If-Match asks for an existing one.
+      if (ifMatch !== undefined) throw new SimError(404, '0x80040217', 'record.notFound', { entity: def.logicalName, id });
+      return written(req, def, createRecord(ctx, def, { ...payload(ctx, req, def, 'create'), [def.key[0] as string]: id }), 201);
+    }
+    if (ifNoneMatch?.trim() === '*') throw new SimError(412, '0x80040237', 'record.duplicate', { entity: def.logicalName, id });
+    if (!checkIfMatch(ifMatch, etagOf(old))) throw new SimError(412, '0x80060882', 'record.etagMismatch');
+    return written(req, def, updateRecord(ctx, def, id, values), 200);
   }
 
-  async function remove(svc: Service, req: ApiRequest, res: ApiResponse, def: EntityDef, id: string): Promise<void> {
-    const ifMatch = req.get('if-match');
-    await svc.exec((ctx) => {
-      const old = ctx.tx.get(def.logicalName, id);
-      if (!old) throw new SimError(404, '0x80040217', 'record.notFound', { entity: def.logicalName, id });
-      if (!checkIfMatch(ifMatch, etagOf(old))) throw new SimError(412, '0x80060882', 'record.etagMismatch');
-      deleteRecord(ctx, def, id);
-    });
-    res.status(204).end();
+  function remove(ctx: Ctx, req: ApiRequest, def: EntityDef, id: string): Step {
+    const old = ctx.tx.get(def.logicalName, id);
+    if (!old) throw new SimError(404, '0x80040217', 'record.notFound', { entity: def.logicalName, id });
+    if (!checkIfMatch(req.get('if-match'), etagOf(old))) throw new SimError(412, '0x80060882', 'record.etagMismatch');
+    deleteRecord(ctx, def, id);
+    return { respond: (res) => res.status(204).end() };
   }
 
-  async function action(svc: Service, req: ApiRequest, res: ApiResponse, def: EntityDef, id: string, name: string): Promise<void> {
+  function action(ctx: Ctx, req: ApiRequest, def: EntityDef, id: string, name: string): Step {
     const short = name.startsWith('Microsoft.Dynamics.CRM.') ? name.slice('Microsoft.Dynamics.CRM.'.length) : name;
     const acts = Object.hasOwn(dataverseActions, def.set) ? dataverseActions[def.set] : undefined;
     const act = acts && Object.hasOwn(acts, short) ? acts[short] : undefined;
     if (!act) throw new SimError(404, '0x80060888', 'record.unknownAction', { action: name, entity: def.logicalName });
     if (req.body !== undefined && (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body))) throw new SimError(400, '0x80048d19', 'payload.notObject', { entity: name });
-    const result = await svc.exec((ctx) => act(ctx, id));
+    const result = act(ctx, id);
     const resultDef = result.entity ? dataverseByName.get(result.entity) : undefined;
-    if (result.records && resultDef) {
-      res.set('OData-Version', '4.0').json({ '@odata.context': `${base(req)}/$metadata#${resultDef.set}`, value: result.records.map((r) => wire(req, resultDef, r)) });
-    } else if (result.record && resultDef) {
-      res.set('OData-Version', '4.0').json({ '@odata.context': `${base(req)}/$metadata#${resultDef.set}/$entity`, ...wire(req, resultDef, result.record) });
-    } else {
-      res.set('OData-Version', '4.0').json({ '@odata.context': `${base(req)}/$metadata#Microsoft.Dynamics.CRM.${short}Response`, ...(result.value ?? {}) });
-    }
+    return {
+      respond: (res) => {
+        if (result.records && resultDef) {
+          res.set('OData-Version', '4.0').json({ '@odata.context': `${base(req)}/$metadata#${resultDef.set}`, value: result.records.map((r) => wire(req, resultDef, r)) });
+        } else if (result.record && resultDef) {
+          res.set('OData-Version', '4.0').json({ '@odata.context': `${base(req)}/$metadata#${resultDef.set}/$entity`, ...wire(req, resultDef, result.record) });
+        } else {
+          res.set('OData-Version', '4.0').json({ '@odata.context': `${base(req)}/$metadata#Microsoft.Dynamics.CRM.${short}Response`, ...(result.value ?? {}) });
+        }
+      },
+    };
   }
 
   return router;
 }
 
 /** The record id of a key: a GUID, or alternate key values (`accounts(accountnumber='A1')`) found by lookup. */
-function recordId(service: Service, def: EntityDef, key: ParsedKey): string {
+function recordId(view: ReadView, def: EntityDef, key: ParsedKey): string {
   if (key.kind === 'id') {
     if (!GUID.test(key.id)) throw new SimError(400, '0x80060888', 'odata.badKey', { value: key.id.slice(0, 100) });
     return key.id.toLowerCase();
@@ -249,7 +291,7 @@ function recordId(service: Service, def: EntityDef, key: ParsedKey): string {
     const f = Object.hasOwn(def.fields, name) ? def.fields[name] : undefined;
     if (!f || f.type === 'lookup') throw new SimError(400, '0x80060888', 'odata.badKey', { value: name.slice(0, 100) });
   }
-  for (const r of service.store.all(def.logicalName)) {
+  for (const r of view.all(def.logicalName)) {
     if (parts.every(([name, v]) => r[name] === v)) return String(r[def.key[0] as string]);
   }
   throw new SimError(404, '0x80040217', 'record.notFound', { entity: def.logicalName, id: parts.map(([k, v]) => `${k}=${String(v)}`).join(',') });
@@ -269,13 +311,13 @@ const notFound = (segment: string): SimError => new SimError(404, '0x8006088a', 
 const methodNotAllowed = (req: ApiRequest): SimError => new SimError(405, '0x80060888', 'record.methodNotAllowed', { method: req.method, path: req.path.slice(0, 100) });
 
 /** `/accounts(<guid>)`, `accounts(<guid>)` or an absolute URL ending so; the set must be the lookup's target. */
-function resolveBind(service: Service, ref: string, field: string, target: string): string {
+function resolveBind(view: ReadView, ref: string, field: string, target: string): string {
   const m = /(?:^|\/)([A-Za-z_][A-Za-z0-9_]*)\(\{?([0-9a-fA-F-]{36})\}?\)$/.exec(ref.trim());
   if (!m) throw new SimError(400, '0x80048d19', 'payload.badBind', { property: field, value: JSON.stringify(ref).slice(0, 120) });
   const def = dataverseBySet.get(m[1] as string);
   if (!def || def.logicalName !== target) throw new SimError(400, '0x80048d19', 'payload.bindWrongEntity', { property: field, target, set: String(m[1]) });
   const id = (m[2] as string).toLowerCase();
   if (!GUID.test(id)) throw new SimError(400, '0x80048d19', 'payload.badBind', { property: field, value: ref.slice(0, 120) });
-  if (!service.store.get(target, id)) throw new SimError(404, '0x80040217', 'record.notFound', { entity: target, id });
+  if (!view.get(target, id)) throw new SimError(404, '0x80040217', 'record.notFound', { entity: target, id });
   return id;
 }
