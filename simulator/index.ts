@@ -14,6 +14,7 @@ import { errorHandler, sendError, type Flavour } from './http/errors.js';
 import { seedDemo } from './demo-data.js';
 import { mountExtras } from './extras.js';
 import { terminologyPage } from './http/terminology-route.js';
+import { jsonBody } from './http/json-body.js';
 
 export interface SimulatorOptions {
   /** Default: a memory store. `npm start` passes a file store. */
@@ -59,12 +60,12 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const api = (flavour: Flavour) => [
     latency(service),
     requireJson(flavour),
-    express.json({ limit, type: ['application/json', 'application/*+json'] }),
+    ...jsonBody(flavour, { limit, type: ['application/json', 'application/*+json'] }),
     errorHandler(flavour),
   ];
   app.use(DATAVERSE_BASE, ...api('dataverse'), dataverseRouter(service));
   app.use(FINANCE_BASE, ...api('finance'), financeRouter(service));
-  app.use('/sim', requireJson('sim'), express.json({ limit: '100kb' }), errorHandler('sim'), simRouter(service, reset));
+  app.use('/sim', requireJson('sim'), ...jsonBody('sim', { limit: '100kb' }), errorHandler('sim'), simRouter(service, reset));
   app.get('/terminology', terminologyPage);
   mountExtras(app, service);
   app.use((req: Request, res: Response) => sendError(req, res, new SimError(404, 'NotFound', 'sim.notFound', { path: req.path.slice(0, 100) }), 'sim'));

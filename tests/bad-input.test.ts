@@ -85,13 +85,12 @@ async function check(c: BadInputCase): Promise<void> {
   assert.deepEqual(sim.store.snapshot(), before, 'store unchanged');
 }
 
-test('duplicate JSON keys: the last one wins, as JSON.parse defines (and it is validated like any value)', async () => {
-  const r = await jsonRequest(base, 'GET', `/api/data/v9.2/accounts?$count=true&$filter=name%20eq%20'Last%20wins%20Ltd.'`);
-  assert.equal((r.json as { '@odata.count': number })['@odata.count'], 0);
-  const body = `{"name":17,"name":"Last wins Ltd.","msdyn_company@odata.bind":"/cdm_companies(${vars.company ?? ''})"}`;
+test('duplicate JSON keys are refused, as OData does, and nothing is written', async () => {
+  const body = `{"name":"Once Ltd.","msdyn_company@odata.bind":"/cdm_companies(${vars.company ?? ''})"}`;
   const created = await rawRequest(base, { method: 'POST', path: '/api/data/v9.2/accounts', headers: { 'content-type': 'application/json', prefer: 'return=representation' }, body });
   assert.equal(created.status, 201, created.text);
-  assert.equal((JSON.parse(created.text) as { name: string }).name, 'Last wins Ltd.');
-  const stored = [...sim.store.all('account')].filter((a) => a.name === 'Last wins Ltd.');
-  assert.equal(stored.length, 1);
+  const twice = await rawRequest(base, { method: 'POST', path: '/api/data/v9.2/accounts', headers: { 'content-type': 'application/json', 'accept-language': 'de' }, body: body.replace('{"name":"Once Ltd.",', '{"name":"Once Ltd.","name":"Twice Ltd.",') });
+  assert.equal(twice.status, 400);
+  assert.match((JSON.parse(twice.text) as { error: { message: string } }).error.message, /„name“ kommt im selben Objekt mehrmals vor/);
+  assert.equal([...sim.store.all('account')].filter((a) => a.name === 'Twice Ltd.').length, 0);
 });

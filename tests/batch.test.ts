@@ -98,15 +98,17 @@ test('the batch stops at the first failed request; with odata.continue-on-error 
   assert.deepEqual(await names(), [...before, 'S1', 'T1', 'T2'].sort());
 });
 
-test('a request that is not JSON, not declared as JSON, a nested $batch or outside the API fails alone, in the API\'s error shape', async () => {
+test('a request that is not JSON, not declared as JSON, has a name twice, is a nested $batch or is outside the API fails alone, in the API\'s error shape', async () => {
   const r = await batch(batchText([
     { method: 'POST', url: 'accounts', body: '{"name":' },
     { method: 'POST', url: 'accounts', body: 'name=x', headers: { 'Content-Type': 'text/plain' } },
     { method: 'GET', url: 'nosuchset' },
     { method: 'POST', url: '$batch', body: {} },
     { method: 'GET', url: '/data/LegalEntities' },
+    { method: 'POST', url: 'accounts', body: '{"name":"a","name":"b"}' },
   ]), { Prefer: 'odata.continue-on-error' });
-  assert.deepEqual(r.answers.map((a) => a.status), [400, 415, 404, 400, 400]);
+  assert.deepEqual(r.answers.map((a) => a.status), [400, 415, 404, 400, 400, 400]);
+  assert.match(JSON.parse(r.answers[5]?.body ?? '{}').error.message, /'name' appears more than once/);
   assert.match(JSON.parse(r.answers[3]?.body ?? '{}').error.message, /another \$batch/);
   assert.match(JSON.parse(r.answers[4]?.body ?? '{}').error.message, /not below/);
   for (const a of r.answers) {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { SimError } from '../simulator/errors.js';
 import { formatValue } from '../simulator/http/wire.js';
+import { duplicateKey } from '../simulator/http/json-body.js';
 import { translator } from '../simulator/i18n.js';
 import {
   DATAVERSE,
@@ -775,4 +776,18 @@ it('formatted money and decimals are exact decimal text in the caller\'s languag
   assert.equal(formatValue('int', undefined, 1234567, { t, lang: 'de' }), '1.234.567');
   assert.equal(formatValue('date', undefined, '2026-03-02', { t, lang: 'nl' }), '2 mrt 2026');
   assert.equal(formatValue('money', undefined, '1600', { t, lang: 'en' }), '1,600.00', 'the same formatter again');
+});
+
+it('duplicateKey finds a property name repeated in one object, at any depth, however it is spelt', () => {
+  assert.equal(duplicateKey('{"a":1,"b":2}'), undefined);
+  assert.equal(duplicateKey('{"a":1,"a":2}'), 'a');
+  assert.equal(duplicateKey('{"a":{"x":1},"b":{"x":2},"c":[{"x":3},{"x":4}]}'), undefined, 'the same name in different objects');
+  assert.equal(duplicateKey('{"a":[1,{"y":1,"y":2}]}'), 'y');
+  assert.equal(duplicateKey('{"name":1,"\\u006eame":2}'), 'name');
+  assert.equal(duplicateKey('{"a\\"b":1,"a\\"b":2}'), 'a"b');
+  assert.equal(duplicateKey('{"v":"\\"a\\":1,\\"a\\":2","w":"a"}'), undefined, 'names inside string values are not names');
+  assert.equal(duplicateKey('{"k":"x","v":{"k":"y"},"k2":1}'), undefined);
+  assert.equal(duplicateKey('[{"a":1},{"a":1}]'), undefined);
+  assert.equal(duplicateKey('"just text"'), undefined);
+  assert.equal(duplicateKey(''), undefined);
 });

@@ -13,6 +13,7 @@ import { parse as parseQuery } from 'node:querystring';
 import { randomUUID } from 'node:crypto';
 import { SimError } from '../errors.js';
 import type { ApiRequest, ApiResponse } from './exchange.js';
+import { duplicateKey, duplicateKeyError } from './json-body.js';
 
 export const BATCH_LIMIT = 1000;
 const CODE = '0x80060888';
@@ -175,11 +176,15 @@ export function batchRequest(part: BatchPart, base: string, outer: ApiRequest): 
 export function partBody(part: BatchPart): unknown {
   if (part.body.trim() === '') return undefined;
   if (!/^application\/(json|[^;\s]*\+json)\b/i.test(part.headers.get('content-type') ?? '')) throw new SimError(415, '0x80048d19', 'payload.contentType');
+  let body: unknown;
   try {
-    return JSON.parse(part.body);
+    body = JSON.parse(part.body);
   } catch {
     throw new SimError(400, '0x80048d19', 'payload.malformedJson');
   }
+  const key = duplicateKey(part.body);
+  if (key !== undefined) throw duplicateKeyError('dataverse', key);
+  return body;
 }
 
 /** Collects what a handler answers to one request of a batch. */

@@ -1,0 +1,73 @@
+/**
+ * The JSON body parser of the APIs: Express's `express.json`, plus the rule of OData (Dataverse and Finance and
+ * Operations alike, both built on ODataLib) that a property name may appear only once in an object. `JSON.parse`
+ * silently keeps the last of duplicates; the real services answer 400, and so does the simulator.
+ */
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import type { IncomingMessage } from 'node:http';
+import { SimError } from '../errors.js';
+import { sendError, type Flavour } from './errors.js';
+
+/**
+ * The first property name that appears twice in one object of a JSON text, or undefined. Meant for text that
+ * `JSON.parse` accepts; on anything else it returns undefined and leaves the verdict to the parser.
+ */
+export function duplicateKey(text: string): string | undefined {
+  const objects: Array<Set<string> | null> = []; // null: an array
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      let j = i + 1;
+      while (j < text.length && text.charCodeAt(j) !== 0x22) j += text.charCodeAt(j) === 0x5c /* \ */ ? 2 : 1;
+      const top = objects[objects.length - 1];
+      if (expectKey && top) {
+        let key: unknown;
+        try {
+          key = JSON.parse(text.slice(i, j + 1));
+        } catch {
+          return undefined;
+        }
+        if (typeof key !== 'string') return undefined;
+        if (top.has(key)) return key;
+        top.add(key);
+        expectKey = false;
+      }
+      i = j;
+    } else if (c === 0x7b /* { */) {
+      objects.push(new Set());
+      expectKey = true;
+    } else if (c === 0x5b /* [ */) {
+      objects.push(null);
+      expectKey = false;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      objects.pop();
+      expectKey = false;
+    } else if (c === 0x2c /* , */) {
+      expectKey = (objects[objects.length - 1] ?? null) !== null;
+    }
+  }
+  return undefined;
+}
+
+export const duplicateKeyError = (flavour: Flavour, property: string): SimError =>
+  new SimError(400, flavour === 'dataverse' ? '0x80048d19' : 'BadRequest', 'payload.duplicateProperty', { property: property.slice(0, 100) });
+
+const duplicates = new WeakMap<IncomingMessage, string>();
+
+/** `express.json` with the duplicate-name rule: a body with a repeated property name is refused before any handler. */
+export function jsonBody(flavour: Flavour, options: { limit: string; type?: string | string[] }): RequestHandler[] {
+  const parse = express.json({
+    ...options,
+    verify: (req, _res, buf, encoding) => {
+      const key = duplicateKey(buf.toString((encoding || 'utf8') as BufferEncoding));
+      if (key !== undefined) duplicates.set(req, key);
+    },
+  });
+  const refuse = (req: Request, res: Response, next: NextFunction): void => {
+    const key = duplicates.get(req);
+    if (key === undefined) return next();
+    sendError(req, res, duplicateKeyError(flavour, key), flavour);
+  };
+  return [parse, refuse];
+}
