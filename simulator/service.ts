@@ -89,7 +89,29 @@ export class Service {
   async resume(id: MapId, mode: 'catchup' | 'skipPreserve' | 'skipDiscard' = 'catchup'): Promise<{ applied: number; failed: number; discarded: number }> {
     if (mapState(this.store, id) !== 'Paused') throw new SimError(409, 'MapStateConflict', 'sim.mapWrongState', { map: id, state: mapState(this.store, id), action: 'resume' });
     await this.exec((ctx) => setMapState(ctx, id, 'Resuming'));
-    let applied = 0, failed = 0, discarded = 0;
+    if (mode !== 'catchup') {
+      // Skipping applies nothing, so it cannot fail halfway: the whole queue in one transaction, which also sees
+      // it empty and switches the map to Running (nothing can be queued in between).
+      const counts = await this.exec((ctx) => {
+        const c = { applied: 0, failed: 0, discarded: 0 };
+        for (const item of queued(ctx.tx, id).sort((a, b) => Number(a.seq) - Number(b.seq))) {
+          if (mode === 'skipDiscard') {
+            ctx.tx.del('dw_queue', String(item.seq));
+            c.discarded++;
+          } else {
+            failQueued(ctx, item, new SimError(409, 'Skipped', 'dualwrite.skipped', { map: id }));
+            c.failed++;
+          }
+        }
+        setMapState(ctx, id, 'Running');
+        logActivity(ctx, id, 'catchUp', c);
+        return c;
+      });
+      this.events.emit('event', { type: 'map', data: { id, state: 'Running', applied: 0, failed: counts.failed } } satisfies SimEvent);
+      return counts;
+    }
+    let applied = 0, failed = 0;
+    const discarded = 0; // catch-up applies or fails each record; only the skip modes discard
     // Changes made while catching up are queued too (the map is Resuming), so drain until the queue is empty
     // and switch to Running in the same transaction that sees it empty.
     for (;;) {
@@ -104,55 +126,39 @@ export class Service {
         if (done) break;
         continue;
       }
-      if (mode === 'catchup') {
-        // Everything queued now, in order, each record in its own transaction, all issued in one tick (the store
-        // applies a transaction synchronously): they share one group commit, and no other change can slip in
-        // between the last of them and the check that switches the map to Running. Draining one durable write at
-        // a time could not keep up with a steady stream of new changes, and resume never ended.
-        const batch = queued(this.store, id).sort((a, b) => Number(a.seq) - Number(b.seq));
-        const writes: Promise<unknown>[] = [];
-        for (const item of batch) {
-          let error: unknown;
-          const write = this.direct((ctx) => {
-            try {
-              apply(ctx, item as unknown as SyncItem, this.faults);
-            } catch (e) {
-              error = e;
-              throw e;
-            }
-            ctx.tx.del('dw_queue', String(item.seq));
-          });
-          if (error === undefined) { writes.push(write); applied++; continue; }
-          write.catch(() => undefined);
-          if (!(error instanceof SimError)) { await Promise.allSettled(writes); throw error; }
-          const refusal = error;
-          writes.push(this.exec((ctx) => failQueued(ctx, item, refusal)));
-          failed++;
-        }
-        const counts = { applied, failed, discarded };
-        const done = this.exec((ctx) => {
-          if (queued(ctx.tx, id).length > 0) return false;
-          setMapState(ctx, id, 'Running');
-          logActivity(ctx, id, 'catchUp', counts);
-          return true;
+      // Everything queued now, in order, each record in its own transaction, all issued in one tick (the store
+      // applies a transaction synchronously): they share one group commit, and no other change can slip in
+      // between the last of them and the check that switches the map to Running. Draining one durable write at
+      // a time could not keep up with a steady stream of new changes, and resume never ended.
+      const batch = queued(this.store, id).sort((a, b) => Number(a.seq) - Number(b.seq));
+      const writes: Promise<unknown>[] = [];
+      for (const item of batch) {
+        let error: unknown;
+        const write = this.direct((ctx) => {
+          try {
+            apply(ctx, item as unknown as SyncItem, this.faults);
+          } catch (e) {
+            error = e;
+            throw e;
+          }
+          ctx.tx.del('dw_queue', String(item.seq));
         });
-        await Promise.all(writes);
-        if (await done) break;
-        continue;
-      }
-      if (mode === 'skipDiscard') { await this.exec((ctx) => ctx.tx.del('dw_queue', String(q.seq))); discarded++; continue; }
-      if (mode === 'skipPreserve') { await this.exec((ctx) => failQueued(ctx, q, new SimError(409, 'Skipped', 'dualwrite.skipped', { map: id }))); failed++; continue; }
-      try {
-        await this.direct((ctx) => {
-          apply(ctx, q as unknown as SyncItem, this.faults);
-          ctx.tx.del('dw_queue', String(q.seq));
-        });
-        applied++;
-      } catch (e) {
-        if (!(e instanceof SimError)) throw e;
-        await this.exec((ctx) => failQueued(ctx, q, e));
+        if (error === undefined) { writes.push(write); applied++; continue; }
+        write.catch(() => undefined);
+        if (!(error instanceof SimError)) { await Promise.allSettled(writes); throw error; }
+        const refusal = error;
+        writes.push(this.exec((ctx) => failQueued(ctx, item, refusal)));
         failed++;
       }
+      const counts = { applied, failed, discarded };
+      const done = this.exec((ctx) => {
+        if (queued(ctx.tx, id).length > 0) return false;
+        setMapState(ctx, id, 'Running');
+        logActivity(ctx, id, 'catchUp', counts);
+        return true;
+      });
+      await Promise.all(writes);
+      if (await done) break;
     }
     this.events.emit('event', { type: 'map', data: { id, state: 'Running', applied, failed } } satisfies SimEvent);
     return { applied, failed, discarded };

@@ -77,6 +77,42 @@ test('a failing catch-up record is kept as a catch-up error and a retry succeeds
   await sim.close();
 });
 
+test('resume skipping the queue: discarded or kept as catch-up errors, all in one transaction, also under load', async () => {
+  for (const mode of ['skipDiscard', 'skipPreserve'] as const) {
+    const { sim, contract, run } = await setUp(300);
+    await sim.service.setMap('actuals', 'pause');
+    await confirm(run, contract);
+    const queuedBefore = sim.store.count('dw_queue');
+    assert.ok(queuedBefore >= 600, `${queuedBefore} queued`);
+    const stagingBefore = sim.store.count('ProjCDSActualsImport');
+    // Changes keep coming while the map resumes; they are queued until it runs, then sync live.
+    let commits = 0;
+    const off = sim.store.onCommit(() => { commits++; });
+    const resumed = sim.service.resume('actuals', mode);
+    const meanwhile = run((ctx) => approveTimeEntry(ctx, String(createRecord(ctx, dvEntity('msdyn_timeentry'), { msdyn_date: '2026-03-02', msdyn_duration: 60, _msdyn_project_value: [...ctx.tx.all('msdyn_project')][0]?.msdyn_projectid }).msdyn_timeentryid)));
+    const r = await resumed;
+    await meanwhile;
+    off();
+    assert.equal(sim.store.get('dw_map', 'actuals')?.state, 'Running', mode);
+    assert.equal(sim.store.count('dw_queue'), 0, `${mode}: nothing left queued`);
+    assert.equal(r.applied, 0);
+    if (mode === 'skipDiscard') {
+      assert.equal(r.failed, 0);
+      assert.equal(sim.store.count('dw_error'), 0);
+    } else {
+      assert.equal(r.discarded, 0);
+      assert.equal(sim.store.count('dw_error'), r.failed);
+      assert.equal((([...sim.store.all('dw_error')][0]?.error) as { key: string }).key, 'dualwrite.skipped');
+    }
+    // The approval made meanwhile (a cost and an unbilled sales actual) was either queued and skipped, or synced live
+    // once the map ran: every change is skipped or synced, none both, none lost.
+    const synced = sim.store.count('ProjCDSActualsImport') - stagingBefore;
+    assert.equal(r.discarded + r.failed + synced, queuedBefore + 2, `${mode}: skipped ${r.discarded + r.failed}, synced ${synced}`);
+    assert.ok(commits <= 3, `${mode}: ${commits} commits (Resuming, the skip, the change made meanwhile)`);
+    await sim.close();
+  }
+});
+
 test('a stopped map syncs nothing and queues nothing', async () => {
   const { sim, contract, run } = await setUp();
   await sim.service.setMap('pi_v2', 'stop');
