@@ -1,7 +1,8 @@
 /**
  * `npm start` runs the simulator compiled to dist/ (tsconfig.build.json), not from the sources: this builds it the
  * same way and starts `dist/simulator/cli.js` on a new lowdb file with demo data, then checks that everything the
- * compiled code reads from the project (locales, demo page and assets, glossary, features) is found from dist/.
+ * compiled code reads from the project (locales, demo page and assets, glossary, features, the scenario player's
+ * runner) is found from dist/.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +13,7 @@ import { join } from 'node:path';
 
 const tsc = join('node_modules', 'typescript', 'bin', 'tsc');
 
-test('the compiled simulator (npm start) serves demo data, localized messages, the demo page and the terminology report', { timeout: 120_000 }, async () => {
+test('the compiled simulator (npm start) serves demo data, localized messages, the demo page, the terminology report and plays a scenario', { timeout: 120_000 }, async () => {
   const build = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { encoding: 'utf8' });
   assert.equal(build.status, 0, `tsc -p tsconfig.build.json: ${build.stdout}${build.stderr}`);
   assert.ok(existsSync('dist/simulator/cli.js'));
@@ -62,6 +63,22 @@ test('the compiled simulator (npm start) serves demo data, localized messages, t
 
     const terms = await fetch(`${base}/terminology?format=json`);
     assert.equal(terms.status, 200);
+
+    // The scenario player runs a real feature (through ts-node, in a child) against the compiled simulator.
+    const list = (await (await fetch(`${base}/demo/scenarios?lang=de`)).json()) as Array<{ id: string; name: string }>;
+    const happy = list[0];
+    assert.ok(happy, 'a German scenario to play');
+    const play = await fetch(`${base}/demo/play`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ lang: 'de', id: happy.id, delayMs: 0 }) });
+    assert.equal(play.status, 202, await play.clone().text());
+    type PlayState = { status: string; steps: Array<{ status: string }> } | null;
+    let state: PlayState = null;
+    for (let i = 0; i < 600; i++) {
+      state = (await (await fetch(`${base}/demo/play`)).json()) as PlayState;
+      if (state && state.status !== 'running') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.equal(state?.status, 'passed', `the scenario "${happy.name}" played from dist/: ${JSON.stringify(state).slice(0, 400)}`);
+    assert.ok(state?.steps.length && state.steps.every((st) => st.status === 'passed'));
   } finally {
     proc.kill('SIGTERM');
     const code = await exited;
