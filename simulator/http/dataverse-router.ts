@@ -15,7 +15,7 @@ import { checkIfMatch, nextLink, notModified, parsePrefer, parseSegment, queryRe
 import type { ParsedKey } from '../odata/keys.js';
 import { entityDefinitions } from './entity-definitions.js';
 import type { ApiRequest, ApiResponse } from './exchange.js';
-import { batchRequest, continueOnError, formatBatch, parseBatch, partBody, PartResponse, withReferences, type BatchPart } from './batch.js';
+import { batchRoute } from './batch-route.js';
 
 export const DATAVERSE_BASE = '/api/data/v9.2';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -89,68 +89,14 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
     }
   }
 
-  router.post(/^\/\$batch$/, express.text({ type: 'multipart/mixed', limit: batchLimit }), async (req, res) => {
-    try {
-      const items = parseBatch(typeof req.body === 'string' ? req.body : '', req.get('content-type'));
-      const goOn = continueOnError(req.get('prefer'));
-      const answers: Array<PartResponse | PartResponse[]> = [];
-      for (const item of items) {
-        const answer = item.kind === 'request' ? await runPart(item.part, req) : await runChangeSet(item.parts, req);
-        answers.push(answer);
-        if (answer instanceof PartResponse && answer.code >= 400 && !goOn) break;
-      }
-      const out = formatBatch(answers);
-      res.status(200).set('OData-Version', '4.0').type(out.contentType).send(out.body);
-    } catch (e) {
-      sendError(req, res, toSimError(e, 'dataverse'), 'dataverse');
-    }
-  });
-
-  /** A request of a batch on its own: the same dispatch as outside a batch. */
-  async function runPart(part: BatchPart, outer: ApiRequest): Promise<PartResponse> {
-    const res = new PartResponse();
-    let req: ApiRequest = outer;
-    try {
-      req = batchRequest(part, DATAVERSE_BASE, outer);
-      await dispatch({ ...req, body: partBody(part) }, res);
-    } catch (e) {
-      sendError(req, res, toSimError(e, 'dataverse'), 'dataverse');
-    }
-    return res;
+  /** A write request of a change set, as one step of the change set's transaction. */
+  function writeStep(ctx: Ctx, req: ApiRequest): Step {
+    const segments = req.path.split('/').filter(Boolean);
+    if (segments.length === 0 || segments.length > 2 || /^EntityDefinitions/.test(segments[0] as string)) throw notFound(req.path);
+    return write(ctx, req, targetOf(req, segments));
   }
 
-  /**
-   * A change set: its requests as the steps of one transaction, in order, each able to name the records written by
-   * earlier ones (`$<Content-ID>`). All answered if all succeed; else one error answer, and nothing was written.
-   */
-  async function runChangeSet(parts: readonly BatchPart[], outer: ApiRequest): Promise<PartResponse | PartResponse[]> {
-    try {
-      const steps = await service.exec((ctx) => {
-        const writtenPaths = new Map<string, string>();
-        return parts.map((raw) => {
-          const { part, body } = withReferences(raw, writtenPaths, partBody(raw));
-          const req = { ...batchRequest(part, DATAVERSE_BASE, outer), body };
-          if (req.method === 'GET') throw new SimError(400, '0x80060888', 'batch.getInChangeSet');
-          const segments = req.path.split('/').filter(Boolean);
-          if (segments.length === 0 || segments.length > 2 || /^EntityDefinitions/.test(segments[0] as string)) throw notFound(req.path);
-          const step = write(ctx, req, targetOf(req, segments));
-          if (part.contentId !== undefined && step.entityPath !== undefined) writtenPaths.set(part.contentId, step.entityPath);
-          return { step, contentId: part.contentId };
-        });
-      });
-      return steps.map(({ step, contentId }) => {
-        const res = new PartResponse();
-        res.contentId = contentId;
-        step.respond(res);
-        return res;
-      });
-    } catch (e) {
-      const res = new PartResponse();
-      sendError(outer, res, toSimError(e, 'dataverse'), 'dataverse');
-      return res;
-    }
-  }
-
+  router.post(/^\/\$batch$/, ...batchRoute(service, { base: DATAVERSE_BASE, limit: batchLimit, dispatch, writeStep }));
   router.all(/.*/, (req, res) => dispatch(req, res));
 
   function wire(req: ApiRequest, def: EntityDef, rec: Rec, select?: readonly string[]): Record<string, unknown> {
