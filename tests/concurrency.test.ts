@@ -4,6 +4,7 @@
  *   refusal (400, 0x80040265, "already confirmed"); one invoice proposal and one set of billed actuals exist.
  * - 1,000 concurrent creates on a file store: every acknowledged record is stored exactly once (by $count and by
  *   a snapshot), and still so after reopening the file.
+ * - 20 simultaneous `$batch` change sets racing for the same confirmation: one commits whole, the others roll back.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -115,5 +116,38 @@ test('1,000 concurrent creates over keep-alive: every acknowledged record stored
   } finally {
     agent.destroy();
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('20 simultaneous change sets that each add an account and confirm the same invoice: one commits whole, the others leave nothing', async () => {
+  const sim = await createSimulator({ demo: true, clock: '2026-03-02T09:00:00Z' });
+  const base = await sim.listen();
+  try {
+    const draft = [...sim.store.all('invoice')].find((i) => i.msdyn_projectinvoicestatus === InvoiceStatus.Draft);
+    assert.ok(draft, 'the demo data has a draft invoice');
+    const company = [...sim.store.all('cdm_company')][0] as Rec;
+    const proposalsBefore = sim.store.count('ProjectInvoiceProposal');
+    const part = (id: number, line: string, body: unknown): string =>
+      `--cs\r\nContent-Type: application/http\r\nContent-ID: ${id}\r\n\r\n${line}\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(body)}\r\n`;
+    const changeSet = (k: number): string =>
+      `--b\r\nContent-Type: multipart/mixed; boundary=cs\r\n\r\n` +
+      part(1, 'POST accounts HTTP/1.1', { name: `Racer ${k}`, 'msdyn_company@odata.bind': `/cdm_companies(${String(company.cdm_companyid)})` }) +
+      part(2, `POST invoices(${String(draft.invoiceid)})/Microsoft.Dynamics.CRM.msdyn_ConfirmInvoice HTTP/1.1`, {}) +
+      `--cs--\r\n--b--\r\n`;
+    const answers = await Promise.all(Array.from({ length: 20 }, async (_, k) => {
+      const r = await fetch(`${base}${DV}/$batch`, { method: 'POST', headers: { 'content-type': 'multipart/mixed; boundary=b' }, body: changeSet(k) });
+      assert.equal(r.status, 200);
+      return r.text();
+    }));
+    const committed = answers.filter((t) => t.includes('changesetresponse_'));
+    const refused = answers.filter((t) => !t.includes('changesetresponse_'));
+    assert.equal(committed.length, 1, 'exactly one change set commits');
+    assert.equal(refused.length, 19);
+    for (const t of refused) assert.match(t, /HTTP\/1\.1 400 [\s\S]*"code":"0x80040265"[\s\S]*already confirmed/);
+    const racers = [...sim.store.all('account')].filter((a) => String(a.name).startsWith('Racer '));
+    assert.equal(racers.length, 1, 'only the committed change set\'s account exists');
+    assert.equal(sim.store.count('ProjectInvoiceProposal'), proposalsBefore + 1, 'one proposal');
+  } finally {
+    await sim.close();
   }
 });
