@@ -624,6 +624,22 @@ describe('file store: the snapshot file', () => {
     }
   });
 
+  it('a record larger than the read and write chunks (1 MiB) survives a round trip', async () => {
+    const path = freshPath();
+    const s = await createStore({ kind: 'file', path });
+    const big = 'é✓"\\'.repeat(600_000); // about 4 MB of text, multi-byte characters split across chunk borders
+    await s.transact((tx) => {
+      tx.put('t', 'before', { id: 'before' });
+      tx.put('t', 'big', { id: 'big', text: big });
+      tx.put('t', 'after', { id: 'after' });
+    });
+    await s.close();
+    const r = await createStore({ kind: 'file', path });
+    assert.equal(r.get('t', 'big')?.text, big);
+    assert.deepEqual(ids(r, 't'), ['before', 'big', 'after']);
+    await r.close();
+  });
+
   it('a compaction of a large snapshot writes it in pieces, letting other work run in between', async () => {
     const path = freshPath();
     const s = (await createStore({ kind: 'file', path })) as FileStore;
