@@ -142,6 +142,19 @@ export function detectLanguage(idx: GlossaryIndex, file: string, text: string): 
   return best;
 }
 
+/** Collects lines into `out`, the lines of one paragraph (wrapped prose) joined into one: `add` them, `flush` at its end. */
+export function paragraphs(out: TextLine[]): { add(line: TextLine): void; flush(): void } {
+  let para: TextLine[] = [];
+  return {
+    add: (line) => { para.push(line); },
+    flush: () => {
+      if (para.length === 1 && para[0]) out.push(para[0]);
+      else if (para.length > 1) out.push({ line: para[0]?.line ?? 0, clean: joinClean(para) });
+      para = [];
+    },
+  };
+}
+
 /** Lines of a Markdown or text document to check: front matter only for title/description, no code fences. */
 export function documentLines(text: string): TextLine[] {
   const raw = text.split(/\r?\n/);
@@ -155,19 +168,14 @@ export function documentLines(text: string): TextLine[] {
     i++;
   }
   let fence = false;
-  let para: TextLine[] = [];
-  const flush = (): void => {
-    if (para.length === 1 && para[0]) out.push(para[0]);
-    else if (para.length > 1) out.push({ line: para[0]?.line ?? 0, clean: joinClean(para) });
-    para = [];
-  };
+  const { add, flush } = paragraphs(out);
   for (; i < raw.length; i++) {
     const line = raw[i] ?? '';
     if (/^\s*(```|~~~)/.test(line)) { flush(); fence = !fence; continue; }
     if (fence || line.trim() === '') { flush(); continue; }
     // a new block (heading, list item, quote, table row) starts a new paragraph
     if (/^\s*(#{1,6}\s|[-*+]\s|>|\d+\.\s|\|)/.test(line)) flush();
-    para.push({ line: i + 1, clean: cleanMarkdown(line) });
+    add({ line: i + 1, clean: cleanMarkdown(line) });
     if (/^\s*(#{1,6}\s|\|)/.test(line)) flush();
   }
   flush();

@@ -6,11 +6,11 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { AstBuilder, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherkin';
 import { IdGenerator, type Feature, type Step } from '@cucumber/messages';
-import { checkTextLines, type TextLine } from './document.js';
+import { checkTextLines, paragraphs, type TextLine } from './document.js';
 import { walk } from './files.js';
 import type { GlossaryIndex } from './glossary.js';
 import { matchStep, type Phrase, type Phrases } from './steps.js';
-import { joinClean, plain } from './text.js';
+import { plain } from './text.js';
 import { LANGUAGES, type Finding, type Lng } from './types.js';
 
 export interface ParsedStep { readonly text: string; readonly line: number; readonly stepId?: string }
@@ -62,12 +62,7 @@ export function featureLines(pf: ParsedFeature): TextLine[] {
   }
   const out: TextLine[] = [];
   let doc = false;
-  let para: TextLine[] = [];
-  const flush = (): void => {
-    if (para.length === 1 && para[0]) out.push(para[0]);
-    else if (para.length > 1) out.push({ line: para[0]?.line ?? 0, clean: joinClean(para) });
-    para = [];
-  };
+  const { add, flush } = paragraphs(out);
   raw.forEach((line, i) => {
     const t = line.trim();
     if (/^("""|```)/.test(t)) { flush(); doc = !doc; return; }
@@ -78,7 +73,7 @@ export function featureLines(pf: ParsedFeature): TextLine[] {
       out.push({ line: i + 1, clean: plain(' '.repeat(cut ?? 0) + line.slice(cut ?? 0).replace(/\|/g, ' ')) });
       return;
     }
-    para.push({ line: i + 1, clean: plain(line) }); // description prose, possibly wrapped
+    add({ line: i + 1, clean: plain(line) }); // description prose, possibly wrapped
   });
   flush();
   return out;

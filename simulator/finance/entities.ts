@@ -1,4 +1,5 @@
 import type { EntityDef, FieldDef } from '../schema.js';
+import type { ReadView, Rec } from '../store/types.js';
 
 /**
  * Finance and Operations data entities. Microsoft documents the tables (ProjProposalJour, ProjCDSActualsImport…)
@@ -118,3 +119,13 @@ export function foEntity(name: string): EntityDef {
 }
 /** Store id of a Finance record: its key values joined by '|'. */
 export const foId = (def: EntityDef, rec: Readonly<Record<string, unknown>>): string => def.key.map((k) => String(rec[k])).join('|');
+
+/** The lines of a header, in order: ids `<header id>|1`, `|2`, … up to the first missing number (lines are never removed). */
+export function numberedLines(view: ReadView, table: string, headerId: string): Rec[] {
+  const out: Rec[] = [];
+  for (let n = 1; ; n++) {
+    const line = view.get(table, `${headerId}|${n}`);
+    if (!line) return out;
+    out.push(line);
+  }
+}

@@ -2,7 +2,7 @@ import type { Rec } from '../store/types.js';
 import { type Ctx, patch } from '../domain/context.js';
 import { dec, num } from '../domain/money.js';
 import { SimError } from '../errors.js';
-import { JournalStatus } from './entities.js';
+import { JournalStatus, numberedLines } from './entities.js';
 import { PostingType, VoucherBuilder, accountingCurrency, legalEntity, lineInvoiced, newVoucher, rateLookup, rateNumber, requireRate, toMST } from './ledger.js';
 import { type ProcessLog, info } from './process-log.js';
 
@@ -12,14 +12,8 @@ import { type ProcessLog, info } from './process-log.js';
  * Dr WIP - sales value / Cr accrued revenue. The staging rows get the accounting details that the actuals map
  * writes back to Dataverse (voucher, accounting currency amount, exchange rate, journalized).
  */
-export function journalLines(ctx: Ctx, dataAreaId: string, journalId: string): Rec[] {
-  const out: Rec[] = [];
-  for (let n = 1; ; n++) {
-    const l = ctx.tx.get('ProjectIntegrationJournalLine', `${dataAreaId}|${journalId}|${n}`);
-    if (!l) return out;
-    out.push(l);
-  }
-}
+export const journalLines = (ctx: Ctx, dataAreaId: string, journalId: string): Rec[] =>
+  numberedLines(ctx.tx, 'ProjectIntegrationJournalLine', `${dataAreaId}|${journalId}`);
 
 export function postJournal(ctx: Ctx, dataAreaId: string, journalId: string): { voucher: string; log: ProcessLog[] } {
   const id = `${dataAreaId}|${journalId}`;

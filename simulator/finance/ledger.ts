@@ -2,6 +2,7 @@ import type { Rec } from '../store/types.js';
 import { type Ctx, insert, nextNumber, pad } from '../domain/context.js';
 import { type Dec, dec, div, mul, num, round } from '../domain/money.js';
 import { SimError } from '../errors.js';
+import { numberedLines } from './entities.js';
 
 /**
  * The general ledger side of the project invoice integration: posting types and their main accounts, exchange
@@ -143,14 +144,7 @@ export class VoucherBuilder {
 }
 
 /** The lines of a posted voucher, in order (for checks and tests). */
-export function voucherLines(ctx: Ctx, dataAreaId: string, voucher: string): Rec[] {
-  const out: Rec[] = [];
-  for (let n = 1; ; n++) {
-    const l = ctx.tx.get('LedgerVoucher', `${dataAreaId}|${voucher}|${n}`);
-    if (!l) return out;
-    out.push(l);
-  }
-}
+export const voucherLines = (ctx: Ctx, dataAreaId: string, voucher: string): Rec[] => numberedLines(ctx.tx, 'LedgerVoucher', `${dataAreaId}|${voucher}`);
 
 /** Whether a line property is invoiced (its `ToBeInvoiced`; without the record: only Chargeable is). */
 export function lineInvoiced(ctx: Ctx, dataAreaId: string, lineProperty: unknown): boolean {

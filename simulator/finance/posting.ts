@@ -2,7 +2,7 @@ import type { Rec } from '../store/types.js';
 import { type Ctx, insert, nextNumber, pad, patch, today } from '../domain/context.js';
 import { type Dec, dec, num, toFixed } from '../domain/money.js';
 import { SimError, isSimError } from '../errors.js';
-import { ProposalStatus } from './entities.js';
+import { ProposalStatus, numberedLines } from './entities.js';
 import {
   PostingType, VoucherBuilder, accountingCurrency, legalEntity, lineInvoiced, newVoucher, rateLookup, rateNumber, requireRate, salesTax, toMST,
 } from './ledger.js';
@@ -19,21 +19,12 @@ import { type ProcessLog, error, info, warning } from './process-log.js';
  */
 const STAGING = 'ProjCDSActualsImport';
 
-export function proposalLines(ctx: Ctx, dataAreaId: string, proposalId: string, count: number): Rec[] {
-  const out: Rec[] = [];
-  for (let n = 1; n <= count; n++) {
-    const l = ctx.tx.get('ProjectInvoiceProposalLine', `${dataAreaId}|${proposalId}|${n}`);
-    if (l) out.push(l);
-  }
-  return out;
-}
-
 export function postProposal(ctx: Ctx, dataAreaId: string, proposalId: string): Rec {
   const id = `${dataAreaId}|${proposalId}`;
   const proposal = ctx.tx.get('ProjectInvoiceProposal', id);
   if (!proposal) throw new SimError(404, 'NotFound', 'record.notFound', { entity: 'ProjectInvoiceProposals', id });
   if (proposal.Status === ProposalStatus.Posted) throw new SimError(400, 'ProposalPosted', 'finance.proposalPosted', { proposal: proposalId });
-  const lines = proposalLines(ctx, dataAreaId, proposalId, Number(proposal.LineCount ?? 0));
+  const lines = numberedLines(ctx.tx, 'ProjectInvoiceProposalLine', id);
   if (lines.length === 0) throw new SimError(400, 'ProposalWithoutLines', 'finance.proposalWithoutLines', { proposal: proposalId });
 
   const le = legalEntity(ctx, dataAreaId);

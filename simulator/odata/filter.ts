@@ -300,25 +300,23 @@ class Parser {
   }
 
   private parseOr(): Expr {
-    const items = [this.parseAnd()];
-    while (this.isWord('or')) {
-      this.i++;
-      items.push(this.parseAnd());
-    }
-    if (items.length === 1) return items[0]!;
-    for (const e of items) this.requireBool(e);
-    return { kind: 'or', items };
+    return this.parseLogical('or', () => this.parseAnd());
   }
 
   private parseAnd(): Expr {
-    const items = [this.parseCmp()];
-    while (this.isWord('and')) {
+    return this.parseLogical('and', () => this.parseCmp());
+  }
+
+  /** `x op y op z` as one list of boolean operands (a single operand stands for itself). */
+  private parseLogical(kind: 'and' | 'or', operand: () => Expr): Expr {
+    const items = [operand()];
+    while (this.isWord(kind)) {
       this.i++;
-      items.push(this.parseCmp());
+      items.push(operand());
     }
     if (items.length === 1) return items[0]!;
     for (const e of items) this.requireBool(e);
-    return { kind: 'and', items };
+    return { kind, items };
   }
 
   private parseCmp(): Expr {
