@@ -1,7 +1,7 @@
 import type { Rec } from './store/types.js';
-import type { Ctx } from './domain/context.js';
+import { type Ctx, today } from './domain/context.js';
 import type { Service } from './service.js';
-import { dvEntity, BillingMethod } from './dataverse/entities.js';
+import { dvEntity, BillingMethod, MilestoneStatus } from './dataverse/entities.js';
 import { foEntity } from './finance/entities.js';
 import { createRecord } from './dataverse/records.js';
 import { createFinanceRecord } from './finance/records.js';
@@ -63,15 +63,15 @@ export async function seedDemo(service: Service): Promise<void> {
       if (p.milestones) {
         const fp = dv(ctx, 'salesorderdetail', { productdescription: `${p.contract} – fixed price`, _salesorderid_value: id(contract, 'salesorder'), msdyn_billingmethod: BillingMethod.FixedPrice, extendedamount: p.milestones.reduce((s, m) => s + m[1], 0) });
         for (const [name, amount, ready] of p.milestones) {
-          dv(ctx, 'msdyn_contractlinescheduleofvalue', { msdyn_name: name, _msdyn_contractline_value: id(fp, 'salesorderdetail'), msdyn_amount: amount, msdyn_milestonedate: ctx.now.slice(0, 10), msdyn_invoicestatus: ready ? 192350001 : 192350000 });
+          dv(ctx, 'msdyn_contractlinescheduleofvalue', { msdyn_name: name, _msdyn_contractline_value: id(fp, 'salesorderdetail'), msdyn_amount: amount, msdyn_milestonedate: today(ctx), msdyn_invoicestatus: ready ? MilestoneStatus.Ready : MilestoneStatus.NotReady });
         }
       }
       p.hours.forEach((h, i) => {
-        const entry = dv(ctx, 'msdyn_timeentry', { msdyn_description: `Consulting day ${i + 1}`, msdyn_date: ctx.now.slice(0, 10), msdyn_duration: Math.round(h * 60), _msdyn_project_value: id(project, 'msdyn_project'), msdyn_resourcename: 'Bob Kozak' });
+        const entry = dv(ctx, 'msdyn_timeentry', { msdyn_description: `Consulting day ${i + 1}`, msdyn_date: today(ctx), msdyn_duration: Math.round(h * 60), _msdyn_project_value: id(project, 'msdyn_project'), msdyn_resourcename: 'Bob Kozak' });
         approveTimeEntry(ctx, id(entry, 'msdyn_timeentry'));
       });
       if (p.expense) {
-        const exp = dv(ctx, 'msdyn_expense', { msdyn_expensetype: 'Travel', msdyn_transactiondate: ctx.now.slice(0, 10), msdyn_amount: p.expense, _msdyn_project_value: id(project, 'msdyn_project') });
+        const exp = dv(ctx, 'msdyn_expense', { msdyn_expensetype: 'Travel', msdyn_transactiondate: today(ctx), msdyn_amount: p.expense, _msdyn_project_value: id(project, 'msdyn_project') });
         approveExpense(ctx, id(exp, 'msdyn_expense'));
       }
       return id(contract, 'salesorder');

@@ -3,7 +3,7 @@ import { type Ctx, must, patch, refuse, where } from '../domain/context.js';
 import { dec } from '../domain/money.js';
 import { actualId, basisOf, connect, createActual, reverseActual } from './actuals.js';
 import { BillingStatus, InvoiceStatus, MilestoneStatus, Role, TxClass, TxType } from './entities.js';
-import { invoiceDetails, invoiceLines, newDetail, newInvoiceHeader, newInvoiceLine, recalculate } from './invoices.js';
+import { invoiceActual, invoiceDetails, invoiceLines, isEditable, newDetail, newInvoiceHeader, newInvoiceLine, recalculate } from './invoices.js';
 
 /**
  * "Correct this invoice" (corrective-invoices.md, revise-project-invoices.md): a confirmed invoice is never
@@ -16,7 +16,7 @@ export function correctInvoice(ctx: Ctx, id: string): Rec {
   if (status !== InvoiceStatus.Confirmed && status !== InvoiceStatus.Paid && status !== InvoiceStatus.Posted) {
     throw refuse('correction.notConfirmed', { invoice: String(original.invoicenumber) });
   }
-  for (const open of where(ctx, 'invoice', (i) => i._msdyn_correctedinvoice_value === id && (i.msdyn_projectinvoicestatus === InvoiceStatus.Draft || i.msdyn_projectinvoicestatus === InvoiceStatus.InReview))) {
+  for (const open of where(ctx, 'invoice', (i) => i._msdyn_correctedinvoice_value === id && isEditable(i))) {
     throw refuse('correction.draftExists', { invoice: String(original.invoicenumber), draft: String(open.invoicenumber) });
   }
   const contract = must(ctx, 'salesorder', String(original._salesorderid_value));
@@ -59,11 +59,7 @@ export function confirmCorrectionLine(ctx: Ctx, inv: Rec, d: Rec): void {
     // Partial credit: what stays invoiced is invoiced again on this invoice.
     const kept = createActual(ctx, basis, { type: TxType.UnbilledSales, quantity: q, price: d.msdyn_price, billingType: Number(d.msdyn_billingtype), billingStatus: BillingStatus.CustomerInvoicePosted, invoiceId });
     connect(ctx, { id: actualId(kept), role: Role.Replacing, type: 'msdyn_actual' }, { id: actualId(billedOriginal), role: Role.Original, type: 'msdyn_actual' }, company);
-    const rev = reverseActual(ctx, kept, { billingStatus: BillingStatus.CustomerInvoicePosted, skipSync: true, invoiceId, adjustmentStatus: null });
-    connect(ctx, { id: actualId(rev), role: Role.Reversing, type: 'msdyn_actual' }, { id: actualId(kept), role: Role.Original, type: 'msdyn_actual' }, company);
-    const billed = createActual(ctx, { ...basis, msdyn_documentdate: inv.msdyn_invoicedate }, { type: TxType.BilledSales, quantity: q, price: d.msdyn_price, billingType: Number(d.msdyn_billingtype), invoiceId });
-    connect(ctx, { id: actualId(billed), role: Role.BilledSales, type: 'msdyn_actual' }, { id: actualId(kept), role: Role.UnbilledSales, type: 'msdyn_actual' }, company);
-    patch(ctx, 'msdyn_invoicelinetransaction', String(d.msdyn_invoicelinetransactionid), { _msdyn_billedactual_value: billed.msdyn_actualid });
+    invoiceActual(ctx, inv, d, kept);
   }
   // The credited part goes back to the billing backlog as new unbilled sales.
   const credited = createActual(ctx, basis, { type: TxType.UnbilledSales, quantity: original - q, price: d.msdyn_price, billingType: Number(d.msdyn_billingtype), billingStatus: BillingStatus.UnbilledSalesCreated });

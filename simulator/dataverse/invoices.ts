@@ -248,7 +248,7 @@ function confirmTimeAndMaterial(ctx: Ctx, inv: Rec, d: Rec): void {
 }
 
 /** Unbilled sales reversal (Skip Sync) + billed sales, linked to the unbilled actual they invoice. */
-function invoiceActual(ctx: Ctx, inv: Rec, d: Rec, unbilled: Rec, billingType = Number(d.msdyn_billingtype), qty: unknown = unbilled.msdyn_quantity): void {
+export function invoiceActual(ctx: Ctx, inv: Rec, d: Rec, unbilled: Rec, billingType = Number(d.msdyn_billingtype), qty: unknown = unbilled.msdyn_quantity): void {
   const invoiceId = String(inv.invoiceid);
   const company = inv._msdyn_company_value;
   const reversal = reverseActual(ctx, unbilled, { billingStatus: BillingStatus.CustomerInvoicePosted, skipSync: true, invoiceId, adjustmentStatus: null });

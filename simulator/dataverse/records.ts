@@ -2,8 +2,8 @@ import type { Rec } from '../store/types.js';
 import type { EntityDef } from '../schema.js';
 import { type Ctx, insert, must, nextNumber, pad, patch, refuse, where } from '../domain/context.js';
 import { SimError } from '../errors.js';
-import { EntryStatus, InvoiceStatus, MilestoneStatus } from './entities.js';
-import { deleteInvoice, isEditable, updateDetail, updateInvoice } from './invoices.js';
+import { EntryStatus, InvoiceStatus, JournalType, MilestoneStatus } from './entities.js';
+import { assertEditable, deleteInvoice, isEditable, updateDetail, updateInvoice } from './invoices.js';
 
 /**
  * Generic Dataverse writes (create, update, delete of a record) with the business rules each entity has on
@@ -45,7 +45,7 @@ export function createRecord(ctx: Ctx, def: EntityDef, values: Record<string, un
       rec.msdyn_expensestatus = EntryStatus.Draft;
       break;
     case 'msdyn_journal':
-      rec.msdyn_journaltype ??= 192350000;
+      rec.msdyn_journaltype ??= JournalType.Entry;
       rec.msdyn_isposted = false;
       break;
     case 'msdyn_journalline':
@@ -79,11 +79,9 @@ export function updateRecord(ctx: Ctx, def: EntityDef, id: string, values: Recor
       return updateInvoice(ctx, id, values);
     case 'msdyn_invoicelinetransaction':
       return updateDetail(ctx, id, values);
-    case 'invoicedetail': {
-      const inv = must(ctx, 'invoice', String(old._invoiceid_value));
-      if (!isEditable(inv)) throw refuse('invoice.readOnly', { invoice: String(inv.invoicenumber) });
+    case 'invoicedetail':
+      assertEditable(ctx, String(old._invoiceid_value));
       break;
-    }
   }
   return patch(ctx, def.logicalName, id, values);
 }

@@ -27,8 +27,6 @@ function numberToPlain(n: number): string {
   return n.toFixed(SCALE); // tiny or huge exponents only
 }
 
-export const add = (...xs: Dec[]): Dec => xs.reduce((a, b) => a + b, 0n);
-export const sub = (a: Dec, b: Dec): Dec => a - b;
 export const neg = (a: Dec): Dec => -a;
 export const sum = (xs: Iterable<unknown>): Dec => {
   let t = 0n;
@@ -71,5 +69,3 @@ export function num(a: Dec, places = 2): number {
   return Number(toFixed(a, places));
 }
 
-export const isZero = (a: Dec): boolean => a === 0n;
-export const cmp = (a: Dec, b: Dec): number => (a < b ? -1 : a > b ? 1 : 0);

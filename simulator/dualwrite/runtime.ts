@@ -1,9 +1,9 @@
 import { findBy, type Op, type Rec, type ReadView } from '../store/types.js';
 import { type Ctx, insert, nextNumber, patch } from '../domain/context.js';
 import { SimError } from '../errors.js';
-import { receiveFromDataverse, setUpLegalEntity } from '../finance/inbound.js';
+import { receiveFromDataverse } from '../finance/inbound.js';
 import { receiveFromFinance } from '../dataverse/inbound.js';
-import { InvoiceStatus } from '../dataverse/entities.js';
+import { isEditable } from '../dataverse/invoices.js';
 import { type MapId, type MapState, type TableMap, SyncDirection, mapById, tableMaps } from './maps.js';
 import { transforms } from './transforms.js';
 
@@ -36,7 +36,7 @@ export interface SyncItem {
 }
 
 const filters: Record<NonNullable<TableMap['filter']>, (r: Rec) => boolean> = {
-  confirmedInvoices: (r) => r.msdyn_projectinvoicestatus !== InvoiceStatus.Draft && r.msdyn_projectinvoicestatus !== InvoiceStatus.InReview,
+  confirmedInvoices: (r) => !isEditable(r),
   syncedActuals: (r) => r.msdyn_skipsync !== true && !!r._msdyn_company_value,
   actualConnections: (r) => r.msdyn_transaction1type === 'msdyn_actual' && r.msdyn_transaction2type === 'msdyn_actual' && !!r._msdyn_company_value,
 };
@@ -158,8 +158,7 @@ export function runAsyncIntegration(ctx: Ctx, faults: Faults): { applied: number
 
 function checkLimit(ctx: Ctx, item: SyncItem): void {
   if (item.mapId !== 'pi_v2' || ctx.tx.get(item.entity, `${String(item.values.dataAreaId)}|${String(item.values.ProposalId)}`)) return;
-  let lines = 0;
-  for (const d of findBy(ctx.tx, 'msdyn_invoicelinetransaction', '_msdyn_invoice_value', item.source.id)) { void d; lines++; }
+  const lines = [...findBy(ctx.tx, 'msdyn_invoicelinetransaction', '_msdyn_invoice_value', item.source.id)].length;
   if (lines > REALTIME_LINE_LIMIT) throw new SimError(400, '0x80040265', 'dualwrite.tooManyLines', { invoice: String(item.values.ProposalId), lines, limit: REALTIME_LINE_LIMIT });
 }
 
@@ -182,12 +181,7 @@ export function apply(ctx: Ctx, item: SyncItem, faults: Faults): void {
     if (item.to === 'finance') {
       receiveFromDataverse(ctx, item.entity, item.values);
     } else if (item.key) {
-      const rec = receiveFromFinance(ctx, item.entity, item.key.field, item.key.value, item.values, item.create);
-      void rec;
-    }
-    if (item.mapId === 'legal_entities') {
-      const le = ctx.tx.get('LegalEntity', String(item.key?.value));
-      if (le) setUpLegalEntity(ctx, le);
+      receiveFromFinance(ctx, item.entity, item.key.field, item.key.value, item.values, item.create);
     }
   } catch (e) {
     if (e instanceof SimError) throw new SimError(400, '0x80040265', 'dualwrite.writeFailed', { map: item.mapId, entity: item.entity }, e);

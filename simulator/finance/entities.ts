@@ -117,6 +117,9 @@ export function foEntity(name: string): EntityDef {
   if (!e) throw new Error(`unknown Finance entity ${name}`);
   return e;
 }
+/** The Actuals staging table (Project Operations integration actuals lands here). */
+export const STAGING = 'ProjCDSActualsImport';
+
 /** Store id of a Finance record: its key values joined by '|'. */
 export const foId = (def: EntityDef, rec: Readonly<Record<string, unknown>>): string => def.key.map((k) => String(rec[k])).join('|');
 

@@ -1,7 +1,7 @@
 import { findBy, type Rec } from '../store/types.js';
 import { type Ctx, insert, nextNumber, pad, patch } from '../domain/context.js';
 import { dec, num, toFixed } from '../domain/money.js';
-import { JournalStatus, ProposalStatus } from './entities.js';
+import { JournalStatus, ProposalStatus, STAGING } from './entities.js';
 import { accountingCurrency, lineInvoiced, rateLookup } from './ledger.js';
 import { type ProcessLog, error, info } from './process-log.js';
 
@@ -20,7 +20,6 @@ import { type ProcessLog, error, info } from './process-log.js';
  * Rows are read once and indexed by actual id, relationships once by their first transaction: a run is
  * linear in the number of rows.
  */
-const STAGING = 'ProjCDSActualsImport';
 
 /** What a billed sales row invoices, as the transaction relationships tell (domain.md §2.4). */
 export type BilledKind = 'TimeAndMaterial' | 'Milestone' | 'Reversal';

@@ -1,7 +1,7 @@
 import type { Rec } from '../store/types.js';
 import { type Ctx, insert, patch } from '../domain/context.js';
 import { SimError } from '../errors.js';
-import { foEntity, foId, ProposalStatus } from './entities.js';
+import { foEntity, foId, ProposalStatus, STAGING } from './entities.js';
 
 /**
  * What Finance does with a row that dual-write brings from Dataverse: validate it as the data entity's
@@ -39,7 +39,7 @@ export function receiveFromDataverse(ctx: Ctx, entity: string, values: Record<st
   const le = legalEntity(ctx, values.dataAreaId);
   const id = foId(def, values);
   const existing = ctx.tx.get(entity, id);
-  if (entity === 'ProjCDSActualsImport') {
+  if (entity === STAGING) {
     const lp = String(values.BillingType ?? 'NotSpecified');
     if (values.TransType !== 'Cost' && !ctx.tx.get('ProjectLineProperty', `${le.LegalEntityId}|${lp}`)) {
       throw financeRefusal('finance.linePropertyMissing', { lineProperty: lp, company: String(le.LegalEntityId) });
@@ -50,7 +50,7 @@ export function receiveFromDataverse(ctx: Ctx, entity: string, values: Record<st
     case 'ProjectInvoiceProposal':
       checkNumberSequence(ctx, String(le.LegalEntityId), String(values.ProposalId));
       return insert(ctx, entity, id, { ...values, Status: ProposalStatus.Open, LineCount: 0, InvoiceAmount: 0, SalesTaxAmount: 0, SalesTaxGroup: null, CustomerInvoiceId: null, Voucher: null });
-    case 'ProjCDSActualsImport':
+    case STAGING:
       return insert(ctx, entity, id, {
         ...values, IsProcessed: false, IntegrationCount: 1, IsJournalized: false, JournalPosted: false, JournalId: null,
         VoucherNumber: null, AccountingAmount: null, AmountMST: null, ExchangeRate: null, SalesTaxAmount: null, InvoiceProposalId: null, InvoiceProposalLineTransId: null,

@@ -2,7 +2,7 @@ import type { Rec } from '../store/types.js';
 import { type Ctx, patch } from '../domain/context.js';
 import { dec, num } from '../domain/money.js';
 import { SimError } from '../errors.js';
-import { JournalStatus, numberedLines } from './entities.js';
+import { JournalStatus, STAGING, numberedLines } from './entities.js';
 import { PostingType, VoucherBuilder, accountingCurrency, legalEntity, lineInvoiced, newVoucher, rateLookup, rateNumber, requireRate, toMST } from './ledger.js';
 import { type ProcessLog, info } from './process-log.js';
 
@@ -51,8 +51,8 @@ export function postJournal(ctx: Ctx, dataAreaId: string, journalId: string): { 
   for (const p of planned) {
     patch(ctx, 'ProjectIntegrationJournalLine', `${dataAreaId}|${journalId}|${String(p.line.LineNum)}`, { Status: JournalStatus.Posted, Voucher: voucher });
     const stagingId = `${dataAreaId}|${String(p.line.ActualsImportId)}`;
-    if (ctx.tx.get('ProjCDSActualsImport', stagingId)) {
-      patch(ctx, 'ProjCDSActualsImport', stagingId, {
+    if (ctx.tx.get(STAGING, stagingId)) {
+      patch(ctx, STAGING, stagingId, {
         JournalPosted: true, IsJournalized: true, VoucherNumber: voucher,
         AccountingAmount: num(p.amountMST), AmountMST: num(p.amountMST), ExchangeRate: rateNumber(p.rate),
       });

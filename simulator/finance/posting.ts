@@ -2,7 +2,7 @@ import type { Rec } from '../store/types.js';
 import { type Ctx, insert, nextNumber, pad, patch, today } from '../domain/context.js';
 import { type Dec, dec, num, toFixed } from '../domain/money.js';
 import { SimError, isSimError } from '../errors.js';
-import { ProposalStatus, numberedLines } from './entities.js';
+import { ProposalStatus, STAGING, numberedLines } from './entities.js';
 import {
   PostingType, VoucherBuilder, accountingCurrency, legalEntity, lineInvoiced, newVoucher, rateLookup, rateNumber, requireRate, salesTax, toMST,
 } from './ledger.js';
@@ -17,7 +17,6 @@ import { type ProcessLog, error, info, warning } from './process-log.js';
  * - Dr customer balance, the invoice total including tax (it takes the rounding remainder in accounting currency).
  * Billed sales reversals (credit notes) post the same with negative amounts.
  */
-const STAGING = 'ProjCDSActualsImport';
 
 export function postProposal(ctx: Ctx, dataAreaId: string, proposalId: string): Rec {
   const id = `${dataAreaId}|${proposalId}`;
