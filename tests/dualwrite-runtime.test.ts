@@ -6,7 +6,7 @@ import { createSimulator, type Simulator } from '../simulator/index.js';
 import { dvEntity, BillingMethod } from '../simulator/dataverse/entities.js';
 import { foEntity } from '../simulator/finance/entities.js';
 import { createRecord } from '../simulator/dataverse/records.js';
-import { createFinanceRecord } from '../simulator/finance/records.js';
+import { createFinanceRecord, deleteFinanceRecord, updateFinanceRecord } from '../simulator/finance/records.js';
 import { approveTimeEntry } from '../simulator/dataverse/work.js';
 import { markContractReady } from '../simulator/dataverse/backlog.js';
 import { confirmInvoice, createInvoice } from '../simulator/dataverse/invoices.js';
@@ -111,6 +111,16 @@ test('resume skipping the queue: discarded or kept as catch-up errors, all in on
     assert.ok(commits <= 3, `${mode}: ${commits} commits (Resuming, the skip, the change made meanwhile)`);
     await sim.close();
   }
+});
+
+test('renaming a legal entity syncs the name and leaves its line properties as they are', async () => {
+  const { sim, run } = await setUp(0);
+  await run((ctx) => deleteFinanceRecord(ctx, foEntity('ProjectLineProperty'), 'USPM|NonChargeable'));
+  await run((ctx) => updateFinanceRecord(ctx, foEntity('LegalEntity'), 'USPM', { Name: 'Contoso US' }));
+  assert.equal([...sim.store.all('cdm_company')].find((c) => c.cdm_companycode === 'USPM')?.cdm_name, 'Contoso US');
+  assert.equal(sim.store.get('ProjectLineProperty', 'USPM|NonChargeable'), undefined, 'the deleted line property stays deleted');
+  assert.ok(sim.store.get('ProjectLineProperty', 'USPM|Chargeable'));
+  await sim.close();
 });
 
 test('a stopped map syncs nothing and queues nothing', async () => {
