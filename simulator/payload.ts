@@ -1,5 +1,6 @@
 import type { EntityDef, FieldDef } from './schema.js';
 import { SimError } from './errors.js';
+import { isGuid } from './odata/ids.js';
 
 /**
  * Validates a client's JSON body against an entity's fields and returns the values to store. Dataverse
@@ -18,7 +19,6 @@ export interface PayloadOptions {
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$/;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function readPayload(def: EntityDef, body: unknown, opts: PayloadOptions): Record<string, unknown> {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new SimError(400, opts.code, 'payload.notObject', { entity: def.logicalName });
@@ -99,7 +99,7 @@ function checkValue(def: EntityDef, name: string, f: FieldDef, v: unknown, opts:
       if (typeof v !== 'string' || !DATETIME.test(v) || Number.isNaN(Date.parse(v))) throw bad('Edm.DateTimeOffset (ISO 8601)');
       return new Date(v).toISOString().replace('.000Z', 'Z');
     case 'guid':
-      if (typeof v !== 'string' || !GUID.test(v)) throw bad('Edm.Guid');
+      if (!isGuid(v)) throw bad('Edm.Guid');
       return v.toLowerCase();
     case 'option':
       if (typeof v !== 'number' && typeof v !== 'string') throw bad('Edm.Int32 (option)');

@@ -5,6 +5,7 @@ import { projectPath, projectRoot } from '../paths.js';
 import type { Service } from '../service.js';
 import { loadResources, translator, type Lang } from '../i18n.js';
 import { langOf } from '../http/errors.js';
+import { sse } from '../http/sse.js';
 import { demoDetail, demoState } from './state.js';
 import { isLang, loadScenarios, type Scenario } from './scenarios.js';
 import { Player, clampDelay } from './player.js';
@@ -123,13 +124,7 @@ export function demoRouter(service: Service, options: DemoOptions = {}): Router 
     res.json(player.state ?? null);
   });
   router.get('/demo/play/events', (req, res) => {
-    res.set({ 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
-    res.flushHeaders();
-    res.write(`event: snapshot\ndata: ${JSON.stringify(player.state ?? null)}\n\n`);
-    const listener = (e: { type: string; data: unknown }): void => { res.write(`event: ${e.type}\ndata: ${JSON.stringify(e.data)}\n\n`); };
-    player.events.on('event', listener);
-    const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
-    req.on('close', () => { clearInterval(ping); player.events.off('event', listener); });
+    sse(req, res, player.events, { event: 'snapshot', data: player.state ?? null }, (e: { type: string; data: unknown }) => `event: ${e.type}\ndata: ${JSON.stringify(e.data)}\n\n`);
   });
 
   return router;

@@ -5,8 +5,7 @@ import { sideOf } from '../service.js';
 import { AdjustmentStatus, BillingStatus, BillingType, MilestoneStatus, TxClass, TxType, dataverseByName } from '../dataverse/entities.js';
 import { financeByName, foId } from '../finance/entities.js';
 import { tableMaps } from '../dualwrite/maps.js';
-import { catchUpErrors, mapState, queued } from '../dualwrite/runtime.js';
-import { stateCode } from '../dualwrite/maps.js';
+import { mapStatus } from '../dualwrite/runtime.js';
 
 /**
  * The compact snapshot the demo page draws: the records of each box of the picture (DW5Invoicing.png made
@@ -172,10 +171,7 @@ export function demoState(service: Service): DemoState {
   return {
     now: service.now(),
     boxes: { backlog, proforma, actuals, proposals, staging, journal, lines, invoices },
-    maps: tableMaps.map((m) => {
-      const state = mapState(db, m.id);
-      return { id: m.id, version: m.version, dataverse: m.dataverse, finance: m.finance, state, stateCode: stateCode(state), queued: queued(db, m.id).length, errors: catchUpErrors(db, m.id).length };
-    }),
+    maps: tableMaps.map((m) => mapStatus(db, m)),
     processes: [...db.all('sim_process')].map((p) => ({ id: str(p.id), lastRunAt: typeof p.lastRunAt === 'string' ? p.lastRunAt : null, lastLog: Array.isArray(p.lastLog) ? p.lastLog : [] })),
     faults: { financeUnavailable: service.faults.financeUnavailable, latencyMs: service.faults.latencyMs },
   };

@@ -4,7 +4,7 @@ import { SimError } from '../errors.js';
 import { receiveFromDataverse } from '../finance/inbound.js';
 import { receiveFromFinance } from '../dataverse/inbound.js';
 import { isEditable } from '../dataverse/invoices.js';
-import { type MapId, type MapState, type TableMap, SyncDirection, mapById, tableMaps } from './maps.js';
+import { type MapId, type MapState, type TableMap, SyncDirection, mapById, stateCode, tableMaps } from './maps.js';
 import { transforms } from './transforms.js';
 
 /**
@@ -191,6 +191,12 @@ export function apply(ctx: Ctx, item: SyncItem, faults: Faults): void {
 
 export const queued = (db: ReadView, mapId?: MapId): Rec[] => [...db.all('dw_queue')].filter((q) => !mapId || q.mapId === mapId);
 export const catchUpErrors = (db: ReadView, mapId?: MapId): Rec[] => [...db.all('dw_error')].filter((q) => !mapId || q.mapId === mapId);
+
+/** A table map as its status shows it: what it maps, its state, and how many records wait in its queue and errors. */
+export function mapStatus(db: ReadView, m: TableMap): { id: MapId; version: string; dataverse: string; finance: string; state: MapState; stateCode: number; queued: number; errors: number } {
+  const state = mapState(db, m.id);
+  return { id: m.id, version: m.version, dataverse: m.dataverse, finance: m.finance, state, stateCode: stateCode(state), queued: queued(db, m.id).length, errors: catchUpErrors(db, m.id).length };
+}
 
 /** Moves a queued item that failed during catch-up to the catch-up errors (errors-and-alerts.md). */
 export function failQueued(ctx: Ctx, q: Rec, error: SimError): void {

@@ -9,16 +9,16 @@ import { readPayload } from '../payload.js';
 import { dataverseBySet, dataverseByName, dataverseEntities } from '../dataverse/entities.js';
 import { createRecord, deleteRecord, updateRecord } from '../dataverse/records.js';
 import { dataverseActions } from '../dataverse/actions.js';
-import { dataverseWire, etagOf } from './wire.js';
+import { dataverseWire, recordEtag } from './wire.js';
 import { langOf, sendError, toSimError } from './errors.js';
 import { checkIfMatch, nextLink, notModified, parsePrefer, parseSegment, queryRecords, dataverseSchema } from './odata-adapter.js';
 import type { ParsedKey } from '../odata/keys.js';
+import { isGuid } from '../odata/ids.js';
 import { entityDefinitions } from './entity-definitions.js';
 import type { ApiRequest, ApiResponse } from './exchange.js';
 import { batchRoute } from './batch-route.js';
 
 export const DATAVERSE_BASE = '/api/data/v9.2';
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The Dataverse Web API subset. Thin: HTTP in, a domain call through the service, HTTP out. */
 export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
@@ -99,10 +99,13 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
   router.post(/^\/\$batch$/, ...batchRoute(service, { base: DATAVERSE_BASE, limit: batchLimit, dispatch, writeStep }));
   router.all(/.*/, (req, res) => dispatch(req, res));
 
-  function wire(req: ApiRequest, def: EntityDef, rec: Rec, select?: readonly string[]): Record<string, unknown> {
+  type Wire = (def: EntityDef, rec: Rec, select?: readonly string[]) => Record<string, unknown>;
+
+  /** How this request's records go on the wire: its language and annotations, read once for all its records. */
+  function wireFor(req: ApiRequest): Wire {
     const lang = langOf(req);
-    const prefer = parsePrefer(req.get('prefer'));
-    return dataverseWire(def, rec, { select, annotations: prefer.annotations, t: translator(lang), lang, db: service.store });
+    const opts = { annotations: parsePrefer(req.get('prefer')).annotations, t: translator(lang), lang, db: service.store };
+    return (def, rec, select) => dataverseWire(def, rec, { ...opts, select });
   }
 
   function list(svc: Service, req: ApiRequest, res: ApiResponse, def: EntityDef): void {
@@ -110,7 +113,8 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
     const result = queryRecords(svc.store.all(def.logicalName), req.query, dataverseSchema(def), prefer.maxPageSize, 'dataverse', (field, value) => findBy(svc.store, def.logicalName, field, value));
     const body: Record<string, unknown> = { '@odata.context': `${base(req)}/$metadata#${def.set}` };
     if (result.count !== undefined) body['@odata.count'] = result.count;
-    body.value = result.value.map((r) => ({ ...wire(req, def, r, result.select), ...expanded(req, def, r, result.expand) }));
+    const wire = wireFor(req);
+    body.value = result.value.map((r) => ({ ...wire(def, r, result.select), ...expanded(wire, def, r, result.expand) }));
     if (result.nextSkipToken) body['@odata.nextLink'] = nextLink(`${base(req)}/${def.set}`, req.query, result.nextSkipToken);
     if (prefer.maxPageSize) res.set('Preference-Applied', `odata.maxpagesize=${prefer.maxPageSize}`);
     res.set('OData-Version', '4.0').json(body);
@@ -123,14 +127,14 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
     res.set('OData-Version', '4.0').type('text/plain').send(String(Math.min(result.value.length, 5000)));
   }
 
-  function expanded(req: ApiRequest, def: EntityDef, rec: Rec, expand: readonly { name: string; select?: readonly string[] }[]): Record<string, unknown> {
+  function expanded(wire: Wire, def: EntityDef, rec: Rec, expand: readonly { name: string; select?: readonly string[] }[]): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const x of expand) {
       const f = def.fields[x.name];
       const target = f?.target ? dataverseByName.get(f.target) : undefined;
       const value = rec[`_${x.name}_value`];
       const related = target && value ? service.store.get(target.logicalName, String(value)) : undefined;
-      out[x.name] = target && related ? wire(req, target, related, x.select) : null;
+      out[x.name] = target && related ? wire(target, related, x.select) : null;
     }
     return out;
   }
@@ -138,14 +142,15 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
   function one(svc: Service, req: ApiRequest, res: ApiResponse, def: EntityDef, id: string): void {
     const rec = svc.store.get(def.logicalName, id);
     if (!rec) throw new SimError(404, '0x80040217', 'record.notFound', { entity: def.logicalName, id });
-    if (notModified(req.get('if-none-match'), etagOf(rec))) { res.status(304).end(); return; }
+    if (notModified(req.get('if-none-match'), recordEtag(rec))) { res.status(304).end(); return; }
     // Performance: a plain read by key (no $select/$expand) skips query parsing; same result as parsing nothing.
     const q = req.query.$select === undefined && req.query.$expand === undefined
       ? { select: undefined, expand: [] }
       : queryRecords([rec], { $select: req.query.$select, $expand: req.query.$expand }, dataverseSchema(def), undefined, 'dataverse');
-    res.set('OData-Version', '4.0').set('ETag', etagOf(rec)).json({
+    const wire = wireFor(req);
+    res.set('OData-Version', '4.0').set('ETag', recordEtag(rec)).json({
       '@odata.context': `${base(req)}/$metadata#${def.set}/$entity`,
-      ...wire(req, def, rec, q.select), ...expanded(req, def, rec, q.expand),
+      ...wire(def, rec, q.select), ...expanded(wire, def, rec, q.expand),
     });
   }
 
@@ -168,10 +173,10 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
     return {
       entityPath: `${def.set}(${id})`,
       respond: (res) => {
-        res.set('OData-Version', '4.0').set('OData-EntityId', `${base(req)}/${def.set}(${id})`).set('ETag', etagOf(rec));
+        res.set('OData-Version', '4.0').set('OData-EntityId', `${base(req)}/${def.set}(${id})`).set('ETag', recordEtag(rec));
         if (parsePrefer(req.get('prefer')).returnRepresentation) {
           const q = queryRecords([rec], { $select: req.query.$select }, dataverseSchema(def), undefined, 'dataverse');
-          res.status(status === 201 ? 201 : 200).json({ '@odata.context': `${base(req)}/$metadata#${def.set}/$entity`, ...wire(req, def, rec, q.select) });
+          res.status(status === 201 ? 201 : 200).json({ '@odata.context': `${base(req)}/$metadata#${def.set}/$entity`, ...wireFor(req)(def, rec, q.select) });
         } else {
           res.status(204).end();
         }
@@ -190,14 +195,14 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
       return written(req, def, createRecord(ctx, def, { ...payload(ctx, req, def, 'create'), [def.key[0] as string]: id }), 201);
     }
     if (ifNoneMatch?.trim() === '*') throw new SimError(412, '0x80040237', 'record.duplicate', { entity: def.logicalName, id });
-    if (!checkIfMatch(ifMatch, etagOf(old))) throw new SimError(412, '0x80060882', 'record.etagMismatch');
+    if (!checkIfMatch(ifMatch, recordEtag(old))) throw new SimError(412, '0x80060882', 'record.etagMismatch');
     return written(req, def, updateRecord(ctx, def, id, values), 200);
   }
 
   function remove(ctx: Ctx, req: ApiRequest, def: EntityDef, id: string): Step {
     const old = ctx.tx.get(def.logicalName, id);
     if (!old) throw new SimError(404, '0x80040217', 'record.notFound', { entity: def.logicalName, id });
-    if (!checkIfMatch(req.get('if-match'), etagOf(old))) throw new SimError(412, '0x80060882', 'record.etagMismatch');
+    if (!checkIfMatch(req.get('if-match'), recordEtag(old))) throw new SimError(412, '0x80060882', 'record.etagMismatch');
     deleteRecord(ctx, def, id);
     return { respond: (res) => res.status(204).end() };
   }
@@ -212,10 +217,11 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
     const resultDef = result.entity ? dataverseByName.get(result.entity) : undefined;
     return {
       respond: (res) => {
+        const wire = wireFor(req);
         if (result.records && resultDef) {
-          res.set('OData-Version', '4.0').json({ '@odata.context': `${base(req)}/$metadata#${resultDef.set}`, value: result.records.map((r) => wire(req, resultDef, r)) });
+          res.set('OData-Version', '4.0').json({ '@odata.context': `${base(req)}/$metadata#${resultDef.set}`, value: result.records.map((r) => wire(resultDef, r)) });
         } else if (result.record && resultDef) {
-          res.set('OData-Version', '4.0').json({ '@odata.context': `${base(req)}/$metadata#${resultDef.set}/$entity`, ...wire(req, resultDef, result.record) });
+          res.set('OData-Version', '4.0').json({ '@odata.context': `${base(req)}/$metadata#${resultDef.set}/$entity`, ...wire(resultDef, result.record) });
         } else {
           res.set('OData-Version', '4.0').json({ '@odata.context': `${base(req)}/$metadata#Microsoft.Dynamics.CRM.${short}Response`, ...(result.value ?? {}) });
         }
@@ -228,10 +234,7 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
 
 /** The record id of a key: a GUID, or alternate key values (`accounts(accountnumber='A1')`) found by lookup. */
 function recordId(view: ReadView, def: EntityDef, key: ParsedKey): string {
-  if (key.kind === 'id') {
-    if (!GUID.test(key.id)) throw new SimError(400, '0x80060888', 'odata.badKey', { value: key.id.slice(0, 100) });
-    return key.id.toLowerCase();
-  }
+  if (key.kind === 'id') return key.id; // a GUID, checked and lower-cased by parseKeyPredicate
   const parts = [...key.parts];
   for (const [name] of parts) {
     const f = Object.hasOwn(def.fields, name) ? def.fields[name] : undefined;
@@ -263,7 +266,7 @@ function resolveBind(view: ReadView, ref: string, field: string, target: string)
   const def = dataverseBySet.get(m[1] as string);
   if (!def || def.logicalName !== target) throw new SimError(400, '0x80048d19', 'payload.bindWrongEntity', { property: field, target, set: String(m[1]) });
   const id = (m[2] as string).toLowerCase();
-  if (!GUID.test(id)) throw new SimError(400, '0x80048d19', 'payload.badBind', { property: field, value: ref.slice(0, 120) });
+  if (!isGuid(id)) throw new SimError(400, '0x80048d19', 'payload.badBind', { property: field, value: ref.slice(0, 120) });
   if (!view.get(target, id)) throw new SimError(404, '0x80040217', 'record.notFound', { entity: target, id });
   return id;
 }

@@ -7,7 +7,7 @@ import { readPayload } from '../payload.js';
 import { financeBySet, financeEntities, foId } from '../finance/entities.js';
 import { createFinanceRecord, deleteFinanceRecord, refused, updateFinanceRecord } from '../finance/records.js';
 import { financeActions } from '../finance/actions.js';
-import { financeWire, etagOf } from './wire.js';
+import { financeWire, recordEtag } from './wire.js';
 import { sendError, toSimError } from './errors.js';
 import { checkIfMatch, financeKey, financeSchema, nextLink, parsePrefer, parseSegment, queryRecords } from './odata-adapter.js';
 
@@ -81,7 +81,7 @@ export function financeRouter(service: Service): Router {
   function one(req: Request, res: Response, def: EntityDef, id: string): void {
     const rec = service.store.get(def.logicalName, id);
     if (!rec) throw new SimError(404, 'NotFound', 'record.notFound', { entity: def.set, id });
-    res.set('OData-Version', '4.0').set('ETag', etagOf(rec)).json({ '@odata.context': `${base(req)}/$metadata#${def.set}/$entity`, ...financeWire(def, rec) });
+    res.set('OData-Version', '4.0').set('ETag', recordEtag(rec)).json({ '@odata.context': `${base(req)}/$metadata#${def.set}/$entity`, ...financeWire(def, rec) });
   }
 
   function payload(req: Request, def: EntityDef, mode: 'create' | 'update'): Record<string, unknown> {
@@ -89,7 +89,7 @@ export function financeRouter(service: Service): Router {
   }
 
   function written(req: Request, res: Response, def: EntityDef, rec: Rec, status: number): void {
-    res.status(status).set('OData-Version', '4.0').set('ETag', etagOf(rec)).set('Location', `${base(req)}/${def.set}(${def.key.map((k) => `${k}='${String(rec[k]).replace(/'/g, "''")}'`).join(',')})`);
+    res.status(status).set('OData-Version', '4.0').set('ETag', recordEtag(rec)).set('Location', `${base(req)}/${def.set}(${def.key.map((k) => `${k}='${String(rec[k]).replace(/'/g, "''")}'`).join(',')})`);
     res.json({ '@odata.context': `${base(req)}/$metadata#${def.set}/$entity`, ...financeWire(def, rec) });
   }
 
@@ -107,10 +107,10 @@ export function financeRouter(service: Service): Router {
     const rec = await service.exec((ctx) => {
       const old = ctx.tx.get(def.logicalName, id);
       if (!old) throw new SimError(404, 'NotFound', 'record.notFound', { entity: def.set, id });
-      if (!checkIfMatch(req.get('if-match'), etagOf(old), 'finance')) throw new SimError(412, 'PreconditionFailed', 'record.etagMismatch');
+      if (!checkIfMatch(req.get('if-match'), recordEtag(old), 'finance')) throw new SimError(412, 'PreconditionFailed', 'record.etagMismatch');
       return updateFinanceRecord(ctx, def, id, values);
     });
-    res.status(204).set('ETag', etagOf(rec)).end();
+    res.status(204).set('ETag', recordEtag(rec)).end();
   }
 
   async function remove(req: Request, res: Response, def: EntityDef, id: string): Promise<void> {
@@ -118,7 +118,7 @@ export function financeRouter(service: Service): Router {
     await service.exec((ctx) => {
       const old = ctx.tx.get(def.logicalName, id);
       if (!old) throw new SimError(404, 'NotFound', 'record.notFound', { entity: def.set, id });
-      if (!checkIfMatch(req.get('if-match'), etagOf(old), 'finance')) throw new SimError(412, 'PreconditionFailed', 'record.etagMismatch');
+      if (!checkIfMatch(req.get('if-match'), recordEtag(old), 'finance')) throw new SimError(412, 'PreconditionFailed', 'record.etagMismatch');
       deleteFinanceRecord(ctx, def, id);
     });
     res.status(204).end();

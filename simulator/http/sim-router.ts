@@ -3,9 +3,10 @@ import type { Service } from '../service.js';
 import { isProcessId } from '../service.js';
 import { SimError } from '../errors.js';
 import { translator } from '../i18n.js';
-import { tableMaps, stateCode } from '../dualwrite/maps.js';
-import { catchUpErrors, isMapId, mapState, queued } from '../dualwrite/runtime.js';
+import { tableMaps } from '../dualwrite/maps.js';
+import { catchUpErrors, isMapId, mapStatus, noFaults, queued } from '../dualwrite/runtime.js';
 import { langOf, sendError, toSimError } from './errors.js';
+import { sse } from './sse.js';
 
 type Handler = (req: Request) => Promise<unknown> | unknown;
 
@@ -41,12 +42,10 @@ export function simRouter(service: Service, reset: (demo: boolean) => Promise<vo
   route('get', '/maps', (req) => {
     const t = translator(langOf(req));
     return tableMaps.map((m) => {
-      const state = mapState(service.store, m.id);
+      const s = mapStatus(service.store, m);
       return {
-        id: m.id, name: t(`labels:maps.${m.id}`), version: m.version, dataverse: m.dataverse, finance: m.finance, master: m.master,
-        state, stateLabel: t(`labels:options.mapState.${state}`), stateCode: stateCode(state),
-        queued: queued(service.store, m.id).length, errors: catchUpErrors(service.store, m.id).length,
-        fields: m.fields,
+        id: s.id, name: t(`labels:maps.${s.id}`), version: s.version, dataverse: s.dataverse, finance: s.finance, master: m.master,
+        state: s.state, stateLabel: t(`labels:options.mapState.${s.state}`), stateCode: s.stateCode, queued: s.queued, errors: s.errors, fields: m.fields,
       };
     });
   });
@@ -111,22 +110,13 @@ export function simRouter(service: Service, reset: (demo: boolean) => Promise<vo
     return service.faults;
   });
   route('delete', '/faults', () => {
-    service.faults.financeUnavailable = false;
-    service.faults.latencyMs = 0;
-    service.faults.failNext = {};
+    Object.assign(service.faults, noFaults());
     return service.faults;
   });
 
   router.get('/events', (req, res) => {
-    res.set({ 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
-    res.flushHeaders();
-    res.write(`event: hello\ndata: ${JSON.stringify({ now: service.now() })}\n\n`);
-    const listener = (e: { type: string; seq?: number; data: unknown }): void => {
-      res.write(`event: ${e.type}\n${e.seq !== undefined ? `id: ${e.seq}\n` : ''}data: ${JSON.stringify(e.data)}\n\n`);
-    };
-    service.events.on('event', listener);
-    const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
-    req.on('close', () => { clearInterval(ping); service.events.off('event', listener); });
+    sse(req, res, service.events, { event: 'hello', data: { now: service.now() } }, (e: { type: string; seq?: number; data: unknown }) =>
+      `event: ${e.type}\n${e.seq !== undefined ? `id: ${e.seq}\n` : ''}data: ${JSON.stringify(e.data)}\n\n`);
   });
 
   router.use((req, res) => sendError(req, res, new SimError(404, 'NotFound', 'sim.notFound', { path: req.path.slice(0, 100) }), 'sim'));

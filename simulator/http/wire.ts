@@ -2,11 +2,13 @@ import type { Rec, ReadView } from '../store/types.js';
 import type { EntityDef } from '../schema.js';
 import type { TFunction } from 'i18next';
 import { dataverseByName } from '../dataverse/entities.js';
+import { etagOf } from '../odata/etag.js';
 
 const FORMATTED = 'OData.Community.Display.V1.FormattedValue';
 const LOOKUP_NAME = 'Microsoft.Dynamics.CRM.lookuplogicalname';
 
-export const etagOf = (rec: Rec): string => `W/"${String(rec.versionnumber ?? 0)}"`;
+/** The ETag of a stored record (its version number). */
+export const recordEtag = (rec: Rec): string => etagOf(String(rec.versionnumber ?? 0));
 
 export interface WireOptions {
   /** Properties to keep (OData `$select`); keys are always kept. */
@@ -20,7 +22,7 @@ export interface WireOptions {
 
 /** A Dataverse record as the Web API returns it: `@odata.etag`, properties, optional formatted values. */
 export function dataverseWire(def: EntityDef, rec: Rec, opts: WireOptions): Record<string, unknown> {
-  const out: Record<string, unknown> = { '@odata.etag': etagOf(rec) };
+  const out: Record<string, unknown> = { '@odata.etag': recordEtag(rec) };
   const keep = opts.select ? new Set([...opts.select, ...def.key]) : undefined;
   const formatted = opts.annotations?.(FORMATTED) ?? false;
   const lookupNames = opts.annotations?.(LOOKUP_NAME) ?? false;
@@ -98,7 +100,7 @@ export function formatValue(type: string, optionSet: string | undefined, value: 
 
 /** A Finance record as its OData endpoint returns it. */
 export function financeWire(def: EntityDef, rec: Rec, select?: readonly string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = { '@odata.etag': etagOf(rec) };
+  const out: Record<string, unknown> = { '@odata.etag': recordEtag(rec) };
   const keep = select ? new Set([...select, ...def.key]) : undefined;
   for (const name of Object.keys(def.fields)) if (!keep || keep.has(name)) out[name] = rec[name] ?? null;
   return out;

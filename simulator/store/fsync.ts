@@ -1,15 +1,6 @@
-/** fsync helpers: make a file's content, or a rename/creation in a directory, durable. */
+/** fsync helper: make a rename or creation in a directory durable (a file's content is synced by its writer). */
 import { open } from 'node:fs/promises';
 import { dirname } from 'node:path';
-
-export async function fsyncFile(path: string): Promise<void> {
-  const fh = await open(path, 'r');
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-}
 
 /** fsyncs the directory containing `path` (a rename or creation is durable only once its directory is). */
 export async function fsyncDir(path: string): Promise<void> {

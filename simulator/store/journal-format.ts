@@ -9,7 +9,7 @@
  * inside strings, so a raw '\n' only ever ends a line. A line without its final '\n' is torn: the process died
  * during the append, before the transaction could be acknowledged.
  */
-import { freezeRec, type TableEntries } from './memory-table.js';
+import { checkEntries, freezeRec, type TableEntries } from './memory-table.js';
 import type { Op, Rec } from './types.js';
 
 export type JournalEntry =
@@ -45,15 +45,9 @@ function decodeOp(v: unknown): Op {
 }
 
 function decodeTables(v: unknown): TableEntries {
-  if (!isObject(v)) throw new Error('tables is not an object');
-  for (const rows of Object.values(v)) {
-    if (!Array.isArray(rows)) throw new Error('table is not an array of entries');
-    for (const row of rows) {
-      if (!Array.isArray(row) || row.length !== 2 || typeof row[0] !== 'string') throw new Error('bad table entry');
-      freezeRec(row[1]);
-    }
-  }
-  return v as TableEntries;
+  return checkEntries(v, (what) => {
+    throw new Error(what);
+  });
 }
 
 /** Parses one line (without its '\n'); throws on anything malformed. */

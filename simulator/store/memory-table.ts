@@ -39,6 +39,22 @@ export function freezeRec(rec: unknown): Rec {
   return Object.freeze(rec as Rec);
 }
 
+/**
+ * Checks persisted tables (snapshot or journal reset): an object of lists of `[id, record]` entries; freezes the
+ * records. `bad` reports what is wrong (and throws).
+ */
+export function checkEntries(tables: unknown, bad: (what: string) => never): TableEntries {
+  if (tables === null || typeof tables !== 'object' || Array.isArray(tables)) return bad('no tables');
+  for (const [name, rows] of Object.entries(tables)) {
+    if (!Array.isArray(rows)) return bad(`table ${name} is not a list of entries`);
+    for (const row of rows) {
+      if (!Array.isArray(row) || row.length !== 2 || typeof row[0] !== 'string') return bad(`bad entry in table ${name}`);
+      freezeRec(row[1]);
+    }
+  }
+  return tables as TableEntries;
+}
+
 /** Sets `obj[key] = value` as an own property even for the key `__proto__`. */
 export function setOwn<V>(obj: Record<string, V>, key: string, value: V): void {
   if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });

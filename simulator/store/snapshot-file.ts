@@ -9,7 +9,7 @@
  * a reload whatever the ids look like (JSON objects put integer-like keys first).
  */
 import { Low } from 'lowdb';
-import { freezeRec, type TableEntries } from './memory-table.js';
+import { checkEntries, type TableEntries } from './memory-table.js';
 import { fsyncDir } from './fsync.js';
 import { SnapshotAdapter } from './snapshot-adapter.js';
 
@@ -37,14 +37,7 @@ export function checkSnapshot(data: unknown, file: string): SnapshotData {
   const { format, seq } = meta as { format?: unknown; seq?: unknown };
   if (format !== 1) return bad(`unknown format ${JSON.stringify(format)}`);
   if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) return bad('bad meta.seq');
-  if (tables === null || typeof tables !== 'object' || Array.isArray(tables)) return bad('no tables');
-  for (const [name, rows] of Object.entries(tables)) {
-    if (!Array.isArray(rows)) return bad(`table ${name} is not a list of entries`);
-    for (const row of rows) {
-      if (!Array.isArray(row) || row.length !== 2 || typeof row[0] !== 'string') return bad(`bad entry in table ${name}`);
-      freezeRec(row[1]);
-    }
-  }
+  checkEntries(tables, bad);
   return data as SnapshotData;
 }
 
