@@ -24,6 +24,7 @@ for (const id of bodies.keys()) {
 }
 
 const packs = allPickles();
+const statements = loadStatements();
 const scenariosById = new Map<string, Map<string, number[]>>();
 for (const { lang, pickles } of packs) {
   const compiled = compilePhrases(lang);
@@ -32,7 +33,7 @@ for (const { lang, pickles } of packs) {
   for (const p of pickles) {
     const ids = tagValues(p, 'id');
     if (ids.length !== 1) problems.push(`${p.uri}: scenario "${p.name}" needs exactly one @id tag (has ${ids.length})`);
-    for (const doc of tagValues(p, 'doc')) if (!loadStatements()[doc]) problems.push(`${p.uri}: @doc:${doc} is not in features/statements.json`);
+    for (const doc of tagValues(p, 'doc')) if (!statements[doc]) problems.push(`${p.uri}: @doc:${doc} is not in features/statements.json`);
     const id = ids[0] ?? p.name;
     const byLang = scenariosById.get(id) ?? new Map<string, number[]>();
     byLang.set(lang, [...(byLang.get(lang) ?? []), p.steps.length]);

@@ -5,6 +5,7 @@ import { projectPath } from './paths.js';
 
 export const LANGUAGES = ['en', 'de', 'nl'] as const;
 export type Lang = (typeof LANGUAGES)[number];
+export const isLang = (s: unknown): s is Lang => typeof s === 'string' && (LANGUAGES as readonly string[]).includes(s);
 export const localesDir = projectPath('locales');
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
@@ -57,6 +58,6 @@ export function negotiate(header: string | undefined): Lang {
     const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean);
     return { lang: tag.trim().toLowerCase().split('-')[0] ?? '', q: q ? Number(q) : 1, i };
   }).filter((x) => x.q > 0).sort((a, b) => b.q - a.q || a.i - b.i);
-  for (const r of ranked) if ((LANGUAGES as readonly string[]).includes(r.lang)) return r.lang as Lang;
+  for (const r of ranked) if (isLang(r.lang)) return r.lang;
   return 'en';
 }

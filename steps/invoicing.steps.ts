@@ -66,14 +66,14 @@ step('invoice.confirmNamed', async function (role: string, alias: string) {
 
 step('invoice.tryConfirm', async function (role: string) {
   actAs(this, role, DATAVERSE_ROLES);
-  await this.tracking(() => this.attemptCall('POST', `/api/data/v9.2/invoices(${this.currentInvoice().id})/${ACTION}msdyn_ConfirmInvoice`, {}));
+  await this.tracking(() => this.tryDv('POST', `invoices(${this.currentInvoice().id})/${ACTION}msdyn_ConfirmInvoice`, {}));
 });
 
 step('invoice.tryConfirmNamed', async function (role: string, alias: string) {
   actAs(this, role, DATAVERSE_ROLES);
   const inv = this.namedInvoice(alias);
   this.invoice = inv;
-  await this.tracking(() => this.attemptCall('POST', `/api/data/v9.2/invoices(${inv.id})/${ACTION}msdyn_ConfirmInvoice`, {}));
+  await this.tracking(() => this.tryDv('POST', `invoices(${inv.id})/${ACTION}msdyn_ConfirmInvoice`, {}));
 });
 
 step('invoice.editQuantity', async function (role: string, quantity: number) {
@@ -85,7 +85,7 @@ step('invoice.editQuantity', async function (role: string, quantity: number) {
 step('invoice.tryEditQuantity', async function (role: string, quantity: number) {
   actAs(this, role, DATAVERSE_ROLES);
   const d = await onlyDetail(this);
-  await this.attemptCall('PATCH', `/api/data/v9.2/msdyn_invoicelinetransactions(${String(d.msdyn_invoicelinetransactionid)})`, { msdyn_quantity: quantity });
+  await this.tryDv('PATCH', `msdyn_invoicelinetransactions(${String(d.msdyn_invoicelinetransactionid)})`, { msdyn_quantity: quantity });
 });
 
 step('invoice.editBillingType', async function (role: string, billingType: number) {
@@ -111,17 +111,17 @@ step('invoice.action', async function (role: string, process: string) {
 
 step('invoice.tryAction', async function (role: string, process: string) {
   actAs(this, role, DATAVERSE_ROLES);
-  await this.tracking(() => this.attemptCall('POST', `/api/data/v9.2/${actionPath(this, process)}`, {}));
+  await this.tracking(() => this.tryDv('POST', `${actionPath(this, process)}`, {}));
 });
 
 step('invoice.tryEdit', async function (role: string) {
   actAs(this, role, DATAVERSE_ROLES);
-  await this.attemptCall('PATCH', `/api/data/v9.2/invoices(${this.currentInvoice().id})`, { description: 'Changed after confirmation' });
+  await this.tryDv('PATCH', `invoices(${this.currentInvoice().id})`, { description: 'Changed after confirmation' });
 });
 
 step('invoice.tryDelete', async function (role: string) {
   actAs(this, role, DATAVERSE_ROLES);
-  await this.attemptCall('DELETE', `/api/data/v9.2/invoices(${this.currentInvoice().id})`);
+  await this.tryDv('DELETE', `invoices(${this.currentInvoice().id})`);
 });
 
 // ---- outcomes in Dataverse -----------------------------------------------------------------------------

@@ -32,17 +32,17 @@ step('actual.edit', async function (role: string, field: string, value: string) 
 step('actual.tryEdit', async function (role: string, field: string, value: string) {
   actAs(this, role, DATAVERSE_ROLES);
   this.actualBefore = await this.dv('GET', actualPath(this));
-  await this.attemptCall('PATCH', `/api/data/v9.2/${actualPath(this)}`, { [field]: fieldValue(this, field, value) });
+  await this.tryDv('PATCH', `${actualPath(this)}`, { [field]: fieldValue(this, field, value) });
 });
 
 step('actual.tryCreate', async function (role: string) {
   actAs(this, role, DATAVERSE_ROLES);
-  await this.attemptCall('POST', '/api/data/v9.2/msdyn_actuals', { msdyn_description: 'Manual actual' });
+  await this.tryDv('POST', 'msdyn_actuals', { msdyn_description: 'Manual actual' });
 });
 
 step('actual.tryDelete', async function (role: string) {
   actAs(this, role, DATAVERSE_ROLES);
-  await this.attemptCall('DELETE', `/api/data/v9.2/${actualPath(this)}`);
+  await this.tryDv('DELETE', `${actualPath(this)}`);
 });
 
 step('then.refused', function () {

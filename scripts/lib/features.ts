@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { AstBuilder, GherkinClassicTokenMatcher, Parser, compile } from '@cucumber/gherkin';
 import { IdGenerator, type Pickle } from '@cucumber/messages';
 import { LANGS, type Lang } from '../../steps/support/labels.js';
+import { projectRoot } from '../../simulator/paths.js';
 
 /** The features of each language, compiled to pickles (one per scenario or Examples row). */
-export const root = new URL('../../', import.meta.url).pathname;
+export const root = projectRoot; // decoded file path (a URL's pathname would keep %20 for a space)
 
 export interface LangPickles {
   readonly lang: Lang;

@@ -3,11 +3,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectPath, projectRoot } from '../paths.js';
 import type { Service } from '../service.js';
-import { loadResources, translator, type Lang } from '../i18n.js';
+import { isLang, loadResources, translator, type Lang } from '../i18n.js';
 import { langOf } from '../http/errors.js';
 import { sse } from '../http/sse.js';
 import { demoDetail, demoState } from './state.js';
-import { isLang, loadScenarios, type Scenario } from './scenarios.js';
+import { loadScenarios, type Scenario } from './scenarios.js';
 import { Player, clampDelay } from './player.js';
 
 /**

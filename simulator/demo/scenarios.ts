@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { generateMessages } from '@cucumber/gherkin';
 import { IdGenerator, SourceMediaType, type GherkinDocument, type Pickle } from '@cucumber/messages';
-import { LANGUAGES, type Lang } from '../i18n.js';
+import type { Lang } from '../i18n.js';
 
 /**
  * The scenarios of `features/<lng>/*.feature`, compiled by cucumber's own Gherkin compiler into pickles: the
@@ -27,7 +27,6 @@ export interface Scenario {
   readonly steps: readonly ScenarioStep[];
 }
 
-export const isLang = (s: unknown): s is Lang => typeof s === 'string' && (LANGUAGES as readonly string[]).includes(s);
 
 function featureFiles(dir: string): string[] {
   let entries: string[];

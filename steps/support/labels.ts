@@ -1,34 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import i18next, { type i18n } from 'i18next';
+import type { i18n } from 'i18next';
+import { LANGUAGES, i18nInstance, isLang, type Lang } from '../../simulator/i18n.js';
 
-/** The languages the specs are written in; English is the source language. */
-export const LANGS = ['en', 'de', 'nl'] as const;
-export type Lang = (typeof LANGS)[number];
-export const isLang = (x: string): x is Lang => (LANGS as readonly string[]).includes(x);
+/** The languages the specs are written in (the simulator's); English is the source language. */
+export const LANGS = LANGUAGES;
+export { isLang, type Lang };
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-export const localePath = (lng: Lang, ns: string): string => `${root}locales/${lng}/${ns}.json`;
-
-const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
-
-let instance: i18n | undefined;
-
-/** One i18next instance with the `labels` and `steps` namespaces of every language (no fallback language). */
-export function i18nLabels(): i18n {
-  if (instance) return instance;
-  const resources: Record<string, Record<string, Record<string, unknown>>> = {};
-  for (const lng of LANGS) {
-    resources[lng] = {
-      labels: readJson(localePath(lng, 'labels')) as Record<string, unknown>,
-      steps: readJson(localePath(lng, 'steps')) as Record<string, unknown>,
-    };
-  }
-  const i = i18next.createInstance();
-  void i.init({ resources, lng: 'en', fallbackLng: false, ns: ['labels', 'steps'], defaultNS: 'labels', initAsync: false, interpolation: { escapeValue: false } });
-  instance = i;
-  return i;
-}
+/** The simulator's i18next instance: every namespace of every language (`labels` and `steps` among them), no fallback. */
+export const i18nLabels = (): i18n => i18nInstance();
 
 /** A subtree of the labels of a language, as a flat record of key → text (nested `one`/`other` kept as objects). */
 export function labelTree(lng: Lang, path: string): Record<string, unknown> {

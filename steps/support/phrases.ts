@@ -13,9 +13,6 @@ export type StepBody = (this: SpecWorld, ...args: any[]) => Promise<void> | void
 
 const bodies = new Map<string, StepBody>();
 
-/** Step ids with a body (for scripts/check-steps.ts). */
-export const registeredSteps = (): readonly string[] => [...bodies.keys()];
-
 export function localize(phrase: string, lng: Lang): string {
   return phrase.replace(/\{([A-Za-z_]+)\}/g, (whole, name: string) => (localizedTypes.includes(name) ? `{${typeName(name, lng)}}` : whole));
 }

@@ -149,6 +149,11 @@ export class SpecWorld extends World {
     this.attempt = await this.call(method, path, body);
     return this.attempt;
   }
+
+  /** An attempted Dataverse operation (path below the API base). */
+  tryDv(method: string, path: string, body?: unknown): Promise<HttpResult> {
+    return this.attemptCall(method, `${DV}/${path}`, body);
+  }
 }
 
 setWorldConstructor(SpecWorld);
