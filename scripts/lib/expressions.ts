@@ -2,8 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CucumberExpression, ParameterType, ParameterTypeRegistry } from '@cucumber/cucumber-expressions';
 import { type Lang, phrasesOf } from '../../steps/support/labels.js';
-import { labelPattern, labelTypes, lookupTable, typeName } from '../../steps/support/parameters.js';
-import { numberPattern } from '../../steps/support/numbers.js';
+import { parameterTypesFor } from '../../steps/support/parameters.js';
 import { localize } from '../../steps/support/phrases.js';
 import { root } from './features.js';
 
@@ -20,11 +19,7 @@ export interface CompiledPhrase {
 
 export function registryFor(lng: Lang): ParameterTypeRegistry {
   const registry = new ParameterTypeRegistry();
-  for (const type of labelTypes) {
-    const table = lookupTable(type, lng);
-    registry.defineParameterType(new ParameterType(typeName(type.name, lng), new RegExp(labelPattern(table)), null, (s: string) => table.get(s), false, false));
-  }
-  registry.defineParameterType(new ParameterType(typeName('num', lng), new RegExp(numberPattern(lng)), null, (s: string) => s, false, false));
+  for (const p of parameterTypesFor(lng)) registry.defineParameterType(new ParameterType(p.name, p.regexp, null, p.transformer, false, false));
   return registry;
 }
 

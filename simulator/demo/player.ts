@@ -82,13 +82,7 @@ export class Player {
     let stderr = '';
     child.stderr?.on('data', (b: Buffer) => { stderr = (stderr + b.toString()).slice(-4000); });
     const emit = (type: PlayEvent['type'], data: unknown): void => { this.events.emit('event', { type, data } satisfies PlayEvent); };
-    const finish = (status: RunStatus, message?: string): void => {
-      if (run.status !== 'running') return;
-      run.status = status;
-      if (message) run.message = message;
-      for (const s of run.steps) if (s.status === 'running') s.status = status === 'stopped' ? 'skipped' : 'failed';
-      emit('done', { runId: run.runId, status, message });
-    };
+    const finish = (status: RunStatus, message?: string): void => this.finish(run, status, message);
     child.on('message', (raw: unknown) => {
       const msg = raw as { type: string; index?: number; status?: string; message?: string; pattern?: string; success?: boolean };
       if (msg.type === 'step' && typeof msg.index === 'number' && run.steps[msg.index]) {
@@ -136,12 +130,17 @@ export class Player {
   stop(): void {
     const child = this.child;
     if (!child) return;
-    if (this.current?.status === 'running') {
-      this.current.status = 'stopped';
-      for (const s of this.current.steps) if (s.status === 'running') s.status = 'skipped';
-      this.events.emit('event', { type: 'done', data: { runId: this.current.runId, status: 'stopped' } } satisfies PlayEvent);
-    }
+    if (this.current) this.finish(this.current, 'stopped');
     child.kill('SIGTERM');
+  }
+
+  /** Ends a run once: its status, running steps skipped (stopped) or failed, and the `done` event. */
+  private finish(run: RunState, status: RunStatus, message?: string): void {
+    if (run.status !== 'running') return;
+    run.status = status;
+    if (message) run.message = message;
+    for (const s of run.steps) if (s.status === 'running') s.status = status === 'stopped' ? 'skipped' : 'failed';
+    this.events.emit('event', { type: 'done', data: { runId: run.runId, status, message } } satisfies PlayEvent);
   }
 }
 

@@ -76,25 +76,25 @@ function resolveIn(type: LabelType, lng: Lang, text: string): unknown {
 
 export const typeName = (name: string, lng: Lang): string => `${name}_${lng}`;
 
+export interface ParameterTypeSpec {
+  readonly name: string;
+  readonly regexp: RegExp;
+  readonly transformer: (s: string) => unknown;
+}
+
+/** The parameter types of a language: one per label type, plus numbers (for cucumber, and for scripts/check-steps.ts). */
+export function parameterTypesFor(lng: Lang): ParameterTypeSpec[] {
+  const out: ParameterTypeSpec[] = labelTypes.map((type) => {
+    const table = lookupTable(type, lng);
+    return { name: typeName(type.name, lng), regexp: new RegExp(labelPattern(table)), transformer: (s: string) => table.get(s) };
+  });
+  out.push({ name: typeName('num', lng), regexp: new RegExp(numberPattern(lng)), transformer: (s: string) => parseNumber(s, lng) });
+  return out;
+}
+
 let defined = false;
 export function defineParameterTypes(): void {
   if (defined) return;
   defined = true;
-  for (const lng of LANGS) {
-    for (const type of labelTypes) {
-      const table = lookupTable(type, lng);
-      defineParameterType({
-        name: typeName(type.name, lng),
-        regexp: new RegExp(labelPattern(table)),
-        transformer: (s: string) => table.get(s),
-        useForSnippets: false,
-      });
-    }
-    defineParameterType({
-      name: typeName('num', lng),
-      regexp: new RegExp(numberPattern(lng)),
-      transformer: (s: string) => parseNumber(s, lng),
-      useForSnippets: false,
-    });
-  }
+  for (const lng of LANGS) for (const p of parameterTypesFor(lng)) defineParameterType({ ...p, useForSnippets: false });
 }
