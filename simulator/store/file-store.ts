@@ -52,6 +52,8 @@ class FileDurability implements Durability {
   #source: StoreSource | undefined;
   #snapshotOnDisk: boolean;
   #compacting: Promise<void> | undefined;
+  /** A compaction asked for by #maybeCompact and not yet started (it starts on the next turn). */
+  #scheduled: Promise<void> | undefined;
   #nextCompactAt: number;
   #compactions = 0;
   #lastCompactionError: string | undefined;
@@ -98,16 +100,39 @@ class FileDurability implements Durability {
   }
 
   #maybeCompact(): void {
-    if (this.#compacting !== undefined || this.#closed || this.#journal.failure) return;
+    if (this.#compacting !== undefined || this.#scheduled !== undefined || this.#closed || this.#journal.failure) return;
     if (this.#journal.pendingSize < this.#nextCompactAt) return;
     // Not inside the committing call: let it return first.
-    setImmediate(() => {
-      if (this.#compacting !== undefined || this.#closed) return;
-      this.compact().catch(() => {
-        // Recorded in lastCompactionError; the journal is intact. Retry after it grows by another threshold.
-        this.#nextCompactAt = this.#journal.pendingSize + this.#compactBytes;
+    this.#scheduled = new Promise<void>((resolve) => {
+      setImmediate(() => {
+        this.#scheduled = undefined;
+        if (this.#compacting !== undefined || this.#closed) return resolve();
+        this.compact().then(
+          () => {
+            // Transactions that came during the compaction may already fill the journal again.
+            this.#maybeCompact();
+            resolve();
+          },
+          () => {
+            // Recorded in lastCompactionError; the journal is intact. Retry after it grows by another threshold.
+            this.#nextCompactAt = this.#journal.pendingSize + this.#compactBytes;
+            resolve();
+          },
+        );
       });
     });
+  }
+
+  /** Resolves once no automatic compaction is scheduled or running (tests and benchmarks wait on this). */
+  async settled(): Promise<void> {
+    while (this.#scheduled !== undefined || this.#compacting !== undefined) {
+      await (this.#scheduled ?? this.#compacting)?.catch(() => {});
+    }
+  }
+
+  /** True while a compaction writes its snapshot. */
+  get compacting(): boolean {
+    return this.#compacting !== undefined;
   }
 
   /** Writes the whole data through lowdb, then drops the journal lines the snapshot contains. */
@@ -181,6 +206,10 @@ export interface FileStore extends Store {
   stats(): StoreStats;
   /** Forces a compaction now (normally automatic); resolves when the snapshot is durable and the journal cut. */
   compact(): Promise<void>;
+  /** Resolves once no automatic compaction is scheduled or running. */
+  settled(): Promise<void>;
+  /** True while a compaction is writing its snapshot. */
+  readonly compacting: boolean;
   /** What was found on disk when opening. */
   readonly recovery: RecoveryInfo;
 }
@@ -199,6 +228,14 @@ class FileStoreImpl extends StoreCore implements FileStore {
 
   compact(): Promise<void> {
     return this.#durability.compact();
+  }
+
+  settled(): Promise<void> {
+    return this.#durability.settled();
+  }
+
+  get compacting(): boolean {
+    return this.#durability.compacting;
   }
 }
 
