@@ -7,7 +7,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client, fig, load, now, pct, startChild, type Figure } from './lib.js';
+import { Client, load, now, pct, ratioFig, runChild, startChild, type Figure } from './lib.js';
+import type { Floor } from './floor.js';
 import { BillingMethod, TxType } from '../simulator/dataverse/entities.js';
 
 const DV = '/api/data/v9.2';
@@ -41,7 +42,11 @@ const logParam = (log: unknown, key: string, param: string): string => {
   return String(entry.params[param]);
 };
 
-/** One complete flow (10 requests); throws if any step or the write-back check fails. */
+/** What one flow costs at least: its requests as bare round trips, plus one fdatasync for each durable write. */
+export const FLOW_WRITES = 9;
+export const FLOW_READS = 1;
+
+/** One complete flow (10 requests: 9 durable writes, 1 read); throws if any step or the write-back check fails. */
 export async function flow(c: Client, t: Tenant, i: number): Promise<void> {
   const rep = { prefer: 'return=representation' };
   const entry = (await c.ok('POST', `${DV}/msdyn_timeentries`, { msdyn_description: `Work ${i}`, msdyn_date: '2026-03-02', msdyn_duration: 480, 'msdyn_project@odata.bind': `/msdyn_projects(${t.project})` }, rep)).json();
@@ -59,36 +64,63 @@ export async function flow(c: Client, t: Tenant, i: number): Promise<void> {
   if (billed.msdyn_vouchernumber !== posted.Voucher) throw new Error(`write-back missing: ${JSON.stringify(billed)} vs ${String(posted.Voucher)}`);
 }
 
-export async function run(): Promise<Figure[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-flow-'));
-  const server = await startChild('sim', ['--path', join(dir, 'db.json')]);
+/** Sequential flows on the simulator at `path` (a fresh file when absent): p50 after 2 s of warm-up. */
+async function sequentialP50(path: string): Promise<{ p50: number; p99: number; n: number }> {
+  const server = await startChild('sim', ['--path', path]);
   try {
-    const c = new Client(server.url, 16);
-    const usd = await currencyOf(c);
-    // Sequential: one client, one flow at a time.
-    const seqTenant = await setUpTenant(c, 'S000', usd);
-    // Warm-up: 2 s of flows, so that V8 has optimized the hot paths of client and server (on this machine the
-    // first few hundred flows take about twice as long as the steady state).
+    const c = new Client(server.url, 1);
+    const t = await setUpTenant(c, 'S000', await currencyOf(c));
+    // Warm-up: V8 optimizes the hot paths of client and server (the first few hundred flows are about twice as slow).
     const warm = now() + 2_000;
-    for (let i = 0; now() < warm; i++) await flow(c, seqTenant, i);
+    for (let i = 0; now() < warm; i++) await flow(c, t, i);
     const lat: number[] = [];
     const end = now() + 8_000;
     for (let i = 0; i < 500 && now() < end; i++) {
       const t0 = now();
-      await flow(c, seqTenant, i);
+      await flow(c, t, i);
       lat.push(now() - t0);
     }
-    // 16 concurrent clients, each in its own company.
-    const tenants = await Promise.all(Array.from({ length: 16 }, (_, k) => setUpTenant(c, `C${String(k).padStart(3, '0')}`, usd)));
-    let next = 0;
-    const conc = await load(async (i) => { const t = tenants[next++ % 16] as Tenant; await flow(c, t, i); }, { concurrency: 16, ms: 8_000, count: 10_000, warmupMs: 1_000 });
     c.close();
-    return [
-      fig('flow', 'invoice flow over HTTP, sequential, p50', pct(lat, 50), 'ms/flow', '<=', 10, `${lat.length} flows of 10 requests, file store; p99 ${pct(lat, 99).toFixed(1)} ms`),
-      fig('flow', 'invoice flows, 16 concurrent clients', conc.perSecond, 'flows/s', '>=', 300, `${conc.done} flows in 8 s after 1 s warm-up; p50 ${conc.p50.toFixed(1)} ms, p99 ${conc.p99.toFixed(1)} ms per flow`),
-    ];
+    return { p50: pct(lat, 50), p99: pct(lat, 99), n: lat.length };
   } finally {
     await server.stop();
+  }
+}
+
+export async function run(floor: Floor): Promise<Figure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-flow-'));
+  try {
+    const empty = await sequentialP50(join(dir, 'empty.json'));
+    // Growth: the same flows with 100k actuals already in the store.
+    const big = join(dir, 'big.json');
+    await runChild('build', ['--path', big, '--actuals', String(GROWTH_ACTUALS)]);
+    const full = await sequentialP50(big);
+    // 16 concurrent clients, each in its own company.
+    const server = await startChild('sim', ['--path', join(dir, 'conc.json')]);
+    let conc: Awaited<ReturnType<typeof load>>;
+    try {
+      const c = new Client(server.url, 16);
+      const usd = await currencyOf(c);
+      const tenants = await Promise.all(Array.from({ length: 16 }, (_, k) => setUpTenant(c, `C${String(k).padStart(3, '0')}`, usd)));
+      let next = 0;
+      conc = await load(async (i) => { const t = tenants[next++ % 16] as Tenant; await flow(c, t, i); }, { concurrency: 16, ms: 8_000, count: 10_000, warmupMs: 1_000 });
+      c.close();
+    } finally {
+      await server.stop();
+    }
+    const seqFloor = FLOW_WRITES * (floor.postMs + floor.fsyncMs) + FLOW_READS * floor.getMs;
+    const flowsFloor = floor.createsPerSec / (FLOW_WRITES + FLOW_READS);
+    return [
+      ratioFig('flow', 'invoice flow over HTTP, sequential, p50', empty.p50, 'ms', seqFloor, '<=', 1.5,
+        `${empty.n} flows of ${FLOW_WRITES + FLOW_READS} requests, file store; p99 ${empty.p99.toFixed(1)} ms. Floor: ${FLOW_WRITES} × (bare POST ${floor.postMs.toFixed(2)} + fdatasync ${floor.fsyncMs.toFixed(2)}) + ${FLOW_READS} × bare GET ${floor.getMs.toFixed(2)} ms`),
+      ratioFig('flow', 'invoice flows, 16 concurrent clients', conc.perSecond, 'flows/s', flowsFloor, '>=', 0.75,
+        `${conc.done} flows in 8 s after 1 s warm-up; p50 ${conc.p50.toFixed(1)} ms, p99 ${conc.p99.toFixed(1)} ms per flow. Floor: bare Express creates/s ${Math.round(floor.createsPerSec)} ÷ ${FLOW_WRITES + FLOW_READS} requests`),
+      ratioFig('flow', `invoice flow, sequential p50 with ${GROWTH_ACTUALS / 1000}k actuals in the store`, full.p50, 'ms', empty.p50, '<=', 1.2,
+        `growth: floor is the p50 on an empty store measured above; ${full.n} flows, p99 ${full.p99.toFixed(1)} ms`),
+    ];
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+const GROWTH_ACTUALS = 100_000;

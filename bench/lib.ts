@@ -10,21 +10,33 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
-/** One line of the table. `target` is compared with `measured` using `cmp`; no target = information only. */
+/**
+ * One line of the table. With `floor` (the same quantity measured for the machine's floor in this run, see
+ * floor.ts), the target applies to the ratio measured / floor; without it, to `measured` itself. No target =
+ * information only.
+ */
 export interface Figure {
   readonly group: string;
   readonly name: string;
   readonly measured: number | null;
   readonly unit: string;
+  readonly floor?: number;
   readonly cmp?: '<=' | '>=';
   readonly target?: number;
-  /** Set by run.ts from measured/target; null = not measurable (n/a). */
+  /** Set by run.ts: measured / floor when there is a floor. */
+  ratio?: number | null;
+  /** Set by run.ts from the compared value and target; null = not measurable (n/a). */
   pass?: boolean | null;
   readonly note?: string;
 }
 
 export const fig = (group: string, name: string, measured: number | null, unit: string, cmp?: '<=' | '>=', target?: number, note?: string): Figure => ({
   group, name, measured, unit, ...(cmp ? { cmp } : {}), ...(target !== undefined ? { target } : {}), ...(note ? { note } : {}),
+});
+
+/** A figure judged as a ratio to its floor: `measured / floor cmp target`. */
+export const ratioFig = (group: string, name: string, measured: number | null, unit: string, floor: number, cmp: '<=' | '>=', target: number, note?: string): Figure => ({
+  ...fig(group, name, measured, unit, cmp, target, note), floor,
 });
 
 export const now = (): number => performance.now();
@@ -143,8 +155,8 @@ export function buildServers(): void {
  * Starts bench/servers/<script> in a child process and waits for the JSON line it prints once ready
  * (`{"url": …}`). Client and server then each have a core of their own.
  */
-export function startChild(script: string, args: readonly string[] = [], timeoutMs = 120_000, runtime: Runtime = 'dist'): Promise<Child> {
-  const proc = spawn(process.execPath, [...nodeArgs(script, runtime), ...args], {
+export function startChild(script: string, args: readonly string[] = [], timeoutMs = 120_000, runtime: Runtime = 'dist', nodeFlags: readonly string[] = []): Promise<Child> {
+  const proc = spawn(process.execPath, [...nodeFlags, ...nodeArgs(script, runtime), ...args], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env },
   });
   return new Promise((resolve, reject) => {

@@ -1,11 +1,12 @@
 /**
  * The whole spec suite: wall time of the cucumber profiles en, de and nl (cucumber.mjs) over features/<lng>,
- * run at the same time as npm test runs them, each as `npx cucumber-js -p <lng> features/<lng>`. n/a when there are no features yet.
+ * run at the same time as npm test runs them, each as `npx cucumber-js -p <lng> features/<lng>`, against its floor:
+ * the slowest language run alone. Process start-up (a dry run) and time per scenario are reported apart.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
-import { ROOT, fig, now, type Figure } from './lib.js';
+import { ROOT, fig, now, pct, ratioFig, type Figure } from './lib.js';
 
 const LANGS = ['en', 'de', 'nl'] as const;
 
@@ -14,27 +15,44 @@ function features(lng: string): number {
   return existsSync(dir) ? readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.feature')).length : 0;
 }
 
-function cucumber(lng: string): Promise<{ code: number; out: string }> {
+function cucumber(lng: string, extra: readonly string[] = []): Promise<{ code: number; out: string; s: number }> {
   const bin = join(ROOT, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js');
-  const p = spawn(process.execPath, [bin, '-p', lng, '--format', 'summary', `features/${lng}`], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const t0 = now();
+  const p = spawn(process.execPath, [bin, '-p', lng, '--format', 'summary', ...extra, `features/${lng}`], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   p.stdout.on('data', (c: Buffer) => (out += c.toString()));
   p.stderr.on('data', (c: Buffer) => (out += c.toString()));
-  return new Promise((resolve) => p.on('exit', (code) => resolve({ code: code ?? 1, out })));
+  return new Promise((resolve) => p.on('exit', (code) => resolve({ code: code ?? 1, out, s: (now() - t0) / 1000 })));
 }
 
+const scenarios = (out: string): number => Number(/(\d+) scenarios? \(/.exec(out)?.[1] ?? 0);
+
 export async function run(): Promise<Figure[]> {
-  const counts = LANGS.map(features);
-  const name = 'whole spec suite (cucumber en + de + nl), wall';
-  if (counts.every((n) => n === 0) || !existsSync(join(ROOT, 'cucumber.mjs'))) {
-    return [fig('suite', name, null, 's', '<=', 15, 'n/a (no features yet)')];
+  const langs = LANGS.filter((lng) => features(lng) > 0);
+  const name = 'whole spec suite (cucumber en + de + nl at once), wall';
+  if (langs.length === 0 || !existsSync(join(ROOT, 'cucumber.mjs'))) {
+    return [fig('suite', name, null, 's', '<=', 1.3, 'n/a (no features yet)')];
   }
-  const t0 = now();
-  const results = [];
+  // The floor: each language alone; its process start-up (loading the steps, no scenario run) is a dry run.
+  const alone: { lng: string; s: number; startup: number; scenarios: number }[] = [];
+  for (const lng of langs) {
+    const dry = await cucumber(lng, ['--dry-run']);
+    const r = await cucumber(lng);
+    alone.push({ lng, s: r.s, startup: dry.s, scenarios: scenarios(r.out) });
+  }
+  const slowest = alone.reduce((a, b) => (b.s > a.s ? b : a));
   // As npm test runs them: the three languages at the same time (independent simulators and reports).
-  results.push(...(await Promise.all(LANGS.filter((lng) => features(lng) > 0).map(async (lng) => ({ lng, ...(await cucumber(lng)) })))));
+  const t0 = now();
+  const results = await Promise.all(langs.map(async (lng) => ({ lng, ...(await cucumber(lng)) })));
   const s = (now() - t0) / 1000;
   const summary = results.map((r) => `${r.lng}: ${/(\d+ scenarios? \([^)]*\))/.exec(r.out)?.[1] ?? `exit ${r.code}`}`).join('; ');
   const failed = results.filter((r) => r.code !== 0).map((r) => r.lng);
-  return [fig('suite', name, s, 's', '<=', 15, `${counts.reduce((a, b) => a + b, 0)} feature files; ${summary}${failed.length ? `; failing: ${failed.join(', ')} (time still counted)` : ''}`)];
+  const perScenario = alone.map((a) => `${a.lng} ${(((a.s - a.startup) * 1000) / Math.max(1, a.scenarios)).toFixed(0)} ms`).join(', ');
+  const startup = alone.map((a) => `${a.lng} ${a.startup.toFixed(1)} s`).join(', ');
+  return [
+    ratioFig('suite', name, s, 's', slowest.s, '<=', 1.3,
+      `${langs.length} languages; ${summary}${failed.length ? `; failing: ${failed.join(', ')} (time still counted)` : ''}. Floor: the slowest language alone (${slowest.lng})`),
+    fig('suite', 'spec process start-up (cucumber --dry-run: load steps, run nothing)', pct(alone.map((a) => a.startup), 50), 's', undefined, undefined, startup),
+    fig('suite', 'time per scenario, language alone, start-up excluded', pct(alone.map((a) => ((a.s - a.startup) * 1000) / Math.max(1, a.scenarios)), 50), 'ms', undefined, undefined, perScenario),
+  ];
 }

@@ -1,0 +1,49 @@
+/**
+ * `npm run bench:profile [-- <seconds>]`: where the simulator's time goes in the sequential invoice flow.
+ * Runs the flow of flow.ts against a compiled simulator child started with `--cpu-prof`, then prints the
+ * functions with the most self time, summed by function and file (bench/README.md records what it showed).
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { buildServers, Client, now, ROOT, startChild } from './lib.js';
+import { currencyOf, flow, setUpTenant } from './flow.js';
+
+interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
+interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+
+const seconds = Number(process.argv[2] ?? 10);
+buildServers();
+const dir = mkdtempSync(join(tmpdir(), 'bench-profile-'));
+try {
+  const server = await startChild('sim', ['--path', join(dir, 'db.json')], undefined, 'dist', ['--cpu-prof', '--cpu-prof-dir', dir]);
+  let flows = 0;
+  try {
+    const c = new Client(server.url, 1);
+    const t = await setUpTenant(c, 'PROF', await currencyOf(c));
+    const end = now() + seconds * 1000;
+    while (now() < end) await flow(c, t, flows++);
+    c.close();
+  } finally {
+    await server.stop(); // SIGTERM: the child exits normally and writes its profile
+  }
+  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  if (!file) throw new Error('profile: no .cpuprofile written');
+  const prof = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Profile;
+  const self = new Map<number, number>();
+  prof.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (prof.timeDeltas[i] ?? 0)));
+  const byFn = new Map<string, number>();
+  let total = 0;
+  for (const n of prof.nodes) {
+    const us = self.get(n.id) ?? 0;
+    total += us;
+    const url = n.callFrame.url.startsWith('file://') ? relative(ROOT, new URL(n.callFrame.url).pathname) : n.callFrame.url;
+    const key = `${n.callFrame.functionName || '(anonymous)'}  ${url}${url ? `:${n.callFrame.lineNumber + 1}` : ''}`;
+    byFn.set(key, (byFn.get(key) ?? 0) + us);
+  }
+  const top = [...byFn].sort((a, b) => b[1] - a[1]).slice(0, 30);
+  console.log(`${flows} flows in ${seconds} s; ${(total / 1000).toFixed(0)} ms of samples (${((total / 1000) / flows).toFixed(2)} ms per flow)`);
+  for (const [k, us] of top) console.log(`${((100 * us) / total).toFixed(1).padStart(5)} %  ${(us / 1000 / flows).toFixed(3)} ms/flow  ${k}`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
