@@ -12,6 +12,7 @@ import { FINANCE_BASE, financeRouter } from './http/finance-router.js';
 import { simRouter } from './http/sim-router.js';
 import { errorHandler, sendError, type Flavour } from './http/errors.js';
 import { seedDemo } from './demo-data.js';
+import { ROW_VERSION } from './domain/context.js';
 import { mountExtras } from './extras.js';
 import { terminologyPage } from './http/terminology-route.js';
 import { jsonBody } from './http/json-body.js';
@@ -46,7 +47,9 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   if (options.demo && store.count('cdm_company') === 0 && store.count('LegalEntity') === 0) await seedDemo(service);
 
   const reset = async (demo: boolean): Promise<void> => {
-    await store.replaceAll({});
+    // The row version goes on across a reset: an ETag handed out before must never come back (one increasing number).
+    const rowVersion = store.get('sim_counter', ROW_VERSION);
+    await store.replaceAll(rowVersion ? { sim_counter: { [ROW_VERSION]: rowVersion } } : {});
     await service.init();
     if (demo) await seedDemo(service);
     service.events.emit('event', { type: 'reset', data: { demo } });

@@ -41,7 +41,11 @@ export function readPayload(def: EntityDef, body: unknown, opts: PayloadOptions)
       if (!field || !Object.hasOwn(fields, field) || !opts.resolveBind) throw unknown(def, nav, opts);
       const f = fields[field] as FieldDef;
       checkWritable(def, field, f, opts);
-      if (value === null) { out[`_${field}_value`] = null; continue; }
+      if (value === null) {
+        if (f.required) throw new SimError(400, opts.code, 'payload.required', { property: nav, entity: def.logicalName });
+        out[`_${field}_value`] = null;
+        continue;
+      }
       if (typeof value !== 'string') throw new SimError(400, opts.code, 'payload.badBind', { property: nav, value: JSON.stringify(value) });
       out[`_${field}_value`] = opts.resolveBind(value, nav, String(f.target));
       continue;
@@ -72,7 +76,9 @@ function checkWritable(def: EntityDef, name: string, f: FieldDef, opts: PayloadO
 function checkValue(def: EntityDef, name: string, f: FieldDef, v: unknown, opts: PayloadOptions): unknown {
   const bad = (expected: string): SimError => new SimError(400, opts.code, 'payload.badValue', { property: name, expected, entity: def.logicalName });
   if (v === null) {
-    if (f.required && opts.mode === 'create') throw new SimError(400, opts.code, 'payload.required', { property: name, entity: def.logicalName });
+    // A required column can't be set to null, on create or update (update-delete-entities-using-web-api.md,
+    // "Basic update": required level; the same for PATCH, PUT and DELETE of the column).
+    if (f.required) throw new SimError(400, opts.code, 'payload.required', { property: name, entity: def.logicalName });
     return null;
   }
   switch (f.type) {

@@ -1,10 +1,11 @@
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import type { Op, Rec, Store } from './store/types.js';
-import type { Ctx } from './domain/context.js';
+import { type Ctx, ROW_VERSION } from './domain/context.js';
 import { SimError } from './errors.js';
 import { iso, parseDuration, parseInstant } from './clock.js';
-import { dataverseByName } from './dataverse/entities.js';
+import { dataverseByName, dataverseEntities } from './dataverse/entities.js';
+import { financeEntities } from './finance/entities.js';
 import { type Faults, type SyncItem, apply, catchUpErrors, ensureMaps, errorInfo, failQueued, logActivity, mapState, noFaults, propagate, queued, setMapState } from './dualwrite/runtime.js';
 import type { MapId } from './dualwrite/maps.js';
 import { type ProcessId, processes } from './processes.js';
@@ -66,6 +67,7 @@ export class Service {
   /** Reference data every instance has (maps, clock) without demo data. */
   async init(): Promise<void> {
     await this.direct((ctx) => {
+      seedRowVersion(ctx);
       ensureMaps(ctx);
       if (!ctx.tx.get('sim_meta', 'clock')) ctx.tx.put('sim_meta', 'clock', { now: this.startClock });
       for (const p of Object.keys(processes) as ProcessId[]) {
@@ -250,6 +252,19 @@ export class Service {
     this.unsubscribe();
     this.events.removeAllListeners();
   }
+}
+
+/**
+ * A store written before the store-wide row version existed carries per-record counters: the counter starts above
+ * the highest of them, so that no row's new version can equal one it had (once per store; afterwards it is kept).
+ */
+function seedRowVersion(ctx: Ctx): void {
+  if (ctx.tx.get('sim_counter', ROW_VERSION)) return;
+  let max = 0;
+  for (const def of [...dataverseEntities, ...financeEntities]) {
+    for (const r of ctx.tx.all(def.logicalName)) if (typeof r.versionnumber === 'number' && r.versionnumber > max) max = r.versionnumber;
+  }
+  if (max > 0) ctx.tx.put('sim_counter', ROW_VERSION, { name: ROW_VERSION, value: max });
 }
 
 export const isProcessId = (id: string): id is ProcessId => Object.hasOwn(processes, id);

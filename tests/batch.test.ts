@@ -86,11 +86,12 @@ test('requests run in order and are answered in order, each as on its own', asyn
 
 test('the batch stops at the first failed request; with odata.continue-on-error it goes on', async () => {
   const before = await names();
-  const parts = [account('S1'), { method: 'POST', url: 'accounts', body: { name: 'no company' } }, account('S2')];
+  // Actuals are not created directly (a business refusal, 400); an account without a company is fine since issue 11.
+  const parts = [account('S1'), { method: 'POST', url: 'msdyn_actuals', body: { msdyn_description: 'direct' } }, account('S2')];
   const stopped = await batch(batchText(parts), { 'Accept-Language': 'nl' });
   assert.equal(stopped.status, 200);
   assert.deepEqual(stopped.answers.map((a) => a.status), [204, 400]);
-  assert.match(JSON.parse(stopped.answers[1]?.body ?? '{}').error.message, /rechtspersoon/, 'the batch\'s language applies to its requests');
+  assert.match(JSON.parse(stopped.answers[1]?.body ?? '{}').error.message, /Werkelijke waarden/, 'the batch\'s language applies to its requests');
   assert.deepEqual(await names(), [...before, 'S1'].sort());
 
   const goOn = await batch(batchText([account('T1'), parts[1] as Part, account('T2')]), { Prefer: 'odata.continue-on-error' });
@@ -170,12 +171,12 @@ test('a change set is one transaction: its requests name earlier ones by Content
 
 test('a change set that fails writes nothing and answers with one error; the batch goes on only with continue-on-error', async () => {
   const before = await names();
-  const failing = changeSet([account('F1'), { method: 'POST', url: 'accounts', body: { name: 'no company' } }]);
+  const failing = changeSet([account('F1'), { method: 'POST', url: 'msdyn_actuals', body: { msdyn_description: 'direct' } }]);
   const stopped = await batch(`${failing}--batch_T1\r\n${partText(account('F2'))}\r\n--batch_T1--\r\n`, { 'Accept-Language': 'de' });
   assert.equal(stopped.items.length, 1, 'the batch stopped after the failed change set');
   const error = stopped.items[0] as Answer;
   assert.equal(error.status, 400);
-  assert.match(JSON.parse(error.body).error.message, /juristische Person/);
+  assert.match(JSON.parse(error.body).error.message, /Istwerte/);
   assert.deepEqual(await names(), before, 'F1 was rolled back with its change set');
 
   const goOn = await batch(`${failing}--batch_T1\r\n${partText(account('F2'))}\r\n--batch_T1--\r\n`, { Prefer: 'odata.continue-on-error' });

@@ -130,7 +130,7 @@ test('executeBatch in a change set (the library\'s default): one transaction, al
   const before = await api.retrieveMultiple<Json>({ collection: 'accounts', select: ['name'] });
   api.startBatch();
   api.create({ collection: 'accounts', data: { name: 'Rolled back', 'msdyn_company@odata.bind': `/cdm_companies(${c.companyId})` } });
-  api.create({ collection: 'accounts', data: { name: 'No company' } });
+  api.create({ collection: 'msdyn_actuals', data: { msdyn_description: 'Actuals are not created directly' } });
   // The library hands back the change set's one error answer in place of its results.
   const failed = (await api.executeBatch()) as Array<{ status: number; error: { code: string; message: string } }>;
   assert.equal(failed.length, 1);

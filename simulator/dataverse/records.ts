@@ -52,7 +52,8 @@ export function createRecord(ctx: Ctx, def: EntityDef, values: Record<string, un
       if (ctx.tx.get('msdyn_journal', String(rec._msdyn_journal_value))?.msdyn_isposted === true) throw refuse('work.journalPosted', { journal: String(rec._msdyn_journal_value) });
       break;
   }
-  if (def.companySpecific && !rec._msdyn_company_value) throw refuse('record.companyRequired', { entity: def.logicalName });
+  // No company is required: Dataverse keeps rows without one; only dual-write leaves them out (company-data.md,
+  // "Company striping and bootstrapping"; see dualwrite/runtime.ts).
   return insert(ctx, def.logicalName, id, rec);
 }
 

@@ -24,18 +24,28 @@ export function nextNumber(ctx: Ctx, counter: string): number {
 
 export const pad = (n: number, width = 5): string => String(n).padStart(width, '0');
 
+/** The counter of row versions in `sim_counter`: one for the whole store, both sides. */
+export const ROW_VERSION = 'rowversion';
+
+/**
+ * The next row version: one increasing number across the organization, as Dataverse's `versionnumber` (a SQL
+ * rowversion) is; its ETag is `W/"<versionnumber>"` (perform-conditional-operations-using-web-api.md, "ETags").
+ * Kept in the store with the rows, so it survives restarts; every written row of a transaction takes its own.
+ */
+export const nextRowVersion = (ctx: Ctx): number => nextNumber(ctx, ROW_VERSION);
+
 /** A new record with audit fields. `table` is a Dataverse logical name or a Finance entity name. */
 export function insert(ctx: Ctx, table: string, id: string, fields: Record<string, unknown>): Rec {
-  const rec = { ...fields, createdon: ctx.now, modifiedon: ctx.now, versionnumber: 1 };
+  const rec = { ...fields, createdon: ctx.now, modifiedon: ctx.now, versionnumber: nextRowVersion(ctx) };
   ctx.tx.put(table, id, rec);
   return rec;
 }
 
-/** Replace fields of an existing record, bumping its version. */
+/** Replace fields of an existing record; it takes a new row version. */
 export function patch(ctx: Ctx, table: string, id: string, changes: Record<string, unknown>): Rec {
   const old = ctx.tx.get(table, id);
   if (!old) throw new Error(`patch of missing ${table}(${id})`);
-  const rec = { ...old, ...changes, modifiedon: ctx.now, versionnumber: Number(old.versionnumber ?? 0) + 1 };
+  const rec = { ...old, ...changes, modifiedon: ctx.now, versionnumber: nextRowVersion(ctx) };
   ctx.tx.put(table, id, rec);
   return rec;
 }

@@ -37,9 +37,22 @@ export interface SyncItem {
 
 const filters: Record<NonNullable<TableMap['filter']>, (r: Rec) => boolean> = {
   confirmedInvoices: (r) => !isEditable(r),
-  syncedActuals: (r) => r.msdyn_skipsync !== true && !!r._msdyn_company_value,
-  actualConnections: (r) => r.msdyn_transaction1type === 'msdyn_actual' && r.msdyn_transaction2type === 'msdyn_actual' && !!r._msdyn_company_value,
+  syncedActuals: (r) => r.msdyn_skipsync !== true,
+  actualConnections: (r) => r.msdyn_transaction1type === 'msdyn_actual' && r.msdyn_transaction2type === 'msdyn_actual',
 };
+
+/**
+ * Only rows that have a company are eligible for dual-write (company-data.md, "Company striping and
+ * bootstrapping"): a map that carries the company (as dataAreaId) leaves a row without one where it is.
+ */
+const carriesCompany = (m: TableMap): boolean => m.fields.some((p) => p.dataverse === '_msdyn_company_value');
+
+/** A row a map would carry but does not, and why (written to the map's activity log). */
+export interface Skipped {
+  readonly mapId: MapId;
+  readonly reason: 'noCompany';
+  readonly source: { readonly table: string; readonly id: string };
+}
 
 export function mapState(db: ReadView, id: MapId): MapState {
   return (db.get('dw_map', id)?.state as MapState | undefined) ?? 'Running';
@@ -71,13 +84,20 @@ function transform(name: string | undefined, dir: 'toFinance' | 'toDataverse', v
   return fn(value, db);
 }
 
-/** Values for the target of a changed source row, or nothing when the map does not carry this row. */
-export function itemsFor(db: ReadView, op: Op): SyncItem[] {
+/**
+ * Values for the target of a changed source row, or nothing when the map does not carry this row. A row the map
+ * would carry but for its missing company goes to `skipped`.
+ */
+export function itemsFor(db: ReadView, op: Op, skipped?: (s: Skipped) => void): SyncItem[] {
   if (op.t !== 'put') return [];
   const out: SyncItem[] = [];
   for (const m of tableMaps) {
     if (op.table === m.dataverse && m.master === 'dataverse') {
       if (m.filter && !filters[m.filter](op.rec)) continue;
+      if (carriesCompany(m) && !op.rec._msdyn_company_value) {
+        skipped?.({ mapId: m.id, reason: 'noCompany', source: { table: op.table, id: op.id } });
+        continue;
+      }
       const values: Record<string, unknown> = {};
       for (const p of m.fields) if (p.dir !== SyncDirection.ToDataverse) values[p.finance] = transform(p.transform, 'toFinance', op.rec[p.dataverse], db);
       out.push({ mapId: m.id, to: 'finance', entity: m.finance, values, create: true, source: { table: op.table, id: op.id } });
@@ -99,8 +119,13 @@ export function itemsFor(db: ReadView, op: Op): SyncItem[] {
 
 /** Live sync of the changes a domain function made, inside its transaction. */
 export function propagate(ctx: Ctx, ops: readonly Op[], faults: Faults): void {
+  const skip = (k: Skipped): void => {
+    // A stopped map syncs nothing, so it skips nothing either; a running or paused one says what it leaves out.
+    const state = mapState(ctx.tx, k.mapId);
+    if (state !== 'Stopped' && state !== 'NotRunning') logActivity(ctx, k.mapId, 'skipped', { reason: k.reason, entity: k.source.table, id: k.source.id });
+  };
   for (const op of ops) {
-    for (const item of itemsFor(ctx.tx, op)) {
+    for (const item of itemsFor(ctx.tx, op, skip)) {
       const state = mapState(ctx.tx, item.mapId);
       if (state === 'Running' && isAsync(ctx, item)) {
         enqueueAsync(ctx, item);

@@ -17,6 +17,9 @@ import { isGuid } from '../odata/ids.js';
 import { entityDefinitions } from './entity-definitions.js';
 import type { ApiRequest, ApiResponse } from './exchange.js';
 import { batchRoute } from './batch-route.js';
+import { unboundFunctionOf } from '../dataverse/organization.js';
+import { columnOf, isColumnSegment, rawValue } from './single-column.js';
+import { parsePreferences } from '../odata/prefer.js';
 
 export const DATAVERSE_BASE = '/api/data/v9.2';
 
@@ -32,14 +35,25 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
     });
   });
 
-  /** What a request is about: the entity set, the record's key, and a bound action or `$count` below it. */
-  interface Target { readonly def: EntityDef; readonly key?: ParsedKey; readonly action?: string; readonly count?: boolean }
+  /**
+   * What a request is about: the entity set, the record's key, and a bound action, `$count` or one column below
+   * it (`raw`: the column's `/$value`).
+   */
+  interface Target { readonly def: EntityDef; readonly key?: ParsedKey; readonly action?: string; readonly count?: boolean; readonly column?: string; readonly raw?: boolean }
 
   /** One request: a segment path below the base, as on its own or inside a `$batch`. */
   async function dispatch(req: ApiRequest, res: ApiResponse): Promise<void> {
     try {
       const segments = req.path.split('/').filter(Boolean);
-      if (segments.length === 0 || segments.length > 2) throw notFound(req.path);
+      if (segments.length === 0 || segments.length > 3) throw notFound(req.path);
+      const fn = unboundFunctionOf(decodeURIComponent(segments[0] as string));
+      if (fn !== undefined) {
+        // WhoAmI, RetrieveVersion: functions, so GET only (use-web-api-functions.md); nothing below them.
+        if (segments.length > 1) throw notFound(segments[1] as string);
+        if (req.method !== 'GET') throw methodNotAllowed(req);
+        res.set('OData-Version', '4.0').json({ '@odata.context': `${base(req)}/$metadata#${fn.responseType}`, ...fn.result() });
+        return;
+      }
       if (/^EntityDefinitions(\(|$)/.test(segments[0] as string)) {
         const text = decodeURIComponent(segments[0] as string);
         return entityDefinitions(req, res, text.includes('(') ? text.slice(text.indexOf('(') + 1, -1) : undefined, langOf(req));
@@ -48,6 +62,7 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
       if (req.method === 'GET') {
         const id = t.key === undefined ? undefined : recordId(service.store, t.def, t.key);
         if (t.count) return count(service, req, res, t.def);
+        if (id !== undefined && t.column !== undefined) return column(service, req, res, t.def, id, t.column, t.raw === true);
         return id === undefined ? list(service, req, res, t.def) : one(service, req, res, t.def, id);
       }
       const step = await service.exec((ctx) => write(ctx, req, t));
@@ -64,6 +79,15 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
     const key = seg.key === undefined ? {} : { key: seg.key };
     if (segments.length === 1) return { def, ...key };
     if (segments[1] === '$count' && seg.key === undefined && req.method === 'GET') return { def, count: true };
+    const col = decodeURIComponent(segments[1] as string);
+    if (seg.key !== undefined && req.method !== 'POST' && isColumnSegment(col)) {
+      // One column of a record (retrieve-entity-using-web-api.md "Retrieve a single property value";
+      // update-delete-entities-using-web-api.md "Update a single property value", "Delete a single property value").
+      if (segments.length === 2) return { def, ...key, column: col };
+      if (segments[2] === '$value' && req.method === 'GET') return { def, ...key, column: col, raw: true };
+      throw notFound(segments[2] as string);
+    }
+    if (segments.length > 2) throw notFound(segments[2] as string);
     if (req.method !== 'POST' || seg.key === undefined) throw methodNotAllowed(req);
     return { def, ...key, action: decodeURIComponent(segments[1] as string) };
   }
@@ -74,6 +98,7 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
   function write(ctx: Ctx, req: ApiRequest, t: Target): Step {
     const id = t.key === undefined ? undefined : recordId(ctx.tx, t.def, t.key);
     if (t.action !== undefined) return action(ctx, req, t.def, id as string, t.action);
+    if (t.column !== undefined) return columnWrite(ctx, req, t.def, id as string, t.column);
     switch (req.method) {
       case 'POST':
         if (id !== undefined) throw methodNotAllowed(req);
@@ -92,7 +117,8 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
   /** A write request of a change set, as one step of the change set's transaction. */
   function writeStep(ctx: Ctx, req: ApiRequest): Step {
     const segments = req.path.split('/').filter(Boolean);
-    if (segments.length === 0 || segments.length > 2 || /^EntityDefinitions/.test(segments[0] as string)) throw notFound(req.path);
+    if (segments.length === 0 || segments.length > 3 || /^EntityDefinitions/.test(segments[0] as string)) throw notFound(req.path);
+    if (unboundFunctionOf(decodeURIComponent(segments[0] as string)) !== undefined) throw methodNotAllowed(req);
     return write(ctx, req, targetOf(req, segments));
   }
 
@@ -142,7 +168,7 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
   function one(svc: Service, req: ApiRequest, res: ApiResponse, def: EntityDef, id: string): void {
     const rec = svc.store.get(def.logicalName, id);
     if (!rec) throw new SimError(404, '0x80040217', 'record.notFound', { entity: def.logicalName, id });
-    if (notModified(req.get('if-none-match'), recordEtag(rec))) { res.status(304).end(); return; }
+    if (unchanged(req, recordEtag(rec), req.query.$expand !== undefined)) { res.status(304).end(); return; }
     // Performance: a plain read by key (no $select/$expand) skips query parsing; same result as parsing nothing.
     const q = req.query.$select === undefined && req.query.$expand === undefined
       ? { select: undefined, expand: [] }
@@ -154,14 +180,14 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
     });
   }
 
-  function payload(ctx: Ctx, req: ApiRequest, def: EntityDef, mode: 'create' | 'update'): Record<string, unknown> {
+  function payload(ctx: Ctx, req: ApiRequest, def: EntityDef, mode: 'create' | 'update', body: unknown = req.body): Record<string, unknown> {
     // An entity that refuses generic writes answers with its business rule before any field check.
     if (mode === 'create' && def.refuse?.create) throw new SimError(400, '0x80040265', def.refuse.create, { entity: def.logicalName });
-    if (mode === 'update' && def.refuse?.update && req.body && typeof req.body === 'object') {
-      const outside = Object.keys(req.body as object).filter((k) => !k.startsWith('@odata.') && !def.updatable?.includes(k));
+    if (mode === 'update' && def.refuse?.update && body && typeof body === 'object') {
+      const outside = Object.keys(body).filter((k) => !k.startsWith('@odata.') && !def.updatable?.includes(k));
       if (outside.length) throw new SimError(400, '0x80040265', def.refuse.update, { entity: def.logicalName, property: outside[0] ?? '' });
     }
-    return readPayload(def, req.body, {
+    return readPayload(def, body, {
       mode, code: '0x80048d19', allowReadOnly: mode === 'create' ? [def.key[0] as string] : [],
       resolveBind: (ref, field, target) => resolveBind(ctx.tx, ref, field, target),
     });
@@ -205,6 +231,82 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
     if (!checkIfMatch(req.get('if-match'), recordEtag(old))) throw new SimError(412, '0x80060882', 'record.etagMismatch');
     deleteRecord(ctx, def, id);
     return { respond: (res) => res.status(204).end() };
+  }
+
+  /**
+   * Whether a GET of one record answers 304 (perform-conditional-operations-using-web-api.md, "Conditional
+   * retrievals"): If-None-Match names its ETag, and the request has no `$expand` and no
+   * `Prefer: odata.include-annotations` (with either, Dataverse never answers 304). An If-Match that does not
+   * match answers 412 (convention: the page is silent on If-Match with GET; RFC 9110 §13.1.1 says so).
+   */
+  function unchanged(req: ApiRequest, etag: string, expand: boolean): boolean {
+    if (!checkIfMatch(req.get('if-match'), etag)) throw new SimError(412, '0x80060882', 'record.etagMismatch');
+    const notChanged = notModified(req.get('if-none-match'), etag); // parsed (a malformed header is refused) in every case
+    const annotations = req.get('prefer') !== undefined && parsePreferences(req.get('prefer')).some((p) => p.name === 'odata.include-annotations');
+    return notChanged && !expand && !annotations;
+  }
+
+  /**
+   * `GET set(id)/column` and `/column/$value`; `GET set(id)/lookup` answers the related record. A null answers
+   * 204 (OData Part 1 §11.2.4 and §11.2.6: a null property, no related entity).
+   */
+  function column(svc: Service, req: ApiRequest, res: ApiResponse, def: EntityDef, id: string, name: string, raw: boolean): void {
+    const rec = svc.store.get(def.logicalName, id);
+    if (!rec) throw new SimError(404, '0x80040217', 'record.notFound', { entity: def.logicalName, id });
+    const col = columnOf(def, name);
+    if (!col) throw notFound(name);
+    if (col.kind === 'navigation') {
+      if (raw) throw notFound('$value');
+      const target = dataverseByName.get(String(col.def.target));
+      const value = rec[`_${col.field}_value`];
+      const related = target && value ? svc.store.get(target.logicalName, String(value)) : undefined;
+      if (!target || !related) { res.set('OData-Version', '4.0').status(204).end(); return; }
+      if (unchanged(req, recordEtag(related), req.query.$expand !== undefined)) { res.status(304).end(); return; }
+      const q = queryRecords([related], { $select: req.query.$select, $expand: req.query.$expand }, dataverseSchema(target), undefined, 'dataverse');
+      const wire = wireFor(req);
+      res.set('OData-Version', '4.0').set('ETag', recordEtag(related)).json({
+        '@odata.context': `${base(req)}/$metadata#${target.set}/$entity`,
+        ...wire(target, related, q.select), ...expanded(wire, target, related, q.expand),
+      });
+      return;
+    }
+    // convention: a column's ETag is its record's; the conditional rules of a retrieve apply.
+    if (unchanged(req, recordEtag(rec), false)) { res.status(304).end(); return; }
+    const value = rec[col.prop] ?? null;
+    res.set('OData-Version', '4.0').set('ETag', recordEtag(rec));
+    if (value === null) { res.status(204).end(); return; }
+    if (raw) { res.type('text/plain').send(rawValue(value)); return; }
+    res.json({ '@odata.context': `${base(req)}/$metadata#${def.set}(${id})/${name}`, value });
+  }
+
+  /**
+   * `PUT set(id)/column` with `{"value": …}` and `DELETE set(id)/column` (its value to null): an update of that one
+   * column, validated, conditioned (If-Match) and synchronized as a PATCH is; no upsert (the record must exist).
+   * convention: a lookup is changed with `@odata.bind` or `/$ref`, so PUT/DELETE on a navigation property is refused
+   * (update-delete-entities-using-web-api.md: DELETE of a single-valued navigation property doesn't disassociate).
+   */
+  function columnWrite(ctx: Ctx, req: ApiRequest, def: EntityDef, id: string, name: string): Step {
+    if (req.method !== 'PUT' && req.method !== 'DELETE') throw methodNotAllowed(req);
+    const old = ctx.tx.get(def.logicalName, id);
+    if (!old) throw new SimError(404, '0x80040217', 'record.notFound', { entity: def.logicalName, id });
+    const col = columnOf(def, name);
+    if (!col) throw notFound(name);
+    if (col.kind === 'navigation') throw methodNotAllowed(req);
+    // The primary key is set on create only (not valid for update).
+    if (col.prop === def.key[0]) throw new SimError(400, '0x80048d19', 'payload.readOnly', { property: name, entity: def.logicalName });
+    let value: unknown = null;
+    if (req.method === 'PUT') {
+      const body: unknown = req.body;
+      if (body === null || typeof body !== 'object' || Array.isArray(body) || !Object.hasOwn(body, 'value')) {
+        throw new SimError(400, '0x80048d19', 'payload.columnValue', { property: name });
+      }
+      const extra = Object.keys(body).find((k) => k !== 'value' && !k.startsWith('@odata.'));
+      if (extra !== undefined) throw new SimError(400, '0x80060888', 'payload.unknownProperty', { property: extra.slice(0, 100), entity: def.logicalName });
+      value = (body as { value: unknown }).value;
+    }
+    if (!checkIfMatch(req.get('if-match'), recordEtag(old))) throw new SimError(412, '0x80060882', 'record.etagMismatch');
+    const rec = updateRecord(ctx, def, id, payload(ctx, req, def, 'update', { [col.prop]: value }));
+    return { respond: (res) => res.set('OData-Version', '4.0').set('ETag', recordEtag(rec)).status(204).end() };
   }
 
   function action(ctx: Ctx, req: ApiRequest, def: EntityDef, id: string, name: string): Step {

@@ -57,7 +57,13 @@ export function simRouter(service: Service, reset: (demo: boolean) => Promise<vo
   });
   route('get', '/maps/:id/queue', (req) => queued(service.store, mapIdOf(req)));
   route('get', '/maps/:id/errors', (req) => catchUpErrors(service.store, mapIdOf(req)));
-  route('get', '/maps/:id/log', (req) => { const id = mapIdOf(req); return [...service.store.all('dw_log')].filter((l) => l.mapId === id); });
+  route('get', '/maps/:id/log', (req) => {
+    const id = mapIdOf(req);
+    const t = translator(langOf(req));
+    // Each entry with its message in the caller's language (labels:mapLog.<event>).
+    return [...service.store.all('dw_log')].filter((l) => l.mapId === id)
+      .map((l) => ({ ...l, message: t(`labels:mapLog.${String(l.event)}`, { ...(l.detail as Record<string, unknown>) }) }));
+  });
   route('post', '/maps/:id/errors/retry', (req) => {
     const ids = body(req).ids;
     if (ids !== undefined && (!Array.isArray(ids) || !ids.every((x) => typeof x === 'string' || typeof x === 'number'))) throw new SimError(400, 'BadRequest', 'sim.badRequest', { detail: 'ids is a list' });
