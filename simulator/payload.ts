@@ -65,8 +65,15 @@ function unknown(def: EntityDef, key: string, opts: PayloadOptions): SimError {
   return new SimError(400, opts.code === '0x80048d19' ? '0x80060888' : opts.code, 'payload.unknownProperty', { property: key.slice(0, 100), entity: def.logicalName });
 }
 
+/**
+ * A column the domain manages (readOnly), one the table reference lists as valid for neither create nor update
+ * (computed), or one not valid for this operation (e.g. statecode on create) is refused and nothing changes.
+ * convention: the references give no Web API error for such a write; the simulator refuses it as a payload error
+ * (0x80048d19) rather than ignoring the value (house rule: refuse, never ignore).
+ */
 function checkWritable(def: EntityDef, name: string, f: FieldDef, opts: PayloadOptions): void {
-  if (f.readOnly && !opts.allowReadOnly?.includes(name)) throw new SimError(400, opts.code, 'payload.readOnly', { property: name, entity: def.logicalName });
+  if (opts.allowReadOnly?.includes(name)) return;
+  if (f.readOnly || f.notValidFor === opts.mode) throw new SimError(400, opts.code, 'payload.readOnly', { property: name, entity: def.logicalName });
 }
 
 function checkValue(def: EntityDef, name: string, f: FieldDef, v: unknown, opts: PayloadOptions): unknown {
@@ -88,6 +95,9 @@ function checkValue(def: EntityDef, name: string, f: FieldDef, v: unknown, opts:
     case 'decimal':
     case 'money':
       if (typeof v !== 'number' || !Number.isFinite(v) || Math.abs(v) > 1e12) throw bad(f.type === 'money' ? 'Edm.Decimal (money)' : 'Edm.Decimal');
+      return v;
+    case 'double':
+      if (typeof v !== 'number' || !Number.isFinite(v)) throw bad('Edm.Double');
       return v;
     case 'bool':
       if (typeof v !== 'boolean') throw bad('Edm.Boolean');

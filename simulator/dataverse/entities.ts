@@ -1,4 +1,5 @@
 import type { EntityDef, FieldDef } from '../schema.js';
+import { catalogFields } from '../schema/catalog.js';
 
 /** Option values of domain.md §2.3 (DEVKIT); names are ours, labels come from `labels:options`. */
 export const InvoiceStatus = { Draft: 192350000, InReview: 192350001, Confirmed: 192350002, Paid: 192350003, Posted: 192350004 } as const;
@@ -33,9 +34,31 @@ const audit: Record<string, FieldDef> = {
 };
 const company = { msdyn_company: lookup('cdm_company') };
 
+/**
+ * An entity's fields: the columns of the catalogue (simulator/schema/catalog.ts, generated from Microsoft's table
+ * references) with ours on top. For a column we declare, our definition decides type, writability and requirement
+ * (the domain manages it); the catalogue adds its facts: the documented length, required level, reference type and
+ * English option labels. Where the two disagree the difference is listed in docs/catalog-discrepancies.md.
+ */
 function entity(def: Omit<EntityDef, 'key' | 'fields'> & { fields: Record<string, FieldDef> }): EntityDef {
   const key = `${def.logicalName}id`;
-  return { ...def, key: [key], fields: { [key]: { type: 'guid', readOnly: false }, ...def.fields, ...audit } };
+  const documented = catalogFields(def.logicalName);
+  const ours: Record<string, FieldDef> = { [key]: { type: 'guid', readOnly: false }, ...def.fields, ...audit };
+  const fields: Record<string, FieldDef> = { ...documented };
+  for (const [name, f] of Object.entries(ours)) fields[name] = onTop(documented[name], f);
+  return { ...def, key: [key], fields };
+}
+
+function onTop(doc: FieldDef | undefined, ours: FieldDef): FieldDef {
+  if (!doc) return ours;
+  const { sim: _sim, ...own } = ours; // documented after all: not a simulator column
+  return {
+    ...own,
+    ...(doc.type === ours.type && doc.attributeType ? { attributeType: doc.attributeType } : {}),
+    ...(doc.requiredLevel ? { requiredLevel: doc.requiredLevel } : {}),
+    ...(doc.maxLength !== undefined ? { maxLength: doc.maxLength } : {}),
+    ...(doc.optionLabels ? { optionLabels: doc.optionLabels } : {}),
+  };
 }
 
 const refuseActual = {
