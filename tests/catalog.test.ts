@@ -157,3 +157,13 @@ test('catalogue option sets have formatted values with the reference labels', as
   const bad = await h.dv('PATCH', `/accounts(${id})`, { accountcategorycode: 42 });
   assert.equal(bad.status, 400);
 });
+
+test('only what the server requires is required: an account without a name is stored', async () => {
+  // account.name is ApplicationRequired in the reference: checked by forms, not by the Web API.
+  const r = await ok(h.dv('POST', '/accounts', { 'msdyn_company@odata.bind': `/cdm_companies(${companyId})`, telephone1: '0800' }, rep), 201);
+  assert.equal(r.json.name, null);
+  // salesorderid is SystemRequired: a contract line without its contract is refused.
+  const refused = await h.dv('POST', '/salesorderdetails', { productdescription: 'orphan', msdyn_billingmethod: 192350001 });
+  assert.deepEqual([refused.status, refused.json.error.code], [400, '0x80048d19']);
+  assert.match(String(refused.json.error.message), /salesorderid/);
+});

@@ -61,6 +61,15 @@ function onTop(doc: FieldDef | undefined, ours: FieldDef): FieldDef {
   };
 }
 
+/*
+ * Required columns. Dataverse refuses a create without a SystemRequired column (e.g. salesorderdetail.salesorderid,
+ * transactioncurrency.isocurrencycode); ApplicationRequired ("business required") is checked by the apps' forms,
+ * not by the server (powerapps-docs clientapi/reference/attributes/setrequiredlevel.md, "Important": only a
+ * column the server requires fails a save without a value). So the primary names (account.name,
+ * msdyn_project.msdyn_subject, salesorder.name, …) are not required here. The `required: true` left on
+ * ApplicationRequired or undocumented columns below are the domain's: it cannot price or post work without them
+ * (convention, listed in docs/catalog-discrepancies.md).
+ */
 const refuseActual = {
   create: 'actual.directWrite',
   update: 'actual.directWrite',
@@ -78,23 +87,23 @@ export const dataverseEntities: readonly EntityDef[] = [
   }),
   entity({
     logicalName: 'account', set: 'accounts', primaryName: 'name', companySpecific: true,
-    fields: { name: str({ required: true }), accountnumber: str({ maxLength: 20 }), ...company, transactioncurrencyid: lookup('transactioncurrency') },
+    fields: { name: str(), accountnumber: str({ maxLength: 20 }), ...company, transactioncurrencyid: lookup('transactioncurrency') },
   }),
   entity({
     logicalName: 'msdyn_project', set: 'msdyn_projects', primaryName: 'msdyn_subject', companySpecific: true,
-    fields: { msdyn_subject: str({ required: true }), msdyn_projectnumber: str({ sim: true, maxLength: 20 }), msdyn_customer: lookup('account'), ...company },
+    fields: { msdyn_subject: str(), msdyn_projectnumber: str({ sim: true, maxLength: 20 }), msdyn_customer: lookup('account'), ...company },
   }),
   entity({
     logicalName: 'salesorder', set: 'salesorders', primaryName: 'name', companySpecific: true,
     fields: {
-      name: str({ required: true }), ordernumber: str(ro), customerid: lookup('account', { bindAs: ['customerid_account'], required: true }),
+      name: str(), ordernumber: str(ro), customerid: lookup('account', { bindAs: ['customerid_account'], required: true }),
       ...company, transactioncurrencyid: lookup('transactioncurrency'), msdyn_ordertype: { type: 'int', readOnly: true },
     },
   }),
   entity({
     logicalName: 'salesorderdetail', set: 'salesorderdetails', primaryName: 'productdescription',
     fields: {
-      productdescription: str({ required: true }), salesorderid: lookup('salesorder', { required: true }), msdyn_project: lookup('msdyn_project'),
+      productdescription: str(), salesorderid: lookup('salesorder', { required: true }), msdyn_project: lookup('msdyn_project'),
       msdyn_billingmethod: opt('msdyn_billingmethod', BillingMethod, { required: true }),
       priceperunit: money(), msdyn_costperunit: money({ sim: true }), extendedamount: money(),
     },
@@ -102,7 +111,7 @@ export const dataverseEntities: readonly EntityDef[] = [
   entity({
     logicalName: 'msdyn_contractlinescheduleofvalue', set: 'msdyn_contractlinescheduleofvalues', primaryName: 'msdyn_name',
     fields: {
-      msdyn_name: str({ required: true }), msdyn_contractline: lookup('salesorderdetail', { required: true }), msdyn_amount: money({ required: true }),
+      msdyn_name: str(), msdyn_contractline: lookup('salesorderdetail', { required: true }), msdyn_amount: money({ required: true }),
       msdyn_milestonedate: { type: 'date' }, msdyn_invoicestatus: opt('msdyn_invoicestatus', MilestoneStatus),
     },
   }),
@@ -123,7 +132,7 @@ export const dataverseEntities: readonly EntityDef[] = [
   }),
   entity({
     logicalName: 'msdyn_journal', set: 'msdyn_journals', primaryName: 'msdyn_description',
-    fields: { msdyn_description: str({ required: true }), msdyn_journaltype: opt('msdyn_journaltype', JournalType), msdyn_isposted: { type: 'bool', readOnly: true } },
+    fields: { msdyn_description: str(), msdyn_journaltype: opt('msdyn_journaltype', JournalType), msdyn_isposted: { type: 'bool', readOnly: true } },
   }),
   entity({
     logicalName: 'msdyn_journalline', set: 'msdyn_journallines', primaryName: 'msdyn_description',
