@@ -90,7 +90,13 @@ function main(): void {
     generatedBy: 'scripts/schema/catalog.ts',
     notes: {
       omitted: omittedTotal,
-      localizedLabels: 'none: no German or Dutch edition of these references could be read here; option labels are English only',
+      localizedLabels: {
+        de: null,
+        nl: null,
+        why: 'no German or Dutch edition of the references was available (MicrosoftDocs/dynamics-365-customer-engagement.de-de and .nl-nl: no copy to read); option labels here are English only',
+        simulator: 'formatted values take labels:options.<set>.<value> from locales/<lng>/labels.json where the locales have it; otherwise the English label of this catalogue, in every language (convention)',
+      },
+      source: 'the repository named per table; read from a fork because the upstream copy is larger than what could be fetched; the fork\'s commit and date are recorded per table',
     },
     tables,
   };

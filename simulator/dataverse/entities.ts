@@ -14,6 +14,8 @@ export const EntryStatus = { Draft: 192350000, Submitted: 192350002, Approved: 1
 /** Project journal types: only the entry journal is used by the flow (value [inferred]). */
 export const JournalType = { Entry: 192350000 } as const;
 export const InvoiceState = { Active: 0, Closed: 1, Paid: 2, Canceled: 3 } as const;
+/** salesorder.msdyn_ordertype (a choice in the table reference; 192350001 is the work-based project contract). */
+export const OrderType = { ItemBased: 192350000, WorkBased: 192350001, ServiceMaintenanceBased: 690970002 } as const;
 /** Transaction connection roles (domain.md §2.4); stored as text. */
 export const Role = { Cost: 'Cost', UnbilledSales: 'UnbilledSales', BilledSales: 'BilledSales', Original: 'Original', Reversing: 'Reversing', Replacing: 'Replacing' } as const;
 
@@ -97,7 +99,7 @@ export const dataverseEntities: readonly EntityDef[] = [
     logicalName: 'salesorder', set: 'salesorders', primaryName: 'name', companySpecific: true,
     fields: {
       name: str(), ordernumber: str(ro), customerid: lookup('account', { bindAs: ['customerid_account'], required: true }),
-      ...company, transactioncurrencyid: lookup('transactioncurrency'), msdyn_ordertype: { type: 'int', readOnly: true },
+      ...company, transactioncurrencyid: lookup('transactioncurrency'), msdyn_ordertype: opt('salesorder_msdyn_ordertype', OrderType, ro),
     },
   }),
   entity({
