@@ -1,5 +1,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CATALOG_TABLES, catalog } from '../simulator/schema/catalog.js';
 import { parseReference } from '../scripts/schema/reference-md.js';
 import { type Harness, type Json, FORMATTED, ok, rep, startSim } from './support/http.js';
@@ -166,4 +170,25 @@ test('only what the server requires is required: an account without a name is st
   const refused = await h.dv('POST', '/salesorderdetails', { productdescription: 'orphan', msdyn_billingmethod: 192350001 });
   assert.deepEqual([refused.status, refused.json.error.code], [400, '0x80048d19']);
   assert.match(String(refused.json.error.message), /salesorderid/);
+});
+
+test('the generator runs offline on a folder of reference pages and records their source', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'catalog-'));
+  try {
+    // A synthetic page (not Microsoft's text) for one table; every other table has none.
+    writeFileSync(join(dir, 'account.md'), ['## Writable attributes', '', '### <a name="BKMK_Phone"></a> Phone', '', '|Property|Value|', '|--------|-----|',
+      '|Description|x|', '|LogicalName|new_phone|', '|RequiredLevel|None|', '|Type|String|', '|MaxLength|20|', '',
+      '### <a name="BKMK_Owner"></a> Owner', '', '|Property|Value|', '|--------|-----|', '|LogicalName|ownerid|', '|RequiredLevel|SystemRequired|', '|Targets|systemuser,team|', '|Type|Owner|', ''].join('\n'));
+    const out = join(dir, 'out.json');
+    const commit = '0123456789abcdef0123456789abcdef01234567';
+    execFileSync(process.execPath, ['--import', './register.mjs', 'scripts/schema/catalog.ts', '--dir', dir, '--repository', 'test/refs', '--commit', commit,
+      '--commit-date', '2020-01-01T00:00:00Z', '--read', '2026-01-02', '--out', out], { cwd: new URL('..', import.meta.url), stdio: 'ignore' });
+    const file = JSON.parse(readFileSync(out, 'utf8')) as Json;
+    assert.deepEqual(file.tables.account.source, { repository: 'test/refs', path: 'ce/developer/entities/account.md', commit, commitDate: '2020-01-01T00:00:00Z', read: '2026-01-02' });
+    assert.deepEqual(file.tables.account.columns, { new_phone: { type: 'String', requiredLevel: 'None', validForCreate: true, validForUpdate: true, maxLength: 20 } });
+    assert.deepEqual(file.tables.account.omitted, { 'type Owner': 1 });
+    assert.equal(file.tables.invoice.source, null);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

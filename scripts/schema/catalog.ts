@@ -96,7 +96,7 @@ function main(): void {
         why: 'no German or Dutch edition of the references was available (MicrosoftDocs/dynamics-365-customer-engagement.de-de and .nl-nl: no copy to read); option labels here are English only',
         simulator: 'formatted values take labels:options.<set>.<value> from locales/<lng>/labels.json where the locales have it; otherwise the English label of this catalogue, in every language (convention)',
       },
-      source: 'the repository named per table; read from a fork because the upstream copy is larger than what could be fetched; the fork\'s commit and date are recorded per table',
+      ...(a.upstream ? { source: `read from ${String(a.repository)}, a copy of ${a.upstream} (the upstream repository was larger than what could be fetched); commit and date per table are the copy's` } : {}),
     },
     tables,
   };
