@@ -43,6 +43,9 @@ export interface FieldDef {
   readonly computed?: boolean;
   /** From the catalogue: the one operation the column is not valid for (e.g. statecode: not on create). */
   readonly notValidFor?: 'create' | 'update';
+  /** From the catalogue: the documented range of a number column. */
+  readonly minValue?: number;
+  readonly maxValue?: number;
   /** From the catalogue: English option labels by value, used where the locales have no label. */
   readonly optionLabels?: Readonly<Record<string, string>>;
 }

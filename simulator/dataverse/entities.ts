@@ -59,6 +59,8 @@ function onTop(doc: FieldDef | undefined, ours: FieldDef): FieldDef {
     ...(doc.type === ours.type && doc.attributeType ? { attributeType: doc.attributeType } : {}),
     ...(doc.requiredLevel ? { requiredLevel: doc.requiredLevel } : {}),
     ...(doc.maxLength !== undefined ? { maxLength: doc.maxLength } : {}),
+    ...(doc.type === ours.type && doc.minValue !== undefined ? { minValue: doc.minValue } : {}),
+    ...(doc.type === ours.type && doc.maxValue !== undefined ? { maxValue: doc.maxValue } : {}),
     ...(doc.optionLabels ? { optionLabels: doc.optionLabels } : {}),
   };
 }

@@ -109,6 +109,8 @@ function toField(table: string, name: string, c: CatalogColumn): FieldDef | unde
     ...(!c.validForCreate && !c.validForUpdate ? { readOnly: true, computed: true } : {}),
     ...(c.validForCreate !== c.validForUpdate ? { notValidFor: c.validForCreate ? 'update' as const : 'create' as const } : {}),
     ...(c.maxLength !== undefined ? { maxLength: c.maxLength } : {}),
+    ...(c.minValue !== undefined ? { minValue: c.minValue } : {}),
+    ...(c.maxValue !== undefined ? { maxValue: c.maxValue } : {}),
   };
   switch (c.type) {
     case 'String': return { type: 'string', ...common };
