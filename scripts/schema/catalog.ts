@@ -93,7 +93,7 @@ function main(): void {
       localizedLabels: {
         de: null,
         nl: null,
-        why: 'no German or Dutch edition of the references was available (MicrosoftDocs/dynamics-365-customer-engagement.de-de and .nl-nl: no copy to read); option labels here are English only',
+        why: 'no German or Dutch edition of the references could be read: MicrosoftDocs/dynamics-365-customer-engagement.de-de and .nl-nl have no copy to fetch, and localized learn.microsoft.com pages are no source this generator reads; option labels here are English only',
         simulator: 'formatted values take labels:options.<set>.<value> from locales/<lng>/labels.json where the locales have it; otherwise the English label of this catalogue, in every language (convention)',
       },
       ...(a.upstream ? { source: `read from ${String(a.repository)}, a copy of ${a.upstream} (the upstream repository was larger than what could be fetched); commit and date per table are the copy's` } : {}),
