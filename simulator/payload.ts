@@ -17,6 +17,16 @@ export interface PayloadOptions {
 }
 
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Dataverse's own codes for value errors (ce/developer/org-service/web-service-error-codes.md of
+ * MicrosoftDocs/dynamics-365-customer-engagement, also powerapps-docs …/reference/web-service-error-codes.md):
+ * StringLengthTooLong, IntegerValueOutOfRange, DecimalValueOutOfRange, PicklistValueOutOfRange. Finance keeps
+ * its one payload code. convention: money and double ranges answer DecimalValueOutOfRange (the list has no
+ * separate code for them).
+ */
+const DATAVERSE_VALUE_CODES = { tooLong: '0x80044331', intRange: '0x8004432F', decimalRange: '0x80044330', option: '0x8004431A' } as const;
+const valueCode = (opts: PayloadOptions, kind: keyof typeof DATAVERSE_VALUE_CODES): string => (opts.code === '0x80048d19' ? DATAVERSE_VALUE_CODES[kind] : opts.code);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -69,8 +79,15 @@ function unknown(def: EntityDef, key: string, opts: PayloadOptions): SimError {
   return new SimError(400, opts.code === '0x80048d19' ? '0x80060888' : opts.code, 'payload.unknownProperty', { property: key.slice(0, 100), entity: def.logicalName });
 }
 
+/**
+ * A column the domain manages (readOnly), one the table reference lists as valid for neither create nor update
+ * (computed), or one not valid for this operation (e.g. statecode on create) is refused and nothing changes.
+ * convention: the references give no Web API error for such a write; the simulator refuses it as a payload error
+ * (0x80048d19) rather than ignoring the value (house rule: refuse, never ignore).
+ */
 function checkWritable(def: EntityDef, name: string, f: FieldDef, opts: PayloadOptions): void {
-  if (f.readOnly && !opts.allowReadOnly?.includes(name)) throw new SimError(400, opts.code, 'payload.readOnly', { property: name, entity: def.logicalName });
+  if (opts.allowReadOnly?.includes(name)) return;
+  if (f.readOnly || f.notValidFor === opts.mode) throw new SimError(400, opts.code, 'payload.readOnly', { property: name, entity: def.logicalName });
 }
 
 function checkValue(def: EntityDef, name: string, f: FieldDef, v: unknown, opts: PayloadOptions): unknown {
@@ -85,15 +102,21 @@ function checkValue(def: EntityDef, name: string, f: FieldDef, v: unknown, opts:
     case 'string':
     case 'memo':
       if (typeof v !== 'string') throw bad('Edm.String');
-      if (v.length > (f.maxLength ?? (f.type === 'memo' ? 100_000 : 4000))) throw new SimError(400, opts.code, 'payload.tooLong', { property: name, max: f.maxLength ?? 4000 });
+      if (v.length > (f.maxLength ?? (f.type === 'memo' ? 100_000 : 4000))) throw new SimError(400, valueCode(opts, 'tooLong'), 'payload.tooLong', { property: name, max: f.maxLength ?? 4000 });
       if (f.required && v.trim() === '') throw new SimError(400, opts.code, 'payload.required', { property: name, entity: def.logicalName });
       return v;
     case 'int':
       if (typeof v !== 'number' || !Number.isInteger(v) || Math.abs(v) > 2147483647) throw bad('Edm.Int32');
+      checkRange(name, f, v, opts, 'intRange');
       return v;
     case 'decimal':
     case 'money':
       if (typeof v !== 'number' || !Number.isFinite(v) || Math.abs(v) > 1e12) throw bad(f.type === 'money' ? 'Edm.Decimal (money)' : 'Edm.Decimal');
+      checkRange(name, f, v, opts, 'decimalRange');
+      return v;
+    case 'double':
+      if (typeof v !== 'number' || !Number.isFinite(v)) throw bad('Edm.Double');
+      checkRange(name, f, v, opts, 'decimalRange');
       return v;
     case 'bool':
       if (typeof v !== 'boolean') throw bad('Edm.Boolean');
@@ -109,9 +132,16 @@ function checkValue(def: EntityDef, name: string, f: FieldDef, v: unknown, opts:
       return v.toLowerCase();
     case 'option':
       if (typeof v !== 'number' && typeof v !== 'string') throw bad('Edm.Int32 (option)');
-      if (f.options && !f.options.includes(v)) throw new SimError(400, opts.code, 'payload.badOption', { property: name, value: String(v) });
+      if (f.options && !f.options.includes(v)) throw new SimError(400, valueCode(opts, 'option'), 'payload.badOption', { property: name, value: String(v) });
       return v;
     default:
       throw bad(f.type);
+  }
+}
+
+/** The documented MinValue/MaxValue of a number column (from the catalogue). */
+function checkRange(name: string, f: FieldDef, v: number, opts: PayloadOptions, kind: 'intRange' | 'decimalRange'): void {
+  if ((f.minValue !== undefined && v < f.minValue) || (f.maxValue !== undefined && v > f.maxValue)) {
+    throw new SimError(400, valueCode(opts, kind), 'payload.outOfRange', { property: name, min: String(f.minValue ?? ''), max: String(f.maxValue ?? '') });
   }
 }

@@ -9,6 +9,7 @@ export type FieldType =
   | 'memo'
   | 'int'
   | 'decimal'
+  | 'double'
   | 'money'
   | 'bool'
   | 'datetime'
@@ -34,6 +35,19 @@ export interface FieldDef {
   readonly maxLength?: number;
   /** A simulator field with no documented Microsoft name (shown as such in EntityDefinitions). */
   readonly sim?: boolean;
+  /** From the column catalogue (simulator/schema/catalog.ts): the reference's type name, e.g. `Customer`, `State`. */
+  readonly attributeType?: string;
+  /** From the catalogue: the reference's RequiredLevel (None, SystemRequired, ApplicationRequired, Recommended). */
+  readonly requiredLevel?: string;
+  /** From the catalogue: valid for neither create nor update (computed by the platform). Implies readOnly. */
+  readonly computed?: boolean;
+  /** From the catalogue: the one operation the column is not valid for (e.g. statecode: not on create). */
+  readonly notValidFor?: 'create' | 'update';
+  /** From the catalogue: the documented range of a number column. */
+  readonly minValue?: number;
+  readonly maxValue?: number;
+  /** From the catalogue: English option labels by value, used where the locales have no label. */
+  readonly optionLabels?: Readonly<Record<string, string>>;
 }
 
 export interface EntityDef {

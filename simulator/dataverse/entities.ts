@@ -1,4 +1,5 @@
 import type { EntityDef, FieldDef } from '../schema.js';
+import { catalogFields } from '../schema/catalog.js';
 
 /** Option values of domain.md §2.3 (DEVKIT); names are ours, labels come from `labels:options`. */
 export const InvoiceStatus = { Draft: 192350000, InReview: 192350001, Confirmed: 192350002, Paid: 192350003, Posted: 192350004 } as const;
@@ -13,6 +14,8 @@ export const EntryStatus = { Draft: 192350000, Submitted: 192350002, Approved: 1
 /** Project journal types: only the entry journal is used by the flow (value [inferred]). */
 export const JournalType = { Entry: 192350000 } as const;
 export const InvoiceState = { Active: 0, Closed: 1, Paid: 2, Canceled: 3 } as const;
+/** salesorder.msdyn_ordertype (a choice in the table reference; 192350001 is the work-based project contract). */
+export const OrderType = { ItemBased: 192350000, WorkBased: 192350001, ServiceMaintenanceBased: 690970002 } as const;
 /** Transaction connection roles (domain.md §2.4); stored as text. */
 export const Role = { Cost: 'Cost', UnbilledSales: 'UnbilledSales', BilledSales: 'BilledSales', Original: 'Original', Reversing: 'Reversing', Replacing: 'Replacing' } as const;
 
@@ -33,11 +36,44 @@ const audit: Record<string, FieldDef> = {
 };
 const company = { msdyn_company: lookup('cdm_company') };
 
+/**
+ * An entity's fields: the columns of the catalogue (simulator/schema/catalog.ts, generated from Microsoft's table
+ * references) with ours on top. For a column we declare, our definition decides type, writability and requirement
+ * (the domain manages it); the catalogue adds its facts: the documented length, required level, reference type and
+ * English option labels. Where the two disagree the difference is listed in docs/catalog-discrepancies.md.
+ */
 function entity(def: Omit<EntityDef, 'key' | 'fields'> & { fields: Record<string, FieldDef> }): EntityDef {
   const key = `${def.logicalName}id`;
-  return { ...def, key: [key], fields: { [key]: { type: 'guid', readOnly: false }, ...def.fields, ...audit } };
+  const documented = catalogFields(def.logicalName);
+  const ours: Record<string, FieldDef> = { [key]: { type: 'guid', readOnly: false }, ...def.fields, ...audit };
+  const fields: Record<string, FieldDef> = { ...documented };
+  for (const [name, f] of Object.entries(ours)) fields[name] = onTop(documented[name], f);
+  return { ...def, key: [key], fields };
 }
 
+function onTop(doc: FieldDef | undefined, ours: FieldDef): FieldDef {
+  if (!doc) return ours;
+  const { sim: _sim, ...own } = ours; // documented after all: not a simulator column
+  return {
+    ...own,
+    ...(doc.type === ours.type && doc.attributeType ? { attributeType: doc.attributeType } : {}),
+    ...(doc.requiredLevel ? { requiredLevel: doc.requiredLevel } : {}),
+    ...(doc.maxLength !== undefined ? { maxLength: doc.maxLength } : {}),
+    ...(doc.type === ours.type && doc.minValue !== undefined ? { minValue: doc.minValue } : {}),
+    ...(doc.type === ours.type && doc.maxValue !== undefined ? { maxValue: doc.maxValue } : {}),
+    ...(doc.optionLabels ? { optionLabels: doc.optionLabels } : {}),
+  };
+}
+
+/*
+ * Required columns. Dataverse refuses a create without a SystemRequired column (e.g. salesorderdetail.salesorderid,
+ * transactioncurrency.isocurrencycode); ApplicationRequired ("business required") is checked by the apps' forms,
+ * not by the server (powerapps-docs clientapi/reference/attributes/setrequiredlevel.md, "Important": only a
+ * column the server requires fails a save without a value). So the primary names (account.name,
+ * msdyn_project.msdyn_subject, salesorder.name, …) are not required here. The `required: true` left on
+ * ApplicationRequired or undocumented columns below are the domain's: it cannot price or post work without them
+ * (convention, listed in docs/catalog-discrepancies.md).
+ */
 const refuseActual = {
   create: 'actual.directWrite',
   update: 'actual.directWrite',
@@ -55,23 +91,23 @@ export const dataverseEntities: readonly EntityDef[] = [
   }),
   entity({
     logicalName: 'account', set: 'accounts', primaryName: 'name', companySpecific: true,
-    fields: { name: str({ required: true }), accountnumber: str({ maxLength: 20 }), ...company, transactioncurrencyid: lookup('transactioncurrency') },
+    fields: { name: str(), accountnumber: str({ maxLength: 20 }), ...company, transactioncurrencyid: lookup('transactioncurrency') },
   }),
   entity({
     logicalName: 'msdyn_project', set: 'msdyn_projects', primaryName: 'msdyn_subject', companySpecific: true,
-    fields: { msdyn_subject: str({ required: true }), msdyn_projectnumber: str({ sim: true, maxLength: 20 }), msdyn_customer: lookup('account'), ...company },
+    fields: { msdyn_subject: str(), msdyn_projectnumber: str({ sim: true, maxLength: 20 }), msdyn_customer: lookup('account'), ...company },
   }),
   entity({
     logicalName: 'salesorder', set: 'salesorders', primaryName: 'name', companySpecific: true,
     fields: {
-      name: str({ required: true }), ordernumber: str(ro), customerid: lookup('account', { bindAs: ['customerid_account'], required: true }),
-      ...company, transactioncurrencyid: lookup('transactioncurrency'), msdyn_ordertype: { type: 'int', readOnly: true },
+      name: str(), ordernumber: str(ro), customerid: lookup('account', { bindAs: ['customerid_account'], required: true }),
+      ...company, transactioncurrencyid: lookup('transactioncurrency'), msdyn_ordertype: opt('salesorder_msdyn_ordertype', OrderType, ro),
     },
   }),
   entity({
     logicalName: 'salesorderdetail', set: 'salesorderdetails', primaryName: 'productdescription',
     fields: {
-      productdescription: str({ required: true }), salesorderid: lookup('salesorder', { required: true }), msdyn_project: lookup('msdyn_project'),
+      productdescription: str(), salesorderid: lookup('salesorder', { required: true }), msdyn_project: lookup('msdyn_project'),
       msdyn_billingmethod: opt('msdyn_billingmethod', BillingMethod, { required: true }),
       priceperunit: money(), msdyn_costperunit: money({ sim: true }), extendedamount: money(),
     },
@@ -79,7 +115,7 @@ export const dataverseEntities: readonly EntityDef[] = [
   entity({
     logicalName: 'msdyn_contractlinescheduleofvalue', set: 'msdyn_contractlinescheduleofvalues', primaryName: 'msdyn_name',
     fields: {
-      msdyn_name: str({ required: true }), msdyn_contractline: lookup('salesorderdetail', { required: true }), msdyn_amount: money({ required: true }),
+      msdyn_name: str(), msdyn_contractline: lookup('salesorderdetail', { required: true }), msdyn_amount: money({ required: true }),
       msdyn_milestonedate: { type: 'date' }, msdyn_invoicestatus: opt('msdyn_invoicestatus', MilestoneStatus),
     },
   }),
@@ -100,7 +136,7 @@ export const dataverseEntities: readonly EntityDef[] = [
   }),
   entity({
     logicalName: 'msdyn_journal', set: 'msdyn_journals', primaryName: 'msdyn_description',
-    fields: { msdyn_description: str({ required: true }), msdyn_journaltype: opt('msdyn_journaltype', JournalType), msdyn_isposted: { type: 'bool', readOnly: true } },
+    fields: { msdyn_description: str(), msdyn_journaltype: opt('msdyn_journaltype', JournalType), msdyn_isposted: { type: 'bool', readOnly: true } },
   }),
   entity({
     logicalName: 'msdyn_journalline', set: 'msdyn_journallines', primaryName: 'msdyn_description',

@@ -2,7 +2,7 @@ import type { Rec } from '../store/types.js';
 import type { EntityDef } from '../schema.js';
 import { type Ctx, insert, must, nextNumber, pad, patch, refuse, where } from '../domain/context.js';
 import { SimError } from '../errors.js';
-import { EntryStatus, InvoiceStatus, JournalType, MilestoneStatus } from './entities.js';
+import { EntryStatus, InvoiceStatus, JournalType, MilestoneStatus, OrderType } from './entities.js';
 import { assertEditable, deleteInvoice, isEditable, updateDetail, updateInvoice } from './invoices.js';
 
 /**
@@ -30,7 +30,7 @@ export function createRecord(ctx: Ctx, def: EntityDef, values: Record<string, un
       break;
     case 'salesorder':
       rec.ordernumber = `ORD-${pad(nextNumber(ctx, 'salesorder'))}`;
-      rec.msdyn_ordertype = 192350001; // work based: a project contract
+      rec.msdyn_ordertype = OrderType.WorkBased; // a project contract
       rec._msdyn_company_value ??= companyOfAccount(ctx, rec._customerid_value);
       rec._transactioncurrencyid_value ??= ctx.tx.get('account', String(rec._customerid_value))?._transactioncurrencyid_value ?? null;
       break;

@@ -26,9 +26,11 @@ function definition(def: EntityDef, lang: Lang, withAttributes: boolean): Record
   if (withAttributes) {
     out.Attributes = Object.entries(def.fields).map(([name, f]) => ({
       LogicalName: name,
-      AttributeType: ({ string: 'String', memo: 'Memo', int: 'Integer', decimal: 'Decimal', money: 'Money', bool: 'Boolean', datetime: 'DateTime', date: 'DateTime', guid: 'Uniqueidentifier', option: 'Picklist', lookup: 'Lookup' } as const)[f.type],
-      IsValidForCreate: !f.readOnly, IsValidForUpdate: !f.readOnly,
-      RequiredLevel: { Value: f.required ? 'ApplicationRequired' : 'None' },
+      // The reference's type where the catalogue has the column (Customer, State, Status, …), else ours.
+      AttributeType: f.attributeType ?? ({ string: 'String', memo: 'Memo', int: 'Integer', decimal: 'Decimal', double: 'Double', money: 'Money', bool: 'Boolean', datetime: 'DateTime', date: 'DateTime', guid: 'Uniqueidentifier', option: 'Picklist', lookup: 'Lookup' } as const)[f.type],
+      IsValidForCreate: !f.readOnly && f.notValidFor !== 'create', IsValidForUpdate: !f.readOnly && f.notValidFor !== 'update',
+      RequiredLevel: { Value: f.requiredLevel ?? (f.required ? 'ApplicationRequired' : 'None') },
+      MaxLength: f.type === 'string' || f.type === 'memo' ? f.maxLength : undefined,
       Targets: f.target ? [f.target] : undefined,
       Description: f.sim ? label('Simulator field: no documented Microsoft logical name.') : undefined,
     }));

@@ -38,7 +38,7 @@ export function dataverseWire(def: EntityDef, rec: Rec, opts: WireOptions): Reco
       if (formatted) out[`${prop}@${FORMATTED}`] = primaryNameOf(opts.db, String(f.target), String(value));
       if (lookupNames) out[`${prop}@${LOOKUP_NAME}`] = f.target;
     } else if (formatted && value !== null) {
-      const text = formatValue(f.type, f.optionSet, value, opts);
+      const text = formatValue(f.type, f.optionSet, value, opts, f.optionLabels);
       if (text !== undefined) out[`${prop}@${FORMATTED}`] = text;
     }
     out[prop] = value;
@@ -77,10 +77,16 @@ function dateFormat(lang: string, kind: 'date' | 'datetime'): Intl.DateTimeForma
 }
 
 /** Formatted values in the caller's language: option labels from i18next, numbers and dates with Intl. */
-export function formatValue(type: string, optionSet: string | undefined, value: unknown, opts: Pick<WireOptions, 't' | 'lang'>): string | undefined {
+export function formatValue(type: string, optionSet: string | undefined, value: unknown, opts: Pick<WireOptions, 't' | 'lang'>, catalogLabels?: Readonly<Record<string, string>>): string | undefined {
   switch (type) {
-    case 'option':
-      return optionSet ? opts.t(`labels:options.${optionSet}.${String(value)}`) : undefined;
+    case 'option': {
+      if (!optionSet) return undefined;
+      // convention: an option set of the catalogue that the locales do not label shows the English label of
+      // Microsoft's reference in every language (no German or Dutch edition of the references could be read;
+      // Dataverse likewise shows the base language's label where a language has none).
+      const fallback = catalogLabels?.[String(value)];
+      return fallback === undefined ? opts.t(`labels:options.${optionSet}.${String(value)}`) : opts.t(`labels:options.${optionSet}.${String(value)}`, { defaultValue: fallback });
+    }
     case 'money':
     case 'decimal':
       // As a decimal string: Intl formats it exactly (no binary floating point on the way).

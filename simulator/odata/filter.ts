@@ -189,6 +189,7 @@ export function categoryOf(type: PropType): Category {
       return 'string';
     case 'int':
     case 'decimal':
+    case 'double':
     case 'money':
       return 'number';
     case 'bool':
