@@ -167,7 +167,8 @@ function dataverseOperations(): { operations: CsdlOperation[]; complex: CsdlStru
       }
       operations.push({
         kind: 'Action', name, bound: true,
-        parameters: [{ name: 'entity', type: mscrm(def.logicalName), nullable: false }],
+        // Qualified by namespace, not alias: the same type in CSDL, and odata2ts (0.34) binds only so.
+        parameters: [{ name: 'entity', type: `${CRM}.${def.logicalName}`, nullable: false }],
         returnType: { type, nullable: false },
       });
     }
