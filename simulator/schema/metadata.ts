@@ -17,8 +17,11 @@
  * - web-api-types-operations.md / reference: `WhoAmI` → `WhoAmIResponse` (BusinessUnitId, UserId,
  *   OrganizationId), `RetrieveVersion` → `RetrieveVersionResponse` (Version); bound operations take the
  *   binding parameter `entity`.
- * Finance (MicrosoftDocs/dynamics-365-unified-operations-public, fin-ops-core/dev-itpro/data-entities/odata.md):
- * namespace `Microsoft.Dynamics.DataEntities`, container `Resources`, keys with `dataAreaId`.
+ * Finance (MicrosoftDocs/dynamics-365-unified-operations-public, articles/fin-ops-core/dev-itpro/data-entities/odata.md):
+ * namespace `Microsoft.Dynamics.DataEntities` ("Using Enums"), container `Resources` (the client context class of
+ * "Tips and tricks"), every key field required in the URL ("OData services"), bound actions ("Adding actions on
+ * OData entities"). Convention: Finance's enumerations and NoYes booleans are sent by the simulator as strings and
+ * JSON booleans, so they are declared as `Edm.String` and `Edm.Boolean`: the document declares what is sent.
  */
 import type { EntityDef, FieldDef, FieldType } from '../schema.js';
 import { dataverseByName, dataverseEntities } from '../dataverse/entities.js';
@@ -237,10 +240,10 @@ function financeDocument(): string {
       const ret = financeActionReturns[set]?.[name];
       const retDef = ret ? financeBySet.get(ret.set) : undefined;
       if (!retDef) throw new Error(`$metadata: no declared result for ${set}/${name}`);
-      // Convention: Finance names the binding parameter of a data entity action `_this`.
+      // The binding parameter is named after the entity (odata.md "Adding actions on OData entities").
       operations.push({
         kind: 'Action', name, bound: true,
-        parameters: [{ name: '_this', type: fo(def.logicalName), nullable: false }],
+        parameters: [{ name: def.logicalName, type: fo(def.logicalName), nullable: false }],
         returnType: { type: fo(retDef.logicalName), nullable: false },
         annotations: [simMark],
       });
