@@ -35,3 +35,23 @@ export const dataverseActions: Readonly<Record<string, Readonly<Record<string, A
     msdyn_CorrectInvoice: (ctx, id) => ({ entity: 'invoice', record: correctInvoice(ctx, id) }),
   },
 };
+
+/** What a bound action returns, for `$metadata`: records of an entity, or a complex type with its properties. */
+export type ActionReturn =
+  | { readonly entity: string; readonly collection?: boolean }
+  | { readonly complex: string; readonly properties: Readonly<Record<string, 'int' | 'string'>> };
+
+/** The declared result of every action in `dataverseActions` (same keys; tests/metadata.test.ts checks both agree). */
+export const dataverseActionReturns: Readonly<Record<string, Readonly<Record<string, ActionReturn>>>> = {
+  msdyn_timeentries: { msdyn_ApproveTimeEntry: { entity: 'msdyn_actual', collection: true } },
+  msdyn_expenses: { msdyn_ApproveExpense: { entity: 'msdyn_actual', collection: true } },
+  msdyn_journals: { msdyn_PostJournal: { entity: 'msdyn_actual', collection: true } },
+  msdyn_actuals: { msdyn_MarkReadyToInvoice: { entity: 'msdyn_actual' }, msdyn_MarkNotReadyToInvoice: { entity: 'msdyn_actual' } },
+  msdyn_contractlinescheduleofvalues: { msdyn_MarkReadyToInvoice: { entity: 'msdyn_contractlinescheduleofvalue' } },
+  salesorders: {
+    // The router answers `#Microsoft.Dynamics.CRM.<action>Response` with the value's properties.
+    msdyn_MarkReadyToInvoice: { complex: 'msdyn_MarkReadyToInvoiceResponse', properties: { Count: 'int' } },
+    msdyn_CreateInvoice: { entity: 'invoice' },
+  },
+  invoices: { msdyn_ConfirmInvoice: { entity: 'invoice' }, msdyn_CorrectInvoice: { entity: 'invoice' } },
+};

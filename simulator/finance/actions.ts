@@ -23,3 +23,12 @@ export const financeActions: Readonly<Record<string, Readonly<Record<string, Fin
     Post: (ctx, p) => ({ set: 'CustomerInvoices', record: postProposal(ctx, String(p.dataAreaId), String(p.ProposalId)) }),
   },
 };
+
+/**
+ * The declared result of every action in `financeActions`, for `$metadata`: the collection of the returned
+ * record (the router adds the process `log` to every action answer).
+ */
+export const financeActionReturns: Readonly<Record<string, Readonly<Record<string, { readonly set: string }>>>> = {
+  ProjectIntegrationJournals: { Post: { set: 'ProjectIntegrationJournals' } },
+  ProjectInvoiceProposals: { Post: { set: 'CustomerInvoices' } },
+};

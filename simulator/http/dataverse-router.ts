@@ -20,6 +20,8 @@ import { batchRoute } from './batch-route.js';
 import { unboundFunctionOf } from '../dataverse/organization.js';
 import { columnOf, isColumnSegment, rawValue } from './single-column.js';
 import { parsePreferences } from '../odata/prefer.js';
+import { metadataRoute } from './metadata-route.js';
+import { contextUrl } from '../odata/context-url.js';
 
 export const DATAVERSE_BASE = '/api/data/v9.2';
 
@@ -46,6 +48,7 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
     try {
       const segments = req.path.split('/').filter(Boolean);
       if (segments.length === 0 || segments.length > 3) throw notFound(req.path);
+      if (segments[0] === '$metadata' && segments.length === 1) return metadataRoute(req, res, 'dataverse');
       const fn = unboundFunctionOf(decodeURIComponent(segments[0] as string));
       if (fn !== undefined) {
         // WhoAmI, RetrieveVersion: functions, so GET only (use-web-api-functions.md); nothing below them.
@@ -137,7 +140,7 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
   function list(svc: Service, req: ApiRequest, res: ApiResponse, def: EntityDef): void {
     const prefer = parsePrefer(req.get('prefer'));
     const result = queryRecords(svc.store.all(def.logicalName), req.query, dataverseSchema(def), prefer.maxPageSize, 'dataverse', (field, value) => findBy(svc.store, def.logicalName, field, value));
-    const body: Record<string, unknown> = { '@odata.context': `${base(req)}/$metadata#${def.set}` };
+    const body: Record<string, unknown> = { '@odata.context': contextUrl(`${base(req)}/$metadata`, def.set, result) };
     if (result.count !== undefined) body['@odata.count'] = result.count;
     const wire = wireFor(req);
     body.value = result.value.map((r) => ({ ...wire(def, r, result.select), ...expanded(wire, def, r, result.expand) }));
@@ -175,7 +178,7 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
       : queryRecords([rec], { $select: req.query.$select, $expand: req.query.$expand }, dataverseSchema(def), undefined, 'dataverse');
     const wire = wireFor(req);
     res.set('OData-Version', '4.0').set('ETag', recordEtag(rec)).json({
-      '@odata.context': `${base(req)}/$metadata#${def.set}/$entity`,
+      '@odata.context': contextUrl(`${base(req)}/$metadata`, def.set, q, true),
       ...wire(def, rec, q.select), ...expanded(wire, def, rec, q.expand),
     });
   }
@@ -202,7 +205,7 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
         res.set('OData-Version', '4.0').set('OData-EntityId', `${base(req)}/${def.set}(${id})`).set('ETag', recordEtag(rec));
         if (parsePrefer(req.get('prefer')).returnRepresentation) {
           const q = queryRecords([rec], { $select: req.query.$select }, dataverseSchema(def), undefined, 'dataverse');
-          res.status(status === 201 ? 201 : 200).json({ '@odata.context': `${base(req)}/$metadata#${def.set}/$entity`, ...wireFor(req)(def, rec, q.select) });
+          res.status(status === 201 ? 201 : 200).json({ '@odata.context': contextUrl(`${base(req)}/$metadata`, def.set, q, true), ...wireFor(req)(def, rec, q.select) });
         } else {
           res.status(204).end();
         }

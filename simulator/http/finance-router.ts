@@ -9,6 +9,8 @@ import { createFinanceRecord, deleteFinanceRecord, refused, updateFinanceRecord 
 import { financeActions } from '../finance/actions.js';
 import { financeWire, recordEtag } from './wire.js';
 import { sendError, toSimError } from './errors.js';
+import { metadataRoute } from './metadata-route.js';
+import { contextUrl } from '../odata/context-url.js';
 import { checkIfMatch, financeKey, financeSchema, nextLink, parsePrefer, parseSegment, queryRecords } from './odata-adapter.js';
 
 export const FINANCE_BASE = '/data';
@@ -37,6 +39,7 @@ export function financeRouter(service: Service): Router {
     try {
       const segments = req.path.split('/').filter(Boolean);
       if (segments.length === 0 || segments.length > 2) throw notFound(req.path);
+      if (segments[0] === '$metadata' && segments.length === 1) return metadataRoute(req, res, 'finance');
       const seg = parseSegment(segments[0] as string, 'finance');
       const def = financeBySet.get(seg.set);
       if (!def) throw notFound(seg.set);
@@ -71,7 +74,7 @@ export function financeRouter(service: Service): Router {
     const rows = def.companySpecific && !cross ? [...service.store.all(def.logicalName)].filter((r) => r.dataAreaId === company) : service.store.all(def.logicalName);
     const prefer = parsePrefer(req.get('prefer'));
     const result = queryRecords(rows, req.query, financeSchema(def), prefer.maxPageSize, 'finance');
-    const body: Record<string, unknown> = { '@odata.context': `${base(req)}/$metadata#${def.set}` };
+    const body: Record<string, unknown> = { '@odata.context': contextUrl(`${base(req)}/$metadata`, def.set, result) };
     if (result.count !== undefined) body['@odata.count'] = result.count;
     body.value = result.value.map((r) => financeWire(def, r, result.select));
     if (result.nextSkipToken) body['@odata.nextLink'] = nextLink(`${base(req)}/${def.set}`, req.query, result.nextSkipToken);
