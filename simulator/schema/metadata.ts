@@ -51,7 +51,7 @@ const simSchema: CsdlSchema = {
 const marks = (sim: boolean | undefined): { annotations?: readonly CsdlAnnotation[] } => (sim ? { annotations: [simMark] } : {});
 
 const EDM: Readonly<Record<FieldType, string>> = {
-  string: 'Edm.String', memo: 'Edm.String', int: 'Edm.Int32', decimal: 'Edm.Decimal', money: 'Edm.Decimal',
+  string: 'Edm.String', memo: 'Edm.String', int: 'Edm.Int32', decimal: 'Edm.Decimal', double: 'Edm.Double', money: 'Edm.Decimal',
   bool: 'Edm.Boolean', datetime: 'Edm.DateTimeOffset', date: 'Edm.Date', guid: 'Edm.Guid', option: 'Edm.Int32', lookup: 'Edm.Guid',
 };
 
