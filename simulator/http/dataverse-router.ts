@@ -11,7 +11,7 @@ import { createRecord, deleteRecord, updateRecord } from '../dataverse/records.j
 import { dataverseActions } from '../dataverse/actions.js';
 import { dataverseWire, recordEtag } from './wire.js';
 import { langOf, sendError, toSimError } from './errors.js';
-import { checkIfMatch, nextLink, notModified, parsePrefer, parseSegment, queryRecords, dataverseSchema } from './odata-adapter.js';
+import { DATAVERSE_ENTITY_OPTIONS, checkIfMatch, nextLink, notModified, parsePrefer, parseSegment, queryRecords, dataverseSchema } from './odata-adapter.js';
 import type { ParsedKey } from '../odata/keys.js';
 import { isGuid } from '../odata/ids.js';
 import { entityDefinitions } from './entity-definitions.js';
@@ -110,7 +110,13 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
 
   function list(svc: Service, req: ApiRequest, res: ApiResponse, def: EntityDef): void {
     const prefer = parsePrefer(req.get('prefer'));
-    const result = queryRecords(svc.store.all(def.logicalName), req.query, dataverseSchema(def), prefer.maxPageSize, 'dataverse', (field, value) => findBy(svc.store, def.logicalName, field, value));
+    const result = queryRecords(svc.store.all(def.logicalName), req.query, dataverseSchema(def), prefer.maxPageSize, 'dataverse', (field, value) => findBy(svc.store, def.logicalName, field, value), { now: svc.now() });
+    if (result.aggregated) {
+      // $apply rows (aggregate-data.md): the context lists the grouped and aggregated columns; rows are not records.
+      const cols = Object.keys(result.value[0] ?? {});
+      res.set('OData-Version', '4.0').json({ '@odata.context': `${base(req)}/$metadata#${def.set}(${cols.join(',')})`, value: result.value });
+      return;
+    }
     const body: Record<string, unknown> = { '@odata.context': `${base(req)}/$metadata#${def.set}` };
     if (result.count !== undefined) body['@odata.count'] = result.count;
     const wire = wireFor(req);
@@ -122,8 +128,8 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
 
   /** `GET /set/$count`: the number of records (with `$filter`), as plain text; Dataverse caps it at 5,000. */
   function count(svc: Service, req: ApiRequest, res: ApiResponse, def: EntityDef): void {
-    const q = typeof req.query.$filter === 'string' ? { $filter: req.query.$filter } : {};
-    const result = queryRecords(svc.store.all(def.logicalName), q, dataverseSchema(def), undefined, 'dataverse');
+    // Only $filter (and its aliases) applies to a count; any other option is refused, not ignored.
+    const result = queryRecords(svc.store.all(def.logicalName), req.query, dataverseSchema(def), undefined, 'dataverse', undefined, { allow: ['$filter'], now: svc.now() });
     res.set('OData-Version', '4.0').type('text/plain').send(String(Math.min(result.value.length, 5000)));
   }
 
@@ -144,9 +150,9 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
     if (!rec) throw new SimError(404, '0x80040217', 'record.notFound', { entity: def.logicalName, id });
     if (notModified(req.get('if-none-match'), recordEtag(rec))) { res.status(304).end(); return; }
     // Performance: a plain read by key (no $select/$expand) skips query parsing; same result as parsing nothing.
-    const q = req.query.$select === undefined && req.query.$expand === undefined
+    const q = Object.keys(req.query).length === 0
       ? { select: undefined, expand: [] }
-      : queryRecords([rec], { $select: req.query.$select, $expand: req.query.$expand }, dataverseSchema(def), undefined, 'dataverse');
+      : queryRecords([rec], req.query, dataverseSchema(def), undefined, 'dataverse', undefined, { allow: DATAVERSE_ENTITY_OPTIONS });
     const wire = wireFor(req);
     res.set('OData-Version', '4.0').set('ETag', recordEtag(rec)).json({
       '@odata.context': `${base(req)}/$metadata#${def.set}/$entity`,
