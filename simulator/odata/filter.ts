@@ -11,6 +11,7 @@
  * Hostile input: length and nesting depth are limited, names are checked against the schema (never
  * looked up on a prototype), and no regular expression is built from input.
  */
+import { SimError } from '../errors.js';
 import { compareDec, parseDec } from './decimal.js';
 import { DATAVERSE, type Flavour, odataError } from './flavour.js';
 import { type ODataSchema, type PropType, navigationTarget, propertyType } from './schema.js';
@@ -132,7 +133,7 @@ function tokenize(src: string, flavour: Flavour, aliases?: ReadonlyMap<string, s
       try {
         inner = tokenize(value, flavour, aliases, true).slice(0, -1);
       } catch (e) {
-        if (e instanceof Error && 'key' in e && (e as { key: string }).key === 'odata.syntax') throw odataError(flavour, 'badAliasValue', { alias: name, value: value.slice(0, 100) });
+        if (e instanceof SimError && e.key === 'odata.syntax') throw odataError(flavour, 'badAliasValue', { alias: name, value: value.slice(0, 100) });
         throw e;
       }
       if (inner.length === 0) throw odataError(flavour, 'badAliasValue', { alias: name, value: '' });
