@@ -138,3 +138,19 @@ test('$apply over HTTP: groupby with aggregate, decimal-exact sums, the context 
     assert.equal(Math.round((g.total ?? 0) * 10000), cents);
   }
 });
+
+test('@odata.count and /$count stop at 5,000, as Dataverse reports them; $top is applied after counting', async () => {
+  const before = [...sim.store.all('cdm_company')].length;
+  await sim.service.exec((ctx) => {
+    for (let i = 0; i < 5001; i++) ctx.tx.put('cdm_company', `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, { cdm_companyid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, cdm_companycode: `C${i}`, cdm_name: `Company ${i}` });
+  });
+  const res = await rawRequest(base, { method: 'GET', path: `${DV}/cdm_companies?$count=true&$top=2&$select=cdm_companycode` });
+  const json = JSON.parse(res.text) as { '@odata.count': number; value: unknown[] };
+  assert.equal(json['@odata.count'], 5000);
+  assert.equal(json.value.length, 2);
+  const plain = await rawRequest(base, { method: 'GET', path: `${DV}/cdm_companies/$count` });
+  assert.equal(plain.text, '5000');
+  const few = await rawRequest(base, { method: 'GET', path: `${DV}/cdm_companies/$count?$filter=${encodeURIComponent("cdm_companycode eq 'C7'")}` });
+  assert.equal(few.text, '1');
+  assert.ok(before < 5001);
+});

@@ -19,6 +19,8 @@ import type { ApiRequest, ApiResponse } from './exchange.js';
 import { batchRoute } from './batch-route.js';
 
 export const DATAVERSE_BASE = '/api/data/v9.2';
+/** Highest count Dataverse reports, with `$count=true` and on `/$count`. */
+const MAX_COUNT = 5000;
 
 /** The Dataverse Web API subset. Thin: HTTP in, a domain call through the service, HTTP out. */
 export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
@@ -118,7 +120,8 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
       return;
     }
     const body: Record<string, unknown> = { '@odata.context': `${base(req)}/$metadata#${def.set}` };
-    if (result.count !== undefined) body['@odata.count'] = result.count;
+    // Dataverse's @odata.count stops at 5,000 like /$count (webapi/query/count-rows.md).
+    if (result.count !== undefined) body['@odata.count'] = Math.min(result.count, MAX_COUNT);
     const wire = wireFor(req);
     body.value = result.value.map((r) => ({ ...wire(def, r, result.select), ...expanded(wire, def, r, result.expand) }));
     if (result.nextSkipToken) body['@odata.nextLink'] = nextLink(`${base(req)}/${def.set}`, req.query, result.nextSkipToken);
@@ -130,7 +133,7 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
   function count(svc: Service, req: ApiRequest, res: ApiResponse, def: EntityDef): void {
     // Only $filter (and its aliases) applies to a count; any other option is refused, not ignored.
     const result = queryRecords(svc.store.all(def.logicalName), req.query, dataverseSchema(def), undefined, 'dataverse', undefined, { allow: ['$filter'], now: svc.now() });
-    res.set('OData-Version', '4.0').type('text/plain').send(String(Math.min(result.value.length, 5000)));
+    res.set('OData-Version', '4.0').type('text/plain').send(String(Math.min(result.value.length, MAX_COUNT)));
   }
 
   function expanded(wire: Wire, def: EntityDef, rec: Rec, expand: readonly { name: string; select?: readonly string[] }[]): Record<string, unknown> {
