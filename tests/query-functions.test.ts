@@ -107,8 +107,10 @@ describe('Dataverse query functions (clock fixed at Wednesday 2026-03-04 10:30 U
     assert.equal(test(fn('In', 'name', ',PropertyValues=["alpha","beta"]'), { name: 'Beta' }), true, 'case-insensitive as Dataverse');
     assert.equal(test(fn('NotIn', 'status', ',PropertyValues=["1","2"]'), { status: 3 }), true);
     assert.equal(test(fn('NotIn', 'status', ',PropertyValues=["1","2"]'), { status: null }), false);
-    const aliases = new Map([['@p', "'name'"], ['@v', '["x","y"]']]);
+    const aliases = new Map([['@p', "'name'"], ['@v', '["x","y"]'], ['@d', "'on'"], ['@x', '2']]);
     assert.equal(test('Microsoft.Dynamics.CRM.In(PropertyName=@p,PropertyValues=@v)', { name: 'y' }, aliases), true);
+    // The reference's own example form: both parameters as aliases.
+    assert.equal(test('Microsoft.Dynamics.CRM.OlderThanXMinutes(PropertyName=@d,PropertyValue=@x)', { on: '2026-03-04T10:27:59Z' }, aliases), true);
   });
   it('refuses wrong parameters, values, column types, and the functions the simulator cannot answer', () => {
     const p = (f: string) => parseFilter(f, schema);
@@ -116,6 +118,8 @@ describe('Dataverse query functions (clock fixed at Wednesday 2026-03-04 10:30 U
     throwsKey(() => p(fn('Today', 'on', ',PropertyValue=1')), 'odata.functionParameters');
     throwsKey(() => p("Microsoft.Dynamics.CRM.Today(PropertyValue='on')"), 'odata.functionParameters');
     throwsKey(() => p(fn('LastXDays', 'on', ',PropertyValue=0')), 'odata.functionValue');
+    throwsKey(() => p(fn('LastXDays', 'on', ",PropertyValue='3'")), 'odata.functionValue', '0x80060888', 400);
+    throwsKey(() => p(fn('LastXDays', 'on', ',PropertyValue=1.5')), 'odata.functionValue');
     throwsKey(() => p(fn('On', 'on', ",PropertyValue='tomorrow'")), 'odata.functionValue');
     throwsKey(() => p(fn('Between', 'count', ',PropertyValues=[1]')), 'odata.functionValue');
     throwsKey(() => p(fn('In', 'count', ',PropertyValues=["x"]')), 'odata.functionValue');

@@ -26,6 +26,8 @@ export interface CrmFunctionSpec {
   readonly types: readonly Category[];
   /** The first invalid value, or undefined when all are valid for a column of category `cat`. */
   readonly check: (values: readonly string[], cat: Category) => string | undefined;
+  /** PropertyValue is an Edm.Int64 (the "X" functions, Web API Query Function Reference): a number, not a string. */
+  readonly intValue?: boolean;
 }
 
 const DAY = 86_400_000;
@@ -138,7 +140,7 @@ const firstInvalid = (values: readonly string[], cat: Category): string | undefi
 const SPECS: ReadonlyMap<string, CrmFunctionSpec> = new Map<string, CrmFunctionSpec>([
   ...Object.keys(RANGES).map((name): [string, CrmFunctionSpec] => {
     const takesX = name.includes('X');
-    return [name, { params: takesX ? WITH_X : DATE_ONLY, types: DATE_TYPES, check: (v) => (takesX ? (isX(v[0] ?? '') ? undefined : (v[0] ?? '')) : undefined) }];
+    return [name, { params: takesX ? WITH_X : DATE_ONLY, types: DATE_TYPES, intValue: takesX, check: (v) => (takesX ? (isX(v[0] ?? '') ? undefined : (v[0] ?? '')) : undefined) }];
   }),
   ...Object.keys(DAY_RANGES).map((name): [string, CrmFunctionSpec] => [name, { params: WITH_X, types: DATE_TYPES, check: (v) => (isDay(v[0] ?? '') ? undefined : (v[0] ?? '')) }]),
   ...['In', 'NotIn'].map((name): [string, CrmFunctionSpec] => [

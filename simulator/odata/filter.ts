@@ -554,6 +554,7 @@ class Parser {
     const many = args.get('PropertyValues');
     if (one) {
       if (one.kind === 'array') bad();
+      if (spec.intValue && one.kind !== 'num') throw odataError(this.flavour, 'functionValue', { name, value: one.text.slice(0, 100) });
       values = [one.kind === 'str' ? one.value! : one.text];
     } else if (many) {
       if (many.kind !== 'array') bad();
