@@ -139,3 +139,27 @@ test('executeBatch in a change set (the library\'s default): one transaction, al
   const after = await api.retrieveMultiple<Json>({ collection: 'accounts', select: ['name'] });
   assert.equal(after.value.length, before.value.length, 'the first create of the failed change set was rolled back');
 });
+
+test('query layer through the client: counts, $apply aggregation, parameter aliases, query functions, and refusals', async () => {
+  const api = client({ propagateErrors: true });
+  const all = await api.retrieveMultiple<Json>({ collection: 'accounts', select: ['name'] });
+  assert.equal(await api.count({ collection: 'accounts' }), all.value.length);
+  assert.equal(await api.count({ collection: 'accounts', filter: "name eq 'No such account'" }), 0);
+  const counted = await api.retrieveMultiple<Json>({ collection: 'accounts', select: ['name'], count: true });
+  assert.equal(counted.oDataCount, all.value.length);
+
+  const groups = await api.retrieveMultiple<Json>({ collection: 'msdyn_actuals', apply: 'groupby((msdyn_transactiontypecode),aggregate(msdyn_amount with sum as total,$count as n))' });
+  const actuals = (await api.retrieveMultiple<Json>({ collection: 'msdyn_actuals', select: ['msdyn_transactiontypecode', 'msdyn_amount'] })).value;
+  assert.equal(groups.value.reduce((s: number, g: Json) => s + Number(g.n), 0), actuals.length);
+  for (const g of groups.value) {
+    const mine = actuals.filter((a: Json) => a.msdyn_transactiontypecode === g.msdyn_transactiontypecode);
+    assert.equal(Math.round(Number(g.total) * 100), mine.reduce((s: number, a: Json) => s + Math.round(Number(a.msdyn_amount) * 100), 0));
+  }
+
+  // The client passes a filter through as written: an alias needs its value elsewhere in the URL, which it cannot add,
+  // so the simulator refuses the alias without a value (never reading it as null).
+  await assert.rejects(api.retrieveMultiple({ collection: 'accounts', filter: 'name eq @p1' }), (e: unknown) => isClientError(e) && e.status === 400 && e.code === '0x80060888');
+  const today = await api.retrieveMultiple<Json>({ collection: 'accounts', filter: "Microsoft.Dynamics.CRM.Today(PropertyName='createdon')", select: ['name'] });
+  assert.equal(today.value.length, all.value.length, 'every account was created on the simulated day');
+  await assert.rejects(api.retrieveMultiple({ collection: 'accounts', savedQuery: 'deadbeef-0000-4000-8000-000000000000' } as never), (e: unknown) => isClientError(e) && e.status === 404 && e.code === '0x80040217');
+});

@@ -11,7 +11,7 @@ import { createRecord, deleteRecord, updateRecord } from '../dataverse/records.j
 import { dataverseActions } from '../dataverse/actions.js';
 import { dataverseWire, recordEtag } from './wire.js';
 import { langOf, sendError, toSimError } from './errors.js';
-import { checkIfMatch, nextLink, notModified, parsePrefer, parseSegment, queryRecords, dataverseSchema } from './odata-adapter.js';
+import { DATAVERSE_ENTITY_OPTIONS, checkIfMatch, nextLink, notModified, parsePrefer, parseSegment, queryRecords, dataverseSchema } from './odata-adapter.js';
 import type { ParsedKey } from '../odata/keys.js';
 import { isGuid } from '../odata/ids.js';
 import { entityDefinitions } from './entity-definitions.js';
@@ -24,6 +24,8 @@ import { metadataRoute } from './metadata-route.js';
 import { contextUrl } from '../odata/context-url.js';
 
 export const DATAVERSE_BASE = '/api/data/v9.2';
+/** Highest count Dataverse reports, with `$count=true` and on `/$count`. */
+const MAX_COUNT = 5000;
 
 /** The Dataverse Web API subset. Thin: HTTP in, a domain call through the service, HTTP out. */
 export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
@@ -139,9 +141,16 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
 
   function list(svc: Service, req: ApiRequest, res: ApiResponse, def: EntityDef): void {
     const prefer = parsePrefer(req.get('prefer'));
-    const result = queryRecords(svc.store.all(def.logicalName), req.query, dataverseSchema(def), prefer.maxPageSize, 'dataverse', (field, value) => findBy(svc.store, def.logicalName, field, value));
+    const result = queryRecords(svc.store.all(def.logicalName), req.query, dataverseSchema(def), prefer.maxPageSize, 'dataverse', (field, value) => findBy(svc.store, def.logicalName, field, value), { now: svc.now() });
+    if (result.aggregated) {
+      // $apply rows (aggregate-data.md): the context lists the grouped and aggregated columns; rows are not records.
+      const cols = Object.keys(result.value[0] ?? {});
+      res.set('OData-Version', '4.0').json({ '@odata.context': `${base(req)}/$metadata#${def.set}(${cols.join(',')})`, value: result.value });
+      return;
+    }
     const body: Record<string, unknown> = { '@odata.context': contextUrl(`${base(req)}/$metadata`, def.set, result) };
-    if (result.count !== undefined) body['@odata.count'] = result.count;
+    // Dataverse's @odata.count stops at 5,000 like /$count (webapi/query/count-rows.md).
+    if (result.count !== undefined) body['@odata.count'] = Math.min(result.count, MAX_COUNT);
     const wire = wireFor(req);
     body.value = result.value.map((r) => ({ ...wire(def, r, result.select), ...expanded(wire, def, r, result.expand) }));
     if (result.nextSkipToken) body['@odata.nextLink'] = nextLink(`${base(req)}/${def.set}`, req.query, result.nextSkipToken);
@@ -151,9 +160,9 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
 
   /** `GET /set/$count`: the number of records (with `$filter`), as plain text; Dataverse caps it at 5,000. */
   function count(svc: Service, req: ApiRequest, res: ApiResponse, def: EntityDef): void {
-    const q = typeof req.query.$filter === 'string' ? { $filter: req.query.$filter } : {};
-    const result = queryRecords(svc.store.all(def.logicalName), q, dataverseSchema(def), undefined, 'dataverse');
-    res.set('OData-Version', '4.0').type('text/plain').send(String(Math.min(result.value.length, 5000)));
+    // Only $filter (and its aliases) applies to a count; any other option is refused, not ignored.
+    const result = queryRecords(svc.store.all(def.logicalName), req.query, dataverseSchema(def), undefined, 'dataverse', undefined, { allow: ['$filter'], now: svc.now() });
+    res.set('OData-Version', '4.0').type('text/plain').send(String(Math.min(result.value.length, MAX_COUNT)));
   }
 
   function expanded(wire: Wire, def: EntityDef, rec: Rec, expand: readonly { name: string; select?: readonly string[] }[]): Record<string, unknown> {
@@ -173,9 +182,9 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
     if (!rec) throw new SimError(404, '0x80040217', 'record.notFound', { entity: def.logicalName, id });
     if (unchanged(req, recordEtag(rec), req.query.$expand !== undefined)) { res.status(304).end(); return; }
     // Performance: a plain read by key (no $select/$expand) skips query parsing; same result as parsing nothing.
-    const q = req.query.$select === undefined && req.query.$expand === undefined
+    const q = Object.keys(req.query).length === 0
       ? { select: undefined, expand: [] }
-      : queryRecords([rec], { $select: req.query.$select, $expand: req.query.$expand }, dataverseSchema(def), undefined, 'dataverse');
+      : queryRecords([rec], req.query, dataverseSchema(def), undefined, 'dataverse', undefined, { allow: DATAVERSE_ENTITY_OPTIONS });
     const wire = wireFor(req);
     res.set('OData-Version', '4.0').set('ETag', recordEtag(rec)).json({
       '@odata.context': contextUrl(`${base(req)}/$metadata`, def.set, q, true),

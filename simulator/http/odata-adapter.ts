@@ -2,7 +2,8 @@ import type { Rec } from '../store/types.js';
 import type { EntityDef } from '../schema.js';
 import { SimError } from '../errors.js';
 import { DATAVERSE, FINANCE } from '../odata/flavour.js';
-import { applyQuery, parseQuery } from '../odata/query.js';
+import { type SystemOption, applyQuery, parseQuery } from '../odata/query.js';
+import { isGuid } from '../odata/ids.js';
 import type { Expr } from '../odata/filter.js';
 import { type ODataSchema, schemaFromFields } from '../odata/schema.js';
 import { dataverseByName } from '../dataverse/entities.js';
@@ -71,6 +72,8 @@ export function financeSchema(def: EntityDef): ODataSchema {
 
 export interface Queried {
   readonly value: Rec[];
+  /** The rows are `$apply` aggregates: sent as they are, without ETags or annotations. */
+  readonly aggregated?: boolean;
   readonly count?: number;
   readonly nextSkipToken?: string;
   /** Properties to return (`$select`), undefined = all. */
@@ -114,6 +117,43 @@ function indexableEquality(expr: Expr | undefined): { field: string; value: unkn
   }
 }
 
+/**
+ * What a Dataverse collection GET takes (webapi/query/overview.md and page-results.md): every OData option but
+ * `$skip` ("Page results using OData": Dataverse does not support it; paging is by `Prefer: odata.maxpagesize`
+ * and the `@odata.nextLink`), plus `$apply` (aggregate-data.md).
+ */
+export const DATAVERSE_COLLECTION_OPTIONS: readonly SystemOption[] = ['$select', '$filter', '$orderby', '$top', '$count', '$expand', '$skiptoken', '$apply'];
+/** What a single-record GET takes (webapi/retrieve-entity-using-web-api.md): `$select` and `$expand`. */
+export const DATAVERSE_ENTITY_OPTIONS: readonly SystemOption[] = ['$select', '$expand'];
+
+/**
+ * Parameters without `$` on a Dataverse GET. `fetchXml` is answered by the FetchXML handler before the OData
+ * query (when it reaches here, it is refused). `savedQuery`/`userQuery` run a saved view by id
+ * (webapi/retrieve-and-execute-predefined-queries.md); the simulator has no savedquery or userquery rows, so a
+ * well-formed id is the not-found error of that table, as Dataverse answers for an id that does not exist.
+ * Convention: any other parameter is refused rather than ignored (Dataverse documents no others).
+ */
+function checkDataverseParams(params: ReadonlyMap<string, string>): void {
+  for (const [name, value] of params) {
+    const lower = name.toLowerCase();
+    if (lower === 'savedquery' || lower === 'userquery') {
+      const entity = lower;
+      const id = value.trim().replace(/^\{(.*)\}$/, '$1').toLowerCase();
+      if (!isGuid(id)) throw new SimError(400, '0x80060888', 'odata.badViewId', { parameter: name, value: value.slice(0, 100) });
+      throw new SimError(404, '0x80040217', 'record.notFound', { entity, id });
+    }
+    if (lower === 'fetchxml') throw new SimError(400, '0x80060888', 'odata.unsupportedParameter', { parameter: name });
+    throw new SimError(400, '0x80060888', 'odata.unknownParameter', { parameter: name.slice(0, 100) });
+  }
+}
+
+export interface QueryContext {
+  /** Options the endpoint takes (default: the collection's). */
+  readonly allow?: readonly SystemOption[];
+  /** The simulated clock, for Dataverse's date query functions. */
+  readonly now?: string;
+}
+
 /** Parses and applies the system query options of a request to records. */
 export function queryRecords(
   records: Iterable<Rec>,
@@ -122,16 +162,20 @@ export function queryRecords(
   pageSize: number | undefined,
   flavour: 'dataverse' | 'finance',
   by?: IndexLookup,
+  context: QueryContext = {},
 ): Queried {
   const fl = flavour === 'dataverse' ? DATAVERSE : FINANCE;
   const clean: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(raw)) if (v !== undefined && (k.startsWith('$') || flavour === 'dataverse')) clean[k] = v;
-  const query = parseQuery(clean, schema, { flavour: fl, allow: flavour === 'dataverse' ? undefined : ['$select', '$filter', '$orderby', '$top', '$skip', '$count', '$skiptoken'] });
+  const allow = flavour === 'dataverse' ? (context.allow ?? DATAVERSE_COLLECTION_OPTIONS) : (context.allow ?? ['$select', '$filter', '$orderby', '$top', '$skip', '$count', '$skiptoken']);
+  const query = parseQuery(clean, schema, { flavour: fl, allow });
+  if (flavour === 'dataverse') checkDataverseParams(query.params);
   const eq = by ? indexableEquality(query.filter) : undefined;
   const source = eq && by ? by(eq.field, eq.value) : records;
   // Projection happens in the wire format (which adds etags and annotations), so apply without $select/$expand.
-  const result = applyQuery(Array.isArray(source) ? source : [...source], { ...query, select: undefined, expand: undefined }, schema, { pageSize, caseInsensitive: fl.caseInsensitive });
+  const result = applyQuery(Array.isArray(source) ? source : [...source], { ...query, select: undefined, expand: undefined }, schema, { pageSize, caseInsensitive: fl.caseInsensitive, now: context.now, flavour: fl });
   return {
+    ...(result.aggregated ? { aggregated: true } : {}),
     value: result.value,
     count: result.count,
     nextSkipToken: result.skiptoken,

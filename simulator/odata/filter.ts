@@ -11,9 +11,11 @@
  * Hostile input: length and nesting depth are limited, names are checked against the schema (never
  * looked up on a prototype), and no regular expression is built from input.
  */
+import { SimError } from '../errors.js';
 import { compareDec, parseDec } from './decimal.js';
 import { DATAVERSE, type Flavour, odataError } from './flavour.js';
 import { type ODataSchema, type PropType, navigationTarget, propertyType } from './schema.js';
+import { type CrmFunction, CRM_NAMESPACE, crmFunctionSpec, evalCrmFunction, unsupportedCrmFunction } from './crm-functions.js';
 
 export type CmpOp = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le';
 export type FnName = 'contains' | 'startswith' | 'endswith' | 'tolower' | 'toupper';
@@ -36,7 +38,11 @@ export type Expr =
   | { readonly kind: 'cmp'; readonly op: CmpOp; readonly left: Expr; readonly right: Expr; readonly as: Category }
   | { readonly kind: 'and' | 'or'; readonly items: readonly Expr[] }
   | { readonly kind: 'not'; readonly operand: Expr }
-  | { readonly kind: 'call'; readonly fn: FnName; readonly args: readonly Expr[]; readonly pos: number };
+  | { readonly kind: 'call'; readonly fn: FnName; readonly args: readonly Expr[]; readonly pos: number }
+  /** A Dataverse query function (`Microsoft.Dynamics.CRM.Today(PropertyName='createdon')`), see crm-functions.ts. */
+  | { readonly kind: 'crm'; readonly fn: CrmFunction; readonly prop: PropExpr; readonly values: readonly string[]; readonly pos: number };
+
+export type PropExpr = Extract<Expr, { kind: 'prop' }>;
 
 export interface FilterOptions {
   readonly flavour?: Flavour;
@@ -44,6 +50,8 @@ export interface FilterOptions {
   readonly maxDepth?: number;
   /** Maximum length of the expression in characters (default 8192). */
   readonly maxLength?: number;
+  /** Parameter aliases of the request (`@p1` → its raw value), for `$filter=name eq @p1&@p1='x'`. */
+  readonly aliases?: ReadonlyMap<string, string>;
 }
 
 export const DEFAULT_MAX_DEPTH = 50;
@@ -62,13 +70,15 @@ const FUNCTIONS: ReadonlyMap<string, { arity: number; result: Category }> = new 
 // ---------------------------------------------------------------------------------------------------
 // Tokenizer
 
-type TokKind = 'lp' | 'rp' | 'comma' | 'slash' | 'str' | 'num' | 'guid' | 'date' | 'datetime' | 'ident' | 'enum' | 'end';
+type TokKind = 'lp' | 'rp' | 'comma' | 'slash' | 'str' | 'num' | 'guid' | 'date' | 'datetime' | 'ident' | 'enum' | 'assign' | 'array' | 'end';
 interface Tok {
   readonly kind: TokKind;
   /** Source text of the token. */
   readonly text: string;
   /** Decoded value: string contents, enum member. */
   readonly value?: string;
+  /** Items of a JSON array (`PropertyValues=["a","b"]` of a Dataverse query function), as text. */
+  readonly items?: readonly string[];
   readonly pos: number;
 }
 
@@ -91,7 +101,16 @@ function sticky(re: RegExp, src: string, pos: number): RegExpExecArray | null {
 const daysIn = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
 const validDate = (y: number, m: number, d: number): boolean => m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m);
 
-function tokenize(src: string, flavour: Flavour): Tok[] {
+/** Most items a `PropertyValues` array may hold (convention: bounds the work one request can cause). */
+export const MAX_ARRAY_ITEMS = 1000;
+
+/**
+ * Tokens of an expression. A parameter alias (`@p1`) is replaced by the tokens of its value (OData 4.0 Part 2
+ * §5.1.1.13.1 "Parameter Aliases"; Dataverse: filter-rows.md "Use parameter aliases with system query options"),
+ * wrapped in parentheses when it is more than one token. An alias without a value, or whose value refers to an
+ * alias, is refused (convention: OData would read it as null, which silently changes which rows match).
+ */
+function tokenize(src: string, flavour: Flavour, aliases?: ReadonlyMap<string, string>, inAlias = false): Tok[] {
   const toks: Tok[] = [];
   const syntax = (pos: number, token: string) => odataError(flavour, 'syntax', { position: pos, token });
   let i = 0;
@@ -102,6 +121,39 @@ function tokenize(src: string, flavour: Flavour): Tok[] {
       continue;
     }
     const start = i;
+    if (c === '@') {
+      const m = sticky(IDENT_Y, src, i + 1);
+      if (!m || m[0].includes('.')) throw syntax(start, src.slice(start, start + 20));
+      const name = `@${m[0]}`;
+      if (!aliases) throw syntax(start, src.slice(start, start + 20)); // the caller takes no aliases (Finance)
+      const value = aliases.get(name);
+      if (inAlias) throw odataError(flavour, 'aliasInAlias', { alias: name });
+      if (value === undefined) throw odataError(flavour, 'aliasWithoutValue', { alias: name });
+      let inner: Tok[];
+      try {
+        inner = tokenize(value, flavour, aliases, true).slice(0, -1);
+      } catch (e) {
+        if (e instanceof SimError && e.key === 'odata.syntax') throw odataError(flavour, 'badAliasValue', { alias: name, value: value.slice(0, 100) });
+        throw e;
+      }
+      if (inner.length === 0) throw odataError(flavour, 'badAliasValue', { alias: name, value: '' });
+      const moved = inner.map((t) => ({ ...t, pos: start }));
+      if (moved.length === 1) toks.push(moved[0]!);
+      else toks.push({ kind: 'lp', text: '(', pos: start }, ...moved, { kind: 'rp', text: ')', pos: start });
+      i += name.length;
+      continue;
+    }
+    if (c === '=') {
+      toks.push({ kind: 'assign', text: c, pos: i });
+      i++;
+      continue;
+    }
+    if (c === '[') {
+      const [items, end] = readArray(src, i, flavour);
+      toks.push({ kind: 'array', text: src.slice(i, end), items, pos: start });
+      i = end;
+      continue;
+    }
     if (c === '(' || c === ')' || c === ',' || c === '/') {
       toks.push({ kind: c === '(' ? 'lp' : c === ')' ? 'rp' : c === ',' ? 'comma' : 'slash', text: c, pos: i });
       i++;
@@ -159,6 +211,28 @@ function tokenize(src: string, flavour: Flavour): Tok[] {
   }
   toks.push({ kind: 'end', text: '', pos: src.length });
   return toks;
+}
+
+/** A JSON array of strings and numbers starting at `pos` (`["a","b"]`, `[1,2]`); returns its items as text. */
+function readArray(src: string, pos: number, flavour: Flavour): [string[], number] {
+  let i = pos + 1;
+  let quoted = false;
+  for (; i < src.length; i++) {
+    const c = src[i];
+    if (quoted && c === '\\') i++;
+    else if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === ']' || c === '[')) break;
+  }
+  const bad = () => odataError(flavour, 'syntax', { position: pos, token: src.slice(pos, pos + 20) });
+  if (src[i] !== ']') throw bad();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(src.slice(pos, i + 1));
+  } catch {
+    throw bad();
+  }
+  if (!Array.isArray(parsed) || parsed.length > MAX_ARRAY_ITEMS || !parsed.every((x) => typeof x === 'string' || (typeof x === 'number' && Number.isFinite(x)))) throw bad();
+  return [parsed.map((x) => String(x)), i + 1];
 }
 
 /** A quoted string starting at `pos` ('' is an escaped quote); returns its value and end offset. */
@@ -236,7 +310,7 @@ export function typeOf(e: Expr): Category {
     case 'call':
       return FUNCTIONS.get(e.fn)!.result;
     default:
-      return 'bool';
+      return 'bool'; // and, or, not, cmp, crm
   }
 }
 
@@ -408,7 +482,7 @@ class Parser {
       return { kind: 'lit', type: 'null', value: null, pos: t.pos };
     }
     if (RESERVED.has(word)) this.syntax(t);
-    if (this.toks[this.i + 1]?.kind === 'lp') return this.parseCall(t);
+    if (this.toks[this.i + 1]?.kind === 'lp') return word.includes('.') ? this.parseCrmCall(t) : this.parseCall(t);
     return this.parsePath(t);
   }
 
@@ -433,6 +507,63 @@ class Parser {
       if (c !== 'string' && c !== 'null') this.mismatch(a, 'string');
     }
     return { kind: 'call', fn: t.text as FnName, args, pos: t.pos };
+  }
+
+  /**
+   * `Microsoft.Dynamics.CRM.<Name>(PropertyName='col'[,PropertyValue=v|,PropertyValues=[...]])`: Dataverse's query
+   * functions (webapi/query/filter-rows.md "Dataverse query functions"; Web API Query Function Reference). Only
+   * on Dataverse; any other qualified name is an unknown function.
+   */
+  private parseCrmCall(t: Tok): Expr {
+    const name = t.text;
+    const short = name.startsWith(`${CRM_NAMESPACE}.`) ? name.slice(CRM_NAMESPACE.length + 1) : undefined;
+    const spec = this.flavour.name === 'dataverse' && short !== undefined ? crmFunctionSpec(short) : undefined;
+    if (!spec) {
+      const refused = this.flavour.name === 'dataverse' && short !== undefined ? unsupportedCrmFunction(short) : undefined;
+      if (refused) throw odataError(this.flavour, refused, { name });
+      throw odataError(this.flavour, 'unknownFunction', { name: name.slice(0, 100) });
+    }
+    this.i += 2; // name and '('
+    const args = new Map<string, Tok>();
+    if (this.tok.kind !== 'rp') {
+      for (;;) {
+        const key = this.expect('ident');
+        this.expect('assign');
+        const v = this.tok;
+        if (!['str', 'num', 'date', 'datetime', 'guid', 'array'].includes(v.kind)) this.syntax(v);
+        this.i++;
+        if (args.has(key.text)) this.syntax(key);
+        args.set(key.text, v);
+        if (this.tok.kind !== 'comma') break;
+        this.i++;
+      }
+    }
+    this.expect('rp');
+    const bad = (): never => { throw odataError(this.flavour, 'functionParameters', { name, params: spec.params.join(', ') }); };
+    const expected = ['PropertyName', ...spec.params.filter((p) => p !== 'PropertyName')];
+    if (args.size !== expected.length || ![...args.keys()].every((k) => expected.includes(k))) bad();
+    const propTok = args.get('PropertyName')!;
+    if (propTok.kind !== 'str') bad();
+    const propName = propTok.value!;
+    if (!/^[A-Za-z_][A-Za-z0-9_]{0,127}$/.test(propName)) throw odataError(this.flavour, 'syntax', { position: propTok.pos, token: propName.slice(0, 100) });
+    const type = propertyType(this.schema, propName);
+    if (!type) throw odataError(this.flavour, 'unknownProperty', { property: propName, type: this.schema.typeName });
+    const prop: PropExpr = { kind: 'prop', path: [propName], type, pos: propTok.pos };
+    if (!spec.types.includes(categoryOf(type))) this.mismatch(prop, spec.types.join(' or '));
+    let values: string[] = [];
+    const one = args.get('PropertyValue');
+    const many = args.get('PropertyValues');
+    if (one) {
+      if (one.kind === 'array') bad();
+      if (spec.intValue && one.kind !== 'num') throw odataError(this.flavour, 'functionValue', { name, value: one.text.slice(0, 100) });
+      values = [one.kind === 'str' ? one.value! : one.text];
+    } else if (many) {
+      if (many.kind !== 'array') bad();
+      values = [...many.items!];
+    }
+    const checked = spec.check(values, categoryOf(type));
+    if (checked !== undefined) throw odataError(this.flavour, 'functionValue', { name, value: checked.slice(0, 100) });
+    return { kind: 'crm', fn: short as CrmFunction, prop, values, pos: t.pos };
   }
 
   private parsePath(t: Tok): Expr {
@@ -472,6 +603,7 @@ function describe(e: Expr): string {
     case 'lit':
       return e.value === null ? 'null' : String(e.value);
     case 'call':
+    case 'crm':
       return e.fn;
     default:
       return e.kind;
@@ -482,8 +614,11 @@ function describe(e: Expr): string {
 export function parseFilter(text: string, schema: ODataSchema, options: FilterOptions = {}): Expr {
   const flavour = options.flavour ?? DATAVERSE;
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
-  if (text.length > maxLength) throw odataError(flavour, 'tooLong', { max: maxLength });
-  return new Parser(tokenize(text, flavour), schema, flavour, options.maxDepth ?? DEFAULT_MAX_DEPTH).parse();
+  // The length counts the values of the aliases the expression uses: an alias must not smuggle in a longer one.
+  let length = text.length;
+  if (options.aliases) for (const [name, value] of options.aliases) if (text.includes(name)) length += value.length;
+  if (length > maxLength) throw odataError(flavour, 'tooLong', { max: maxLength });
+  return new Parser(tokenize(text, flavour, options.aliases), schema, flavour, options.maxDepth ?? DEFAULT_MAX_DEPTH).parse();
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -499,6 +634,8 @@ export interface EvalOptions {
    * property `nav` is used when it holds an (expanded) object.
    */
   readonly navigate?: (record: Rec, nav: string) => Rec | null | undefined;
+  /** The simulated clock (ISO 8601), for Dataverse's date query functions (`Today`, `LastXHours` …). */
+  readonly now?: string;
 }
 
 /** Three-valued truth: true, false or unknown (null). */
@@ -580,6 +717,8 @@ function truth(e: Expr, record: Rec, opts: EvalOptions): Truth {
     }
     case 'cmp':
       return compareNode(e, record, opts);
+    case 'crm':
+      return evalCrmFunction(e.fn, resolvePath(record, e.prop.path, opts), e.values, categoryOf(e.prop.type), opts.now, opts.caseInsensitive ?? true);
     default: {
       const v = value(e, record, opts);
       return typeof v === 'boolean' ? v : null;

@@ -8,3 +8,5 @@ export * from './etag.js';
 export * from './prefer.js';
 export * from './keys.js';
 export * from './ids.js';
+export * from './apply.js';
+export * from './crm-functions.js';

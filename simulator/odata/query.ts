@@ -6,6 +6,7 @@
 import { DATAVERSE, type Flavour, odataError } from './flavour.js';
 import { type EvalOptions, type Expr, type Rec, categoryOf, compareValues, compileFilter, own, parseFilter } from './filter.js';
 import { type ODataSchema, type PropType, navigationTarget, propertyType } from './schema.js';
+import { type ApplyPlan, parseApply, runApply } from './apply.js';
 
 export interface OrderItem {
   readonly property: string;
@@ -33,25 +34,37 @@ export interface ODataQuery {
   readonly skiptoken?: string;
   /** Position decoded from `$skiptoken`: records already returned by earlier pages. */
   readonly pageOffset?: number;
-  /** Parameters without `$` (e.g. `cross-company`, parameter aliases), last value wins. */
+  /** Parameters without `$` or `@` (e.g. `cross-company`, `savedQuery`), last value wins. */
   readonly params: ReadonlyMap<string, string>;
+  /** Parameter aliases (`@p1` → raw value), used by `$filter` and `$orderby`. */
+  readonly aliases: ReadonlyMap<string, string>;
+  /** `$apply` (groupby/aggregate): the result rows are aggregates, not records. */
+  readonly apply?: ApplyPlan;
 }
 
-export const SYSTEM_OPTIONS = ['$select', '$filter', '$orderby', '$top', '$skip', '$count', '$expand', '$skiptoken'] as const;
+export const SYSTEM_OPTIONS = ['$select', '$filter', '$orderby', '$top', '$skip', '$count', '$expand', '$skiptoken', '$apply'] as const;
 export type SystemOption = (typeof SYSTEM_OPTIONS)[number];
-/** OData options that exist but the simulator does not implement: 400 "not supported", not "unknown". */
-const KNOWN_UNSUPPORTED: ReadonlySet<string> = new Set(['$apply', '$search', '$format', '$compute', '$index', '$levels', '$schemaversion', '$deltatoken', '$id']);
+/** What an endpoint accepts unless it says otherwise (`$apply` only where it is asked for). */
+const DEFAULT_ALLOW: readonly SystemOption[] = ['$select', '$filter', '$orderby', '$top', '$skip', '$count', '$expand', '$skiptoken'];
+/** OData 4.0/4.01 system query options the simulator does not implement: 400 "not supported", not "unknown". */
+export const KNOWN_UNSUPPORTED: ReadonlySet<string> = new Set(['$search', '$format', '$compute', '$index', '$levels', '$schemaversion', '$deltatoken', '$id']);
+/** Options where a parameter alias may stand (Dataverse: filter-rows.md "Use parameter aliases with system query options"). */
+const ALIAS_OPTIONS: ReadonlySet<string> = new Set(['$filter', '$orderby']);
+/** `@name` at the start of a value or an item: an alias reference. */
+const ALIAS_REF = /(?:^|[,(=;\s])@[A-Za-z_]/;
 
 export const MAX_TOP = 5000;
 
 export interface QueryOptions {
   readonly flavour?: Flavour;
-  /** Options this endpoint accepts (default: all of SYSTEM_OPTIONS); others are 400 'odata.unsupportedOption'. */
+  /** Options this endpoint accepts (default: all of SYSTEM_OPTIONS but `$apply`); others are 400 'odata.unsupportedOption'. */
   readonly allow?: readonly SystemOption[];
   /** Upper bound of `$top` (default 5000). */
   readonly maxTop?: number;
   readonly maxDepth?: number;
   readonly maxLength?: number;
+  /** Whether `@name` parameter aliases are taken (default: on Dataverse). */
+  readonly aliases?: boolean;
 }
 
 type RawQuery = string | URLSearchParams | Readonly<Record<string, unknown>>;
@@ -74,10 +87,18 @@ function pairs(input: RawQuery, flavour: Flavour): [string, string][] {
 /** Parse the query options of a request. Throws `SimError` 400 on anything invalid. */
 export function parseQuery(input: RawQuery, schema: ODataSchema, options: QueryOptions = {}): ODataQuery {
   const flavour = options.flavour ?? DATAVERSE;
-  const allow: ReadonlySet<string> = new Set(options.allow ?? SYSTEM_OPTIONS);
+  const allow: ReadonlySet<string> = new Set(options.allow ?? DEFAULT_ALLOW);
+  const takesAliases = options.aliases ?? flavour.name === 'dataverse';
   const seen = new Map<string, string>();
   const params = new Map<string, string>();
+  const aliases = new Map<string, string>();
   for (const [rawName, v] of pairs(input, flavour)) {
+    if (rawName.startsWith('@') && takesAliases) {
+      if (!/^@[A-Za-z_][A-Za-z0-9_]{0,127}$/.test(rawName)) throw odataError(flavour, 'syntax', { position: 0, token: rawName.slice(0, 100) });
+      if (aliases.has(rawName)) throw odataError(flavour, 'duplicateOption', { option: rawName });
+      aliases.set(rawName, v);
+      continue;
+    }
     if (!rawName.startsWith('$')) {
       params.set(rawName, v);
       continue;
@@ -88,18 +109,27 @@ export function parseQuery(input: RawQuery, schema: ODataSchema, options: QueryO
     }
     if (!allow.has(name)) throw odataError(flavour, 'unsupportedOption', { option: rawName });
     if (seen.has(name)) throw odataError(flavour, 'duplicateOption', { option: rawName });
+    if (takesAliases && !ALIAS_OPTIONS.has(name) && ALIAS_REF.test(v)) throw odataError(flavour, 'aliasNotAllowed', { option: rawName });
     seen.set(name, v);
   }
 
   const q: {
     -readonly [K in keyof ODataQuery]: ODataQuery[K];
-  } = { count: false, params };
+  } = { count: false, params, aliases };
+  const apply = seen.get('$apply');
+  if (apply !== undefined) {
+    // convention: $apply stands alone (Dataverse documents it with no other option); filter() goes inside it.
+    const other = [...seen.keys()].find((k) => k !== '$apply');
+    if (other) throw odataError(flavour, 'applyWith', { option: other });
+    q.apply = parseApply(apply, schema, { flavour, maxDepth: options.maxDepth, maxLength: options.maxLength });
+    return q;
+  }
   const select = seen.get('$select');
   if (select !== undefined) q.select = parseSelect(select, schema, flavour);
   const filter = seen.get('$filter');
-  if (filter !== undefined) q.filter = parseFilter(filter, schema, { flavour, maxDepth: options.maxDepth, maxLength: options.maxLength });
+  if (filter !== undefined) q.filter = parseFilter(filter, schema, { flavour, maxDepth: options.maxDepth, maxLength: options.maxLength, aliases: takesAliases ? aliases : undefined });
   const orderby = seen.get('$orderby');
-  if (orderby !== undefined) q.orderby = parseOrderby(orderby, schema, flavour);
+  if (orderby !== undefined) q.orderby = parseOrderby(orderby, schema, flavour, takesAliases ? aliases : undefined);
   const top = seen.get('$top');
   if (top !== undefined) q.top = parseCount(top, options.maxTop ?? MAX_TOP, 'badTop', flavour);
   const skip = seen.get('$skip');
@@ -159,13 +189,20 @@ export function parseSelect(text: string, schema: ODataSchema, flavour: Flavour 
   return names;
 }
 
-export function parseOrderby(text: string, schema: ODataSchema, flavour: Flavour = DATAVERSE): OrderItem[] {
+export function parseOrderby(text: string, schema: ODataSchema, flavour: Flavour = DATAVERSE, aliases?: ReadonlyMap<string, string>): OrderItem[] {
   const out: OrderItem[] = [];
   for (const { text: item, pos } of items(text, flavour)) {
     const words = item.split(/[ \t]+/);
-    const [name, dir, ...rest] = words as [string, string | undefined, ...string[]];
+    let [name, dir, ...rest] = words as [string, string | undefined, ...string[]];
     if (rest.length > 0 || (dir !== undefined && dir !== 'asc' && dir !== 'desc')) {
       throw odataError(flavour, 'syntax', { position: pos, token: item.slice(0, 100) });
+    }
+    if (name.startsWith('@') && aliases) {
+      // An alias in $orderby stands for a property (filter-rows.md "Use parameter aliases with system query options").
+      const value = aliases.get(name);
+      if (value === undefined) throw odataError(flavour, 'aliasWithoutValue', { alias: name.slice(0, 100) });
+      if (!NAME.test(value.trim())) throw odataError(flavour, 'badAliasValue', { alias: name, value: value.slice(0, 100) });
+      name = value.trim();
     }
     const type = checkName(name, schema, flavour, pos);
     out.push({ property: name, type, desc: dir === 'desc' });
@@ -249,6 +286,8 @@ export interface ApplyOptions extends EvalOptions {
   readonly expand?: (record: Rec, nav: string) => Rec | null | undefined;
   /** Properties always kept under `$select` besides the schema's keys (e.g. `versionnumber`). */
   readonly keep?: readonly string[];
+  /** For errors of `$apply` in the API's code. */
+  readonly flavour?: Flavour;
 }
 
 export interface QueryResult {
@@ -259,9 +298,12 @@ export interface QueryResult {
   readonly nextSkip?: number;
   /** Opaque `$skiptoken` for the next page (encodes `nextSkip`). */
   readonly skiptoken?: string;
+  /** The rows are `$apply` aggregates (no keys, ETags or annotations). */
+  readonly aggregated?: boolean;
 }
 
 export function applyQuery(records: readonly Rec[], query: ODataQuery, schema: ODataSchema, options: ApplyOptions = {}): QueryResult {
+  if (query.apply) return { value: runApply(records, query.apply, options.flavour ?? DATAVERSE, options.caseInsensitive ?? true), aggregated: true };
   let rows = query.filter ? records.filter(compileFilter(query.filter, options)) : [...records];
   const total = rows.length;
   if (query.orderby?.length) rows = sortRecords(rows, query.orderby, options.caseInsensitive ?? true);
