@@ -4,7 +4,7 @@ import { type Clause, type Form, formsOf } from './forms.js';
 import { allowedClauses, fits, type KeywordType, type StepType, wantedClause } from './grammar.js';
 import { LANGS, type Lang, labelsOf } from './labels.js';
 import { formatNumber } from './numbers.js';
-import { labelTypes, parameterTypesFor } from './parameters.js';
+import { documentedForms, labelTypes, parameterTypesFor } from './parameters.js';
 import { localize } from './phrases.js';
 
 /**
@@ -19,8 +19,10 @@ export function typeHelp(name: string, lng: Lang): string {
   if (name === 'num') return `{num}: ${say(lng, 'param.num', { example: formatNumber(1600, lng), percent: say(lng, 'param.percent') })}`;
   const type = labelTypes.find((t) => t.name === name);
   if (!type) return `{${name}}`;
-  const labels = [...new Set([...labelsOf(lng, type.path).values()].flat())];
-  return `{${name}}: ${labels.map((l) => `"${l}"`).join(', ')}`;
+  const own = labelsOf(lng, type.path);
+  const labels = [...new Set([...own.values()].flat())];
+  const more = [...new Set([...documentedForms(lng, type.path)].filter(([key]) => own.has(key)).flatMap(([, f]) => f))].filter((f) => !labels.includes(f));
+  return `{${name}}: ${labels.map((l) => `"${l}"`).join(', ')}${more.length ? `; ${say(lng, 'param.documented')}: ${more.map((l) => `"${l}"`).join(', ')}` : ''}`;
 }
 
 /** An example built from a phrase: optional text dropped, first alternative, sample values. */
