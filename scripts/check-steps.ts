@@ -8,7 +8,7 @@
  */
 import { formsOf, firstPhrase } from '../steps/support/forms.js';
 import { allowedClauses, type KeywordType, type StepType } from '../steps/support/grammar.js';
-import { grammarProblem, undefinedHelp } from '../steps/support/help.js';
+import { grammarProblem, synthesize, undefinedHelp } from '../steps/support/help.js';
 import { LANGS } from '../steps/support/labels.js';
 import { allPickles, loadStatements, tagValues } from './lib/features.js';
 import { compilePhrases, parametersOf, stepIdsWithBody } from './lib/expressions.js';
@@ -34,6 +34,14 @@ const scenariosById = new Map<string, Map<string, number[]>>();
 for (const { lang, pickles, keywords } of packs) {
   const compiled = compilePhrases(lang);
   for (const c of compiled) if (c.error) problems.push(`phrase doesn't compile: ${c.id} (${lang}): ${c.error}`);
+  // Forms of a step must not overlap: cucumber would call a text that two of them match ambiguous.
+  for (const c of compiled) {
+    for (const variant of [c.phrase.replace(/\(([^)]*)\)/g, ''), c.phrase.replace(/\(([^)]*)\)/g, '$1')]) {
+      const text = synthesize(variant, lang);
+      const others = compiled.filter((o) => o !== c && o.expression?.match(text));
+      if (others.length) problems.push(`phrases overlap (${lang}): "${text}" matches ${c.id}: ${c.phrase} and ${others.map((o) => `${o.id}: ${o.phrase}`).join(' | ')}`);
+    }
+  }
   const used = new Set<string>();
   for (const p of pickles) {
     const ids = tagValues(p, 'id');
@@ -50,7 +58,7 @@ for (const { lang, pickles, keywords } of packs) {
       const hitIds = [...new Set(hits.map((h) => h.id))];
       const allowed = kw ? allowedClauses(lang, kw.keywordType as KeywordType, (s.type ?? 'Unknown') as StepType) : undefined;
       if (hitIds.length === 0) problems.push(`${where}\n${undefinedHelp(lang, s.text, kw?.keyword ?? '', allowed)}`);
-      else if (hitIds.length > 1) problems.push(`ambiguous step (${lang}) ${where}: ${s.text} → ${hitIds.join(', ')}`);
+      else if (hits.length > 1) problems.push(`ambiguous step (${lang}) ${where}: ${s.text} → ${hits.map((h) => `${h.id}: ${h.phrase}`).join(' | ')}`);
       else if (kw) {
         const wrong = grammarProblem(lang, s.text, kw.keyword, kw.keywordType as KeywordType, (s.type ?? 'Unknown') as StepType);
         if (wrong) problems.push(`${where}: ${kw.keyword.trim()} ${s.text}\n  ${wrong}`);

@@ -36,7 +36,7 @@ for (const lng of langs) {
     const used = texts.find((t) => c.expression?.match(t.text));
     const entry = steps[c.id] ?? { phrase: c.phrase, forms: [], parameters: parametersOf(c.phrase), types: [], file: bodies.get(c.id) ?? '(no body)' };
     const kw = keywordsOf(c.clause === 'any' ? 'main' : c.clause, lng).split('/')[0] ?? '';
-    entry.forms.push({ form: c.phrase, clause: c.clause, keywords: keywordsOf(c.clause, lng), example: used ? `${used.keyword} ${used.text}` : `${kw} ${synthesize(c.phrase, lng)}` });
+    entry.forms.push({ form: c.phrase, clause: c.clause, keywords: [...new Set([c.clause, ...(c.also ?? [])].flatMap((k) => keywordsOf(k, lng).split('/')))].join('/'), example: used ? `${used.keyword} ${used.text}` : `${kw} ${synthesize(c.phrase, lng)}` });
     entry.types = [...new Set(entry.parameters)].map((p) => typeHelp(p, lng));
     steps[c.id] = entry;
   }

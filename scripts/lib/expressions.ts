@@ -16,6 +16,7 @@ export interface CompiledPhrase {
   readonly phrase: string;
   /** Word order of this form (forms.ts); 'any' for a plain phrase. */
   readonly clause: Clause;
+  readonly also?: readonly Clause[];
   readonly expression?: CucumberExpression;
   readonly error?: string;
 }
@@ -28,11 +29,11 @@ export function registryFor(lng: Lang): ParameterTypeRegistry {
 
 export function compilePhrases(lng: Lang): CompiledPhrase[] {
   const registry = registryFor(lng);
-  return [...formsOf(lng)].flatMap(([id, forms]) => forms.map(({ phrase, clause }) => {
+  return [...formsOf(lng)].flatMap(([id, forms]) => forms.map(({ phrase, clause, also }) => {
     try {
-      return { id, phrase, clause, expression: new CucumberExpression(localize(phrase, lng), registry) };
+      return { id, phrase, clause, ...(also ? { also } : {}), expression: new CucumberExpression(localize(phrase, lng), registry) };
     } catch (e) {
-      return { id, phrase, clause, error: e instanceof Error ? e.message : String(e) };
+      return { id, phrase, clause, ...(also ? { also } : {}), error: e instanceof Error ? e.message : String(e) };
     }
   }));
 }

@@ -17,9 +17,11 @@ export const CLAUSES: readonly Clause[] = ['main', 'sub', 'inv'];
 export interface Form {
   readonly phrase: string;
   readonly clause: Clause;
+  /** Further clause types the same words serve ("main|sub": Dutch "wordt uitgevoerd" is both orders). */
+  readonly also?: readonly Clause[];
 }
 
-type Raw = string | readonly string[] | Partial<Record<Exclude<Clause, 'any'>, string | readonly string[]>>;
+type Raw = string | readonly string[] | Partial<Record<string, string | readonly string[]>>;
 
 const list = (v: string | readonly string[] | undefined): string[] => (v === undefined ? [] : typeof v === 'string' ? [v] : [...v]);
 
@@ -27,8 +29,11 @@ export function formsOfRaw(raw: unknown): Form[] {
   const r = raw as Raw;
   if (typeof r === 'string' || Array.isArray(r)) return list(r as string | readonly string[]).map((phrase) => ({ phrase, clause: 'any' }));
   if (r && typeof r === 'object') {
-    const o = r as Partial<Record<string, string | readonly string[]>>;
-    return CLAUSES.flatMap((clause) => list(o[clause]).map((phrase) => ({ phrase, clause })));
+    // keys: "main", "sub", "inv", or several joined by "|" when the words are the same in both orders
+    return Object.entries(r as Partial<Record<string, string | readonly string[]>>).flatMap(([key, v]) => {
+      const [clause, ...also] = key.split('|').filter((k): k is Exclude<Clause, 'any'> => (CLAUSES as readonly string[]).includes(k));
+      return clause ? list(v).map((phrase) => ({ phrase, clause, ...(also.length ? { also } : {}) })) : [];
+    });
   }
   return [];
 }

@@ -22,7 +22,8 @@ export function allowedClauses(lng: Lang, keyword: KeywordType, stepType: StepTy
 }
 
 /** A form fits a keyword when it has no clause type or one the keyword allows. */
-export const fits = (form: Form, allowed: ReadonlySet<Clause> | undefined): boolean => form.clause === 'any' || !allowed || allowed.has(form.clause);
+export const fits = (form: Form, allowed: ReadonlySet<Clause> | undefined): boolean =>
+  form.clause === 'any' || !allowed || allowed.has(form.clause) || (form.also ?? []).some((c) => allowed.has(c));
 
 /** The clause a keyword wants (for the message): its own, or what it continues. */
 export function wantedClause(keyword: KeywordType, stepType: StepType): Clause {
