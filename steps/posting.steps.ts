@@ -134,12 +134,12 @@ step('then.proposalNoLines', async function () {
 step('then.proposalLines', async function (n: number) {
   const lines = await proposalLines(this);
   const p = await proposal(this);
-  if (lines.length !== n || Number(p.LineCount) !== n) throw new Error(`the proposal has ${lines.length} lines (LineCount ${String(p.LineCount)}), expected ${n}`);
+  if (lines.length !== n || Number(p.LineCount) !== n) throw this.mismatch(`${this.label('entities.ProjectInvoiceProposal.one')} ${String(p.ProposalId)}: ${this.label('entities.ProjectInvoiceProposalLine.other')}`, `${lines.length} (LineCount ${String(p.LineCount)})`, String(n));
 });
 
 step('then.proposalAmount', async function (amount: number) {
   const p = await proposal(this);
-  if (!sameAmount(p.InvoiceAmount, amount)) throw new Error(`the proposal amounts to ${formatNumber(Number(p.InvoiceAmount), this.lang)}, expected ${formatNumber(amount, this.lang)}`);
+  if (!sameAmount(p.InvoiceAmount, amount)) throw this.mismatch(`${this.label('entities.ProjectInvoiceProposal.one')} ${String(p.ProposalId)}`, formatNumber(Number(p.InvoiceAmount), this.lang), formatNumber(amount, this.lang));
 });
 
 step('then.proposalCompany', async function (alias: string, company: string) {

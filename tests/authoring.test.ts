@@ -46,6 +46,10 @@ Funktionalität: Probe der Schreibhilfe
     Wenn der Projektmanager eine Proforma-Rechnung für den Vertrag erstellt
     Dann beträgt der Gesamtbetrag der Proforma-Rechnung 1,600.00
 
+  Szenario: Falscher Betrag
+    Wenn der Projektmanager eine Proforma-Rechnung für den Vertrag erstellt
+    Dann beträgt der Gesamtbetrag der Proforma-Rechnung 1.500,00
+
   Szenario: Unbekannter Satz
     Wenn der Projektmanager die Proformarechnung freigibt
 `;
@@ -117,6 +121,11 @@ describe('a cucumber run of features written in German and Dutch', () => {
     const f = failed(scenario('Englische Zahl'));
     assert.ok(f);
     assert.match(f.result.error_message ?? '', /„1,600\.00“ ist keine Zahl in deutscher Schreibweise: Schreiben Sie 1\.600,00/);
+  });
+  it('a failed check speaks German: what was found and what the step expects, in German number format', () => {
+    const f = failed(scenario('Falscher Betrag'));
+    assert.ok(f);
+    assert.match(f.result.error_message ?? '', /Proforma-Rechnung \S+: 1\.600,00; erwartet: 1\.500,00/);
   });
   it('an undefined German step shows the closest German phrases with parameters and an example, no JavaScript', () => {
     assert.equal(scenario('Unbekannter Satz').steps.find((x) => x.name?.includes('freigibt'))?.result.status, 'undefined');

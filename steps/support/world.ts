@@ -131,6 +131,11 @@ export class SpecWorld extends World {
     try { this.log(line); } catch { /* outside a running step (demo player) there is no report to write to */ }
   }
 
+  /** A failed check, in the feature's language: what was checked, what was found, what the step expects. */
+  mismatch(what: string, got: string, expected: string): Error {
+    return new Error(translator(this.lang)('authoring:check.expected', { what, got, expected }));
+  }
+
   private needCurrent<T>(value: T | undefined, what: 'contract' | 'invoice' | 'company'): T {
     if (value === undefined) throw new Error(translator(this.lang)('authoring:context.none', { what: translator(this.lang)(`authoring:context.what.${what}`) }));
     return value;
