@@ -5,6 +5,8 @@ const common = {
   loader: ['ts-node/esm'],
   strict: true,
   tags: 'not @wip',
+  // An undefined step shows the closest phrases of its language instead of a JavaScript snippet (steps/support/snippets.ts).
+  formatOptions: { snippetSyntax: './steps/support/snippets.ts' },
 };
 
 const profile = (lng) => ({
@@ -15,7 +17,7 @@ const profile = (lng) => ({
     `junit:reports/cucumber-${lng}.junit.xml`,
     `message:reports/cucumber-${lng}.ndjson`,
   ],
-  formatOptions: { junit: { suiteName: `po-invoice-sim (${lng})` } },
+  formatOptions: { ...common.formatOptions, junit: { suiteName: `po-invoice-sim (${lng})` } },
 });
 
 export default { ...common, format: ['progress'] };

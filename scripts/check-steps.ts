@@ -1,34 +1,47 @@
 /**
  * Checks the step library against the features, per language, without running anything:
  * every step id has a body and a phrase in every language, phrases compile and take the same parameters in the
- * same order, every feature step matches exactly one phrase of its language, every step id is used in every
- * language, the same @id scenarios exist in every language with the same number of steps, and @doc tags name
- * statements of features/statements.json. Exit 1 on any problem.
+ * same order, every feature step matches exactly one step of its language in the word order its keyword takes,
+ * every step id is used in every language, the same @id scenarios exist in every language with the same number of
+ * steps, and @doc tags name statements of features/statements.json. Exit 1 on any problem.
+ * Problems of a feature come in the feature's language, with the closest phrases for a step that matches none.
  */
-import { LANGS, phrasesOf } from '../steps/support/labels.js';
+import { formsOf, firstPhrase } from '../steps/support/forms.js';
+import { allowedClauses, type KeywordType, type StepType } from '../steps/support/grammar.js';
+import { grammarProblem, synthesize, undefinedHelp } from '../steps/support/help.js';
+import { LANGS } from '../steps/support/labels.js';
 import { allPickles, loadStatements, tagValues } from './lib/features.js';
 import { compilePhrases, parametersOf, stepIdsWithBody } from './lib/expressions.js';
 
 const problems: string[] = [];
 const bodies = stepIdsWithBody();
-const phraseIds = new Set(LANGS.flatMap((l) => Object.keys(phrasesOf(l))));
+const forms = new Map(LANGS.map((l) => [l, formsOf(l)]));
+const phraseIds = new Set(LANGS.flatMap((l) => [...(forms.get(l)?.keys() ?? [])]));
 
-for (const id of bodies.keys()) for (const l of LANGS) if (!phrasesOf(l)[id]) problems.push(`missing phrase: ${id} in locales/${l}/steps.json`);
+for (const id of bodies.keys()) for (const l of LANGS) if (!forms.get(l)?.get(id)?.length) problems.push(`missing phrase: ${id} in locales/${l}/steps.json`);
 for (const id of phraseIds) if (!bodies.has(id)) problems.push(`phrase without a step body: ${id}`);
 for (const id of bodies.keys()) {
-  const en = parametersOf(phrasesOf('en')[id] ?? '').join(',');
-  for (const l of LANGS) {
-    const p = parametersOf(phrasesOf(l)[id] ?? '').join(',');
-    if (phrasesOf(l)[id] && p !== en) problems.push(`parameters differ: ${id} takes (${en}) in en but (${p}) in ${l}`);
+  const en = parametersOf(firstPhrase(forms.get('en')?.get(id) ?? [])).join(',');
+  for (const l of LANGS) for (const f of forms.get(l)?.get(id) ?? []) {
+    const p = parametersOf(f.phrase).join(',');
+    if (p !== en) problems.push(`parameters differ: ${id} takes (${en}) in en but (${p}) in ${l}: ${f.phrase}`);
   }
 }
 
 const packs = allPickles();
 const statements = loadStatements();
 const scenariosById = new Map<string, Map<string, number[]>>();
-for (const { lang, pickles } of packs) {
+for (const { lang, pickles, keywords } of packs) {
   const compiled = compilePhrases(lang);
   for (const c of compiled) if (c.error) problems.push(`phrase doesn't compile: ${c.id} (${lang}): ${c.error}`);
+  // Forms of a step must not overlap: cucumber would call a text that two of them match ambiguous.
+  for (const c of compiled) {
+    for (const variant of [c.phrase.replace(/\(([^)]*)\)/g, ''), c.phrase.replace(/\(([^)]*)\)/g, '$1')]) {
+      const text = synthesize(variant, lang);
+      const others = compiled.filter((o) => o !== c && o.expression?.match(text));
+      if (others.length) problems.push(`phrases overlap (${lang}): "${text}" matches ${c.id}: ${c.phrase} and ${others.map((o) => `${o.id}: ${o.phrase}`).join(' | ')}`);
+    }
+  }
   const used = new Set<string>();
   for (const p of pickles) {
     const ids = tagValues(p, 'id');
@@ -39,10 +52,18 @@ for (const { lang, pickles } of packs) {
     byLang.set(lang, [...(byLang.get(lang) ?? []), p.steps.length]);
     scenariosById.set(id, byLang);
     for (const s of p.steps) {
+      const kw = keywords.get(s.astNodeIds[0] ?? '');
+      const where = `${p.uri}:${kw?.line ?? '?'}`;
       const hits = compiled.filter((c) => c.expression?.match(s.text));
-      if (hits.length === 0) problems.push(`undefined step (${lang}) ${p.uri}: ${s.text}`);
-      else if (hits.length > 1) problems.push(`ambiguous step (${lang}) ${p.uri}: ${s.text} → ${hits.map((h) => h.id).join(', ')}`);
-      for (const h of hits) used.add(h.id);
+      const hitIds = [...new Set(hits.map((h) => h.id))];
+      const allowed = kw ? allowedClauses(lang, kw.keywordType as KeywordType, (s.type ?? 'Unknown') as StepType) : undefined;
+      if (hitIds.length === 0) problems.push(`${where}\n${undefinedHelp(lang, s.text, kw?.keyword ?? '', allowed)}`);
+      else if (hits.length > 1) problems.push(`ambiguous step (${lang}) ${where}: ${s.text} → ${hits.map((h) => `${h.id}: ${h.phrase}`).join(' | ')}`);
+      else if (kw) {
+        const wrong = grammarProblem(lang, s.text, kw.keyword, kw.keywordType as KeywordType, (s.type ?? 'Unknown') as StepType);
+        if (wrong) problems.push(`${where}: ${kw.keyword.trim()} ${s.text}\n  ${wrong}`);
+      }
+      for (const h of hitIds) used.add(h);
     }
   }
   for (const id of bodies.keys()) if (!used.has(id)) problems.push(`unused step id in ${lang}: ${id}`);

@@ -1,10 +1,13 @@
 /**
- * `npm run steps [-- --lang de] [-- --json]`: the step phrases per language with their parameter types and an
- * example taken from the features (or built from the labels when no feature uses the step yet).
+ * `npm run steps [-- --lang de] [-- --json]`: the step phrases per language with their forms (the word orders
+ * German and Dutch use after each keyword), parameter types with every accepted label, an example taken from the
+ * features (or built from the labels when no feature uses the step yet), and what "the contract", "the pro-forma
+ * invoice" and "the proposal" refer to. Lists are complete.
  */
-import { LANGS, type Lang, isLang, labelsOf } from '../steps/support/labels.js';
-import { labelTypes } from '../steps/support/parameters.js';
-import { formatNumber } from '../steps/support/numbers.js';
+import { dialects } from '@cucumber/gherkin';
+import type { Clause } from '../steps/support/forms.js';
+import { say, synthesize, typeHelp } from '../steps/support/help.js';
+import { LANGS, type Lang, isLang } from '../steps/support/labels.js';
 import { loadPickles } from './lib/features.js';
 import { compilePhrases, parametersOf, stepIdsWithBody } from './lib/expressions.js';
 
@@ -14,51 +17,44 @@ const langArg = args[args.indexOf('--lang') + 1];
 const langs: Lang[] = args.includes('--lang') && langArg && isLang(langArg) ? [langArg] : [...LANGS];
 const bodies = stepIdsWithBody();
 
-const typeHelp = (name: string, lng: Lang): string => {
-  if (name === 'string') return 'string: "text in quotes"';
-  if (name === 'num') return `num: a number as ${lng} writes it, e.g. ${formatNumber(1600, lng)}`;
-  const type = labelTypes.find((t) => t.name === name);
-  if (!type) return name;
-  const labels = [...labelsOf(lng, type.path).values()].flat();
-  return `${name}: ${type.path} — ${labels.slice(0, 4).map((l) => `"${l}"`).join(', ')}${labels.length > 4 ? ', …' : ''}`;
-};
-
-/** An example when no feature uses the phrase: optional text dropped, first alternative, sample values. */
-function synthesize(phrase: string, lng: Lang): string {
-  return phrase
-    .replace(/\([^)]*\)/g, '')
-    .replace(/(\S+)\/\S+/g, '$1')
-    .replace(/\{([a-z]*)\}/g, (_w, name: string) => {
-      if (name === 'string') return '"Contoso Ltd."';
-      if (name === 'num') return formatNumber(8, lng, 0);
-      const type = labelTypes.find((t) => t.name === name);
-      return type ? ([...labelsOf(lng, type.path).values()].flat()[0] ?? name) : name;
-    })
-    .replace(/\s+/g, ' ').trim();
+/** The keywords a form follows: its own kind and the conjunctions (grammar.ts). */
+function keywordsOf(clause: Clause, lng: Lang): string {
+  const d = dialects[lng];
+  if (!d || clause === 'any') return say(lng, 'steps.any');
+  const clean = (ks: readonly string[]): string[] => ks.map((k) => k.trim()).filter((k) => k !== '*');
+  const own = clause === 'main' ? d.given : clause === 'sub' ? d.when : d.then;
+  return [...clean(own), ...clean(d.and), ...clean(d.but)].join('/');
 }
 
-const out: Record<string, Record<string, { phrase: string; parameters: string[]; example: string; file: string }>> = {};
+interface Listed { form: string; clause: Clause; keywords: string; example: string }
+const out: Record<string, { context: string; steps: Record<string, { phrase: string; forms: Listed[]; parameters: string[]; types: string[]; file: string }> }> = {};
 for (const lng of langs) {
-  const pickles = loadPickles(lng).pickles;
-  const texts = pickles.flatMap((p) => p.steps.map((s) => s.text));
-  out[lng] = {};
+  const { pickles, keywords } = loadPickles(lng);
+  const texts = pickles.flatMap((p) => p.steps.map((s) => ({ text: s.text, keyword: keywords.get(s.astNodeIds[0] ?? '')?.keyword.trim() ?? '' })));
+  const steps: (typeof out)[string]['steps'] = {};
   for (const c of compilePhrases(lng)) {
-    const example = texts.find((t) => c.expression?.match(t)) ?? synthesize(c.phrase, lng);
-    out[lng][c.id] = { phrase: c.phrase, parameters: parametersOf(c.phrase), example, file: bodies.get(c.id) ?? '(no body)' };
+    const used = texts.find((t) => c.expression?.match(t.text));
+    const entry = steps[c.id] ?? { phrase: c.phrase, forms: [], parameters: parametersOf(c.phrase), types: [], file: bodies.get(c.id) ?? '(no body)' };
+    const kw = keywordsOf(c.clause === 'any' ? 'main' : c.clause, lng).split('/')[0] ?? '';
+    entry.forms.push({ form: c.phrase, clause: c.clause, keywords: [...new Set([c.clause, ...(c.also ?? [])].flatMap((k) => keywordsOf(k, lng).split('/')))].join('/'), example: used ? `${used.keyword} ${used.text}` : `${kw} ${synthesize(c.phrase, lng)}` });
+    entry.types = [...new Set(entry.parameters)].map((p) => typeHelp(p, lng));
+    steps[c.id] = entry;
   }
+  out[lng] = { context: say(lng, 'context.explain'), steps };
 }
 
 if (args.includes('--json')) {
   console.log(JSON.stringify(out, null, 2));
 } else {
   for (const lng of langs) {
-    console.log(`\n=== ${lng} (locales/${lng}/steps.json) ===`);
-    for (const [id, s] of Object.entries(out[lng] ?? {})) {
+    const l = out[lng];
+    if (!l) continue;
+    console.log(`\n=== ${lng} (locales/${lng}/steps.json) ===\n\n${l.context}`);
+    for (const [id, s] of Object.entries(l.steps)) {
       console.log(`\n${id}  [steps/${s.file}]`);
-      console.log(`  phrase:  ${s.phrase}`);
-      for (const p of [...new Set(s.parameters)]) console.log(`  {${typeHelp(p, lng)}}`);
-      console.log(`  example: ${s.example}`);
+      for (const f of s.forms) console.log(`  ${s.forms.length > 1 ? `(${say(lng, 'steps.after')} ${f.keywords}) ` : ''}${f.form}\n      ${say(lng, 'undefined.example')}: ${f.example}`);
+      for (const t of s.types) console.log(`  ${t}`);
     }
+    console.log(`\n${say(lng, 'steps.optional')}`);
   }
-  console.log('\nOptional text is written (like this), alternatives like/this. Numbers, labels and quotes as shown.');
 }

@@ -133,7 +133,7 @@ async function invoiceRecord(w: SpecWorld, inv: InvoiceRef): Promise<Rec> {
 function checkStatus(w: SpecWorld, inv: Rec, status: number): void {
   if (inv.msdyn_projectinvoicestatus !== status) {
     const got = inv.msdyn_projectinvoicestatus === null || inv.msdyn_projectinvoicestatus === undefined ? 'none' : w.label(`options.msdyn_projectinvoicestatus.${String(inv.msdyn_projectinvoicestatus)}`);
-    throw new Error(`pro-forma invoice ${String(inv.invoicenumber)}: expected "${w.label(`options.msdyn_projectinvoicestatus.${status}`)}", got "${got}"`);
+    throw w.mismatch(`${w.label('entities.invoice.one')} ${String(inv.invoicenumber)}`, `"${got}"`, `"${w.label(`options.msdyn_projectinvoicestatus.${status}`)}"`);
   }
 }
 
@@ -147,7 +147,7 @@ step('then.invoiceStatusNamed', async function (alias: string, status: number) {
 
 step('then.invoiceTotal', async function (total: number) {
   const inv = await invoiceRecord(this, this.currentInvoice());
-  if (!sameAmount(inv.totalamount, total)) throw new Error(`pro-forma invoice ${String(inv.invoicenumber)} totals ${formatNumber(Number(inv.totalamount), this.lang)}, expected ${formatNumber(total, this.lang)}`);
+  if (!sameAmount(inv.totalamount, total)) throw this.mismatch(`${this.label('entities.invoice.one')} ${String(inv.invoicenumber)}`, formatNumber(Number(inv.totalamount), this.lang), formatNumber(total, this.lang));
 });
 
 step('then.invoiceName', async function (name: string) {

@@ -12,8 +12,15 @@ import { TxType } from '../simulator/dataverse/entities.js';
 const POST = 'Microsoft.Dynamics.DataEntities.Post';
 const proposalPath = (inv: InvoiceRef): string => `/data/ProjectInvoiceProposals${foKey({ dataAreaId: inv.company, ProposalId: inv.number })}`;
 
-async function proposal(w: SpecWorld, inv: InvoiceRef = w.currentInvoice()): Promise<Rec> {
-  return w.ok('GET', proposalPath(inv));
+/** "The project invoice proposal": the one of the current pro-forma invoice (its number is the invoice ID); named in the report. */
+function currentProposalPath(w: SpecWorld): string {
+  const inv = w.currentInvoice();
+  w.tell('proposal', inv.number);
+  return proposalPath(inv);
+}
+
+async function proposal(w: SpecWorld, inv?: InvoiceRef): Promise<Rec> {
+  return w.ok('GET', inv ? proposalPath(inv) : currentProposalPath(w));
 }
 
 async function runProcess(w: SpecWorld, process: string): Promise<void> {
@@ -44,12 +51,12 @@ step('journal.posted', async function () {
 
 step('proposal.post', async function (role: string) {
   actAs(this, role, FINANCE_ROLES);
-  this.customerInvoice = await this.ok('POST', `${proposalPath(this.currentInvoice())}/${POST}`, {});
+  this.customerInvoice = await this.ok('POST', `${currentProposalPath(this)}/${POST}`, {});
 });
 
 step('proposal.tryPost', async function (role: string) {
   actAs(this, role, FINANCE_ROLES);
-  await this.attemptCall('POST', `${proposalPath(this.currentInvoice())}/${POST}`, {});
+  await this.attemptCall('POST', `${currentProposalPath(this)}/${POST}`, {});
 });
 
 step('proposal.tryCreate', async function (role: string) {
@@ -59,12 +66,12 @@ step('proposal.tryCreate', async function (role: string) {
 
 step('proposal.tryDelete', async function (role: string) {
   actAs(this, role, FINANCE_ROLES);
-  await this.attemptCall('DELETE', proposalPath(this.currentInvoice()));
+  await this.attemptCall('DELETE', currentProposalPath(this));
 });
 
 step('proposal.editDescription', async function (role: string, text: string) {
   actAs(this, role, FINANCE_ROLES);
-  await this.ok('PATCH', proposalPath(this.currentInvoice()), { Description: text });
+  await this.ok('PATCH', currentProposalPath(this), { Description: text });
 });
 
 step('finance.numberSequenceLower', async function (allow: boolean) {
@@ -127,12 +134,12 @@ step('then.proposalNoLines', async function () {
 step('then.proposalLines', async function (n: number) {
   const lines = await proposalLines(this);
   const p = await proposal(this);
-  if (lines.length !== n || Number(p.LineCount) !== n) throw new Error(`the proposal has ${lines.length} lines (LineCount ${String(p.LineCount)}), expected ${n}`);
+  if (lines.length !== n || Number(p.LineCount) !== n) throw this.mismatch(`${this.label('entities.ProjectInvoiceProposal.one')} ${String(p.ProposalId)}: ${this.label('entities.ProjectInvoiceProposalLine.other')}`, `${lines.length} (LineCount ${String(p.LineCount)})`, String(n));
 });
 
 step('then.proposalAmount', async function (amount: number) {
   const p = await proposal(this);
-  if (!sameAmount(p.InvoiceAmount, amount)) throw new Error(`the proposal amounts to ${formatNumber(Number(p.InvoiceAmount), this.lang)}, expected ${formatNumber(amount, this.lang)}`);
+  if (!sameAmount(p.InvoiceAmount, amount)) throw this.mismatch(`${this.label('entities.ProjectInvoiceProposal.one')} ${String(p.ProposalId)}`, formatNumber(Number(p.InvoiceAmount), this.lang), formatNumber(amount, this.lang));
 });
 
 step('then.proposalCompany', async function (alias: string, company: string) {

@@ -1,3 +1,4 @@
+import { translator } from '../simulator/i18n.js';
 import { step } from './support/phrases.js';
 import { DATAVERSE_ROLES, actAs } from './support/roles.js';
 import { describe } from './support/http.js';
@@ -48,7 +49,7 @@ step('actual.tryDelete', async function (role: string) {
 step('then.refused', function () {
   const r = this.need(this.attempt, 'attempted operation');
   const err = r.body.error as { code?: unknown; message?: unknown } | undefined;
-  if (r.status < 400 || r.status >= 500 || r.status === 404) throw new Error(`expected a refusal (4xx with an error), got ${describe(r)}`);
+  if (r.status < 400 || r.status >= 500 || r.status === 404) throw new Error(translator(this.lang)('authoring:check.refused', { got: describe(r) }));
   if (!err || typeof err.code !== 'string' || typeof err.message !== 'string' || err.message.trim() === '') {
     throw new Error(`a refusal carries {"error":{"code","message"}}; got ${JSON.stringify(r.body).slice(0, 200)}`);
   }
@@ -84,10 +85,10 @@ async function countOf(w: SpecWorld, entity: string, company?: string): Promise<
 
 step('then.tableCount', async function (entity: string, n: number) {
   const count = await countOf(this, entity);
-  if (count !== n) throw new Error(`the table ${this.label(`entities.${entity}.other`)} holds ${count} records, expected ${n}`);
+  if (count !== n) throw this.mismatch(this.label(`entities.${entity}.other`), String(count), String(n));
 });
 
 step('then.tableCountCompany', async function (entity: string, company: string, n: number) {
   const count = await countOf(this, entity, company);
-  if (count !== n) throw new Error(`the table ${this.label(`entities.${entity}.other`)} of ${company} holds ${count} records, expected ${n}`);
+  if (count !== n) throw this.mismatch(`${this.label(`entities.${entity}.other`)} (${company})`, String(count), String(n));
 });

@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CucumberExpression, ParameterType, ParameterTypeRegistry } from '@cucumber/cucumber-expressions';
-import { type Lang, phrasesOf } from '../../steps/support/labels.js';
+import { type Clause, formsOf } from '../../steps/support/forms.js';
+import type { Lang } from '../../steps/support/labels.js';
 import { parameterTypesFor } from '../../steps/support/parameters.js';
 import { localize } from '../../steps/support/phrases.js';
 import { root } from './features.js';
@@ -13,6 +14,9 @@ import { root } from './features.js';
 export interface CompiledPhrase {
   readonly id: string;
   readonly phrase: string;
+  /** Word order of this form (forms.ts); 'any' for a plain phrase. */
+  readonly clause: Clause;
+  readonly also?: readonly Clause[];
   readonly expression?: CucumberExpression;
   readonly error?: string;
 }
@@ -25,13 +29,13 @@ export function registryFor(lng: Lang): ParameterTypeRegistry {
 
 export function compilePhrases(lng: Lang): CompiledPhrase[] {
   const registry = registryFor(lng);
-  return Object.entries(phrasesOf(lng)).map(([id, phrase]) => {
+  return [...formsOf(lng)].flatMap(([id, forms]) => forms.map(({ phrase, clause, also }) => {
     try {
-      return { id, phrase, expression: new CucumberExpression(localize(phrase, lng), registry) };
+      return { id, phrase, clause, ...(also ? { also } : {}), expression: new CucumberExpression(localize(phrase, lng), registry) };
     } catch (e) {
-      return { id, phrase, error: e instanceof Error ? e.message : String(e) };
+      return { id, phrase, clause, ...(also ? { also } : {}), error: e instanceof Error ? e.message : String(e) };
     }
-  });
+  }));
 }
 
 /** Parameter names of a phrase in order, e.g. ['role', 'num']. */

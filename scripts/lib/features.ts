@@ -12,6 +12,8 @@ export interface LangPickles {
   readonly lang: Lang;
   readonly files: readonly string[];
   readonly pickles: readonly Pickle[];
+  /** Keyword of each Gherkin step by its AST node id (a pickle step's astNodeIds[0]). */
+  readonly keywords: ReadonlyMap<string, { readonly keyword: string; readonly keywordType: string; readonly line: number }>;
 }
 
 export function loadPickles(lang: Lang): LangPickles {
@@ -19,13 +21,16 @@ export function loadPickles(lang: Lang): LangPickles {
   const files = readdirSync(dir).filter((f) => f.endsWith('.feature')).sort();
   const newId = IdGenerator.incrementing();
   const pickles: Pickle[] = [];
+  const keywords = new Map<string, { keyword: string; keywordType: string; line: number }>();
   for (const f of files) {
     const uri = `features/${lang}/${f}`;
     const parser = new Parser(new AstBuilder(newId), new GherkinClassicTokenMatcher(lang));
     const doc = parser.parse(readFileSync(join(dir, f), 'utf8'));
     pickles.push(...compile({ ...doc, uri }, uri, newId));
+    const blocks = (doc.feature?.children ?? []).flatMap((c) => (c.rule ? c.rule.children : [c]));
+    for (const b of blocks) for (const s of (b.scenario ?? b.background)?.steps ?? []) keywords.set(s.id, { keyword: s.keyword, keywordType: s.keywordType ?? 'Unknown', line: s.location.line });
   }
-  return { lang, files, pickles };
+  return { lang, files, pickles, keywords };
 }
 
 export const allPickles = (): LangPickles[] => LANGS.map(loadPickles);

@@ -4,7 +4,7 @@
  * concept and mixed variants.
  */
 import type { GlossaryIndex } from './glossary.js';
-import { cleanMarkdown, findTerms, freeWords, joinClean, maskAllowed, plain, quotedMask, type Clean, type Hit } from './text.js';
+import { cleanMarkdown, findTerms, freeWords, identifierMask, joinClean, maskAllowed, plain, quotedMask, type Clean, type Hit } from './text.js';
 import { isLng, LANGUAGES, type Finding, type Lng } from './types.js';
 
 export interface TextLine {
@@ -17,6 +17,8 @@ export interface TextOptions {
   readonly lng: Lng;
   /** Report "uses term" / "uses variant" lines (document check). */
   readonly reportUses: boolean;
+  /** A rejected term that a Microsoft page uses (it has a source) is a warning, not an error (features and documents, not labels). */
+  readonly documentedRejectedWarn?: boolean;
 }
 interface Used { readonly line: number; readonly column: number; readonly hit: Hit }
 
@@ -26,15 +28,18 @@ export function checkLine(idx: GlossaryIndex, l: TextLine, o: TextOptions): { fi
   const findings: Finding[] = [];
   const used: Used[] = [];
   const c = l.clean;
-  const consumed = new Array<boolean>(c.text.length).fill(false);
+  const consumed = identifierMask(c.text);
   const at = (i: number): { line: number; column: number } => ({ line: c.rows?.[i] ?? l.line, column: (c.cols[i] ?? i) + 1 });
   const base = { file: o.file, lng: o.lng };
   for (const h of findTerms(c, idx.terms.get(o.lng) ?? [], consumed, true)) {
     const e = h.entry;
     if (e.kind === 'rejected') {
       if (e.onlyWhen && !e.onlyWhen.test(c.text)) continue;
-      findings.push({ ...base, ...at(h.start), rule: 'rejected-term', severity: 'error', concept: e.concept, term: h.written, expected: e.preferred,
-        message: `rejected term "${h.written}" (${e.concept}): ${e.reason ?? ''}; use "${e.preferred}"` });
+      // A rejected term with a source is one Microsoft's own pages use: the steps accept it (a consultant copied
+      // it from the page), so in text it is a warning that names the preferred term; without a source, an error.
+      const documented = e.source !== undefined && o.documentedRejectedWarn === true;
+      findings.push({ ...base, ...at(h.start), rule: 'rejected-term', severity: documented ? 'warning' : 'error', concept: e.concept, term: h.written, expected: e.preferred,
+        message: `rejected term "${h.written}" (${e.concept}): ${e.reason ?? ''}; use "${e.preferred}"${documented ? ` (documented in ${e.source ?? ''}: accepted by the steps)` : ''}` });
       continue;
     }
     used.push({ ...at(h.start), hit: h });

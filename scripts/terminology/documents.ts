@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
 import { checkTextLines, detectLanguage, documentLines } from './document.js';
+import { featureLines, parseFeature } from './features.js';
 import type { GlossaryIndex } from './glossary.js';
 import { summarize, type Finding, type Report } from './types.js';
 
@@ -20,9 +21,15 @@ function collect(path: string, out: string[], notes: string[]): void {
   } else out.push(path);
 }
 
+/** A feature file is read as Gherkin (keywords, tags, comments and doc strings are not prose), anything else as Markdown. */
 export function checkDocumentText(idx: GlossaryIndex, file: string, text: string): Finding[] {
   const lng = detectLanguage(idx, file, text);
-  return checkTextLines(idx, documentLines(text), { file, lng, reportUses: true });
+  if (extname(file).toLowerCase() === '.feature') {
+    const pf = parseFeature(lng, file, text);
+    if (pf.error) return [{ rule: 'id-parity', severity: 'error', lng, file, message: `feature does not parse: ${pf.error}` }];
+    return checkTextLines(idx, featureLines(pf), { file, lng, reportUses: true, documentedRejectedWarn: true });
+  }
+  return checkTextLines(idx, documentLines(text), { file, lng, reportUses: true, documentedRejectedWarn: true });
 }
 
 export function checkDocuments(idx: GlossaryIndex, paths: readonly string[], cwd = process.cwd()): Report {

@@ -10,7 +10,7 @@ import { checkTextLines, paragraphs, type TextLine } from './document.js';
 import { walk } from './files.js';
 import type { GlossaryIndex } from './glossary.js';
 import { matchStep, type Phrase, type Phrases } from './steps.js';
-import { plain } from './text.js';
+import { blankCode, plain } from './text.js';
 import { LANGUAGES, type Finding, type Lng } from './types.js';
 
 export interface ParsedStep { readonly text: string; readonly line: number; readonly stepId?: string }
@@ -70,10 +70,10 @@ export function featureLines(pf: ParsedFeature): TextLine[] {
     const cut = keywordEnd.get(i + 1);
     if (cut !== undefined || t.startsWith('|')) {
       flush();
-      out.push({ line: i + 1, clean: plain(' '.repeat(cut ?? 0) + line.slice(cut ?? 0).replace(/\|/g, ' ')) });
+      out.push({ line: i + 1, clean: plain(blankCode(' '.repeat(cut ?? 0) + line.slice(cut ?? 0).replace(/\|/g, ' '))) });
       return;
     }
-    add({ line: i + 1, clean: plain(line) }); // description prose, possibly wrapped
+    add({ line: i + 1, clean: plain(blankCode(line)) }); // description prose, possibly wrapped
   });
   flush();
   return out;
@@ -83,7 +83,7 @@ export function featureText(idx: GlossaryIndex, features: readonly ParsedFeature
   const out: Finding[] = [];
   for (const pf of features) {
     if (pf.error) { out.push({ rule: 'id-parity', severity: 'error', lng: pf.lng, file: pf.file, message: `feature does not parse: ${pf.error}` }); continue; }
-    out.push(...checkTextLines(idx, featureLines(pf), { file: pf.file, lng: pf.lng, reportUses: false }));
+    out.push(...checkTextLines(idx, featureLines(pf), { file: pf.file, lng: pf.lng, reportUses: true, documentedRejectedWarn: true }).filter((f) => f.rule !== 'uses-term'));
   }
   return out;
 }
@@ -141,7 +141,8 @@ export function scenarioParity(features: readonly ParsedFeature[], phrases: Phra
     const where = present.filter((l) => byLng.get(l)?.has(id));
     for (const lng of present) if (!byLng.get(lng)?.has(id)) {
       const ref = byLng.get(where[0] ?? 'en')?.get(id);
-      out.push({ rule: 'id-parity', severity: 'error', lng, file: `features/${lng}`, message: `scenario @id:${id} is missing in ${lng} (present in ${where.join(', ')}${ref ? `: ${ref.file}:${ref.line}` : ''})` });
+      // term: the @id, so that the project check's de-duplication keeps one finding per missing scenario
+      out.push({ rule: 'id-parity', severity: 'error', lng, file: `features/${lng}`, term: `@id:${id}`, message: `scenario @id:${id} is missing in ${lng} (present in ${where.join(', ')}${ref ? `: ${ref.file}:${ref.line}` : ''})` });
     }
     const refLng = where.includes('en') ? 'en' : where[0];
     const ref = refLng ? byLng.get(refLng)?.get(id) : undefined;

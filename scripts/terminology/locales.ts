@@ -22,9 +22,19 @@ export function loadLocales(root: string): Locales {
       if (!name.endsWith('.json')) continue;
       const file = join('locales', lng, name);
       const text = readFileSync(join(root, file), 'utf8');
-      out.get(lng)?.set(name.slice(0, -5), { lng, ns: name.slice(0, -5), file, text, keys: flatten(readJson(join(root, file))) });
+      const ns = name.slice(0, -5);
+      const json = readJson(join(root, file));
+      out.get(lng)?.set(ns, { lng, ns, file, text, keys: ns === 'steps' ? stepKeys(json) : flatten(json) });
     }
   }
+  return out;
+}
+
+/** Step phrases: one key per step id, whether it holds one phrase or forms by word order ({ main, sub, inv }: steps/support/forms.ts). */
+function stepKeys(json: unknown): Map<string, string> {
+  const out = new Map<string, string>();
+  const leaves = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(leaves) : v && typeof v === 'object' ? Object.values(v).flatMap(leaves) : []);
+  if (json && typeof json === 'object' && !Array.isArray(json)) for (const [id, v] of Object.entries(json)) out.set(id, leaves(v).join(' | '));
   return out;
 }
 

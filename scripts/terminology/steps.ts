@@ -43,8 +43,9 @@ export function loadPhrases(root: string): { phrases: Map<Lng, Phrase[]>; notes:
     if (data && typeof data === 'object' && !Array.isArray(data)) {
       for (const [id, v] of Object.entries(data)) {
         if (id.startsWith('$')) continue;
-        const all = Array.isArray(v) ? v : [v];
-        for (const p of all) if (typeof p === 'string') list.push({ id, phrase: p, re: phraseToRegExp(p) });
+        // one phrase, a list, or forms by word order ({ main, sub, inv }: steps/support/forms.ts)
+        const leaves = (x: unknown): unknown[] => (Array.isArray(x) ? x.flatMap(leaves) : x && typeof x === 'object' ? Object.values(x).flatMap(leaves) : [x]);
+        for (const p of leaves(v)) if (typeof p === 'string') list.push({ id, phrase: p, re: phraseToRegExp(p) });
       }
     }
     phrases.set(lng, list);

@@ -137,7 +137,24 @@ export function maskAllowed(c: Clean, idx: GlossaryIndex, lng: Lng, consumed: bo
   for (const re of idx.allowPatterns) for (const m of c.text.matchAll(re)) for (let k = m.index; k < m.index + m[0].length; k++) consumed[k] = true;
 }
 
-/** Quoted literals ("USPM", „…“, “…”, '…') are identifiers and data, not prose. */
+/** Code spans (`msdyn_actuals`) blanked, columns kept: code is not prose. */
+export const blankCode = (line: string): string => line.replace(/`[^`]*`/g, (m) => ' '.repeat(m.length));
+
+/**
+ * Not prose: tags and ids (`@id:confirm-unchanged`, `@doc:seed.actuals-map`) and quoted identifiers ("msdyn_actuals",
+ * "INV-0001", "ProjCDSActualsImport", "USPM"): a quoted single token with a digit, `_`, `.`, `:`, `/`, an inner
+ * capital or only capitals. Quoted words and names ("Formulieropslag importeren") stay prose: they are terms.
+ */
+export function identifierMask(text: string): boolean[] {
+  const mask = new Array<boolean>(text.length).fill(false);
+  const set = (from: number, len: number): void => { for (let k = from; k < from + len; k++) mask[k] = true; };
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}_])@[\p{L}\p{N}_.:-]+/gu)) set(m.index, m[0].length);
+  for (const m of text.matchAll(/(["'„“”‚‘’«])([\p{L}\p{N}_.:\/-]+)(["'“”‘’»])/gu)) {
+    const id = m[2] ?? '';
+    if (/[\d_.:\/]/u.test(id) || /\p{Ll}\p{Lu}/u.test(id) || (id.length >= 2 && id === id.toUpperCase() && /\p{Lu}/u.test(id))) set(m.index, m[0].length);
+  }
+  return mask;
+}
 export function quotedMask(text: string): boolean[] {
   const mask = new Array<boolean>(text.length).fill(false);
   for (const m of text.matchAll(/"[^"]*"|„[^“”"]*[“”"]|“[^”]*”|«[^»]*»|(?<![\p{L}])'[^']*'(?![\p{L}])/gu)) {

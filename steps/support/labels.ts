@@ -35,7 +35,7 @@ export function label(lng: Lang, key: string): string {
   return t;
 }
 
-/** Step phrases of a language: step id → cucumber expression. */
-export function phrasesOf(lng: Lang): Record<string, string> {
-  return i18nLabels().getResourceBundle(lng, 'steps') as Record<string, string>;
+/** Step phrases of a language: step id → its raw entry (a phrase, or forms by word order: see forms.ts). */
+export function phrasesOf(lng: Lang): Record<string, unknown> {
+  return i18nLabels().getResourceBundle(lng, 'steps') as Record<string, unknown>;
 }

@@ -1,3 +1,4 @@
+import { translator } from '../../simulator/i18n.js';
 import type { Lang } from './labels.js';
 
 /**
@@ -19,12 +20,36 @@ export function numberPattern(lng: Lang): string {
   return `-?(?:\\d{1,3}(?:${g}\\d{3})+|\\d+)(?:${d}\\d+)?`;
 }
 
+/**
+ * What a step's `{num}` captures: anything number-like, so that a number in another language's format
+ * (`1,600.00` in a German feature) reaches parseNumber and fails with a message naming the expected form,
+ * instead of leaving the step "undefined". Ends with a digit: a comma after the number stays prose.
+ */
+export const numberLikePattern = '-?\\d(?:[\\d.,]*\\d)?';
+
 const whole = (lng: Lang): RegExp => new RegExp(`^${numberPattern(lng)}$`);
 
-/** Parses a number written the way `lng` writes it; throws on anything else (e.g. `1.600,00` in English). */
+/** The number a text means in the first language format that reads it whole (for the hint), else undefined. */
+function readAnyFormat(t: string): { value: number; digits: number } | undefined {
+  for (const l of ['en', 'de'] as const) {
+    if (!whole(l).test(t)) continue;
+    const { group, decimal } = formats[l];
+    const digits = t.includes(decimal) ? (t.split(decimal)[1] ?? '').length : 0;
+    return { value: Number(t.split(group).join('').replace(decimal, '.')), digits };
+  }
+  return undefined;
+}
+
+/** Parses a number written the way `lng` writes it; throws (in `lng`) on anything else, naming the expected form. */
 export function parseNumber(text: string, lng: Lang): number {
   const t = text.trim();
-  if (!whole(lng).test(t)) throw new Error(`"${text}" is not a number as ${lng} writes it`);
+  if (!whole(lng).test(t)) {
+    const read = readAnyFormat(t);
+    const t_ = translator(lng);
+    throw new Error(read
+      ? t_('authoring:number.format', { text, expected: formatNumber(read.value, lng, read.digits) })
+      : t_('authoring:number.formatUnknown', { text, example: formatNumber(1600, lng) }));
+  }
   const { group, decimal } = formats[lng];
   return Number(t.split(group).join('').replace(decimal, '.'));
 }

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { defineParameterType } from '@cucumber/cucumber';
+import { translator } from '../../simulator/i18n.js';
+import { projectPath } from '../../simulator/paths.js';
 import { LANGS, type Lang, labelsOf } from './labels.js';
-import { numberPattern, parseNumber } from './numbers.js';
+import { numberLikePattern, parseNumber } from './numbers.js';
 
 /**
  * Parameter types built from the localized labels. Cucumber's parameter types are global, so every
@@ -40,14 +43,44 @@ const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$
 const lowerFirst = (s: string): string => s.charAt(0).toLocaleLowerCase() + s.slice(1);
 const upperFirst = (s: string): string => s.charAt(0).toLocaleUpperCase() + s.slice(1);
 
-/** Label (in any capitalization of its first letter) → id, for one type and language. */
+interface GlossaryTerms { preferred: string; forms?: string[]; variants?: { term: string; source?: string }[]; rejected?: { term: string; source?: string }[] }
+interface GlossaryConcept { id: string; labels?: string[]; terms: Partial<Record<Lang, GlossaryTerms>> }
+let glossaryConcepts: GlossaryConcept[] | undefined;
+
+/**
+ * Other documented forms of a label, from locales/glossary.json (the concept that links `labels:<path>.<key>`):
+ * its forms, its variants, and rejected terms that a Microsoft page uses (they have a source), e.g. the German
+ * map name "Project Operations Integrationsistwerte (msdyn_actuals)" or the Dutch "Formulieropslag importeren".
+ * A writer who copies a term from Microsoft's page gets a working step; the terminology check reports the term.
+ */
+export function documentedForms(lng: Lang, path: string): Map<string, string[]> {
+  glossaryConcepts ??= (JSON.parse(readFileSync(projectPath('locales', 'glossary.json'), 'utf8')) as { concepts: GlossaryConcept[] }).concepts;
+  const out = new Map<string, string[]>();
+  for (const c of glossaryConcepts) {
+    const t = c.terms[lng];
+    if (!t) continue;
+    const documented = [...(t.forms ?? []), ...(t.variants ?? []).map((v) => v.term), ...(t.rejected ?? []).filter((r) => r.source).map((r) => r.term)];
+    for (const link of c.labels ?? []) {
+      const m = /^labels:(.+)$/.exec(link);
+      const rest = m?.[1]?.startsWith(`${path}.`) ? m[1].slice(path.length + 1).replace(/\.(one|other)$/, '') : undefined;
+      if (!rest || rest.includes('.')) continue;
+      out.set(rest, [...(out.get(rest) ?? []), ...documented]);
+    }
+  }
+  return out;
+}
+
+/** Label (in any capitalization of its first letter) → id, for one type and language; the labels first, then documented forms. */
 export function lookupTable(type: LabelType, lng: Lang): Map<string, unknown> {
   const table = new Map<string, unknown>();
-  for (const [key, labels] of labelsOf(lng, type.path)) {
+  const add = (key: string, labels: readonly string[]): void => {
     for (const l of labels) {
       for (const variant of [l, lowerFirst(l), upperFirst(l)]) if (!table.has(variant)) table.set(variant, type.value ? type.value(key) : key);
     }
-  }
+  };
+  const own = labelsOf(lng, type.path);
+  for (const [key, labels] of own) add(key, labels);
+  for (const [key, forms] of documentedForms(lng, type.path)) if (own.has(key)) add(key, forms);
   return table;
 }
 
@@ -70,7 +103,7 @@ export function resolvePath(path: string, lng: Lang, text: string, value?: (key:
 
 function resolveIn(type: LabelType, lng: Lang, text: string): unknown {
   const table = lookupTable(type, lng);
-  if (!table.has(text.trim())) throw new Error(`"${text}" is not a label of ${type.path} in ${lng}: ${[...labelsOf(lng, type.path).values()].flat().join(', ')}`);
+  if (!table.has(text.trim())) throw new Error(translator(lng)('authoring:label.unknown', { text, labels: [...labelsOf(lng, type.path).values()].flat().map((l) => `"${l}"`).join(', ') }));
   return table.get(text.trim());
 }
 
@@ -88,7 +121,7 @@ export function parameterTypesFor(lng: Lang): ParameterTypeSpec[] {
     const table = lookupTable(type, lng);
     return { name: typeName(type.name, lng), regexp: new RegExp(labelPattern(table)), transformer: (s: string) => table.get(s) };
   });
-  out.push({ name: typeName('num', lng), regexp: new RegExp(numberPattern(lng)), transformer: (s: string) => parseNumber(s, lng) });
+  out.push({ name: typeName('num', lng), regexp: new RegExp(numberLikePattern), transformer: (s: string) => parseNumber(s, lng) });
   return out;
 }
 

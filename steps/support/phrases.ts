@@ -1,11 +1,13 @@
 import { defineStep } from '@cucumber/cucumber';
-import { LANGS, type Lang, phrasesOf } from './labels.js';
+import { formsOf } from './forms.js';
+import { LANGS, type Lang } from './labels.js';
 import { defineParameterTypes, localizedTypes, typeName } from './parameters.js';
 import type { SpecWorld } from './world.js';
 
 /**
- * One body per step, registered once per language with that language's phrase from
- * `locales/<lng>/steps.json`. `{role}`, `{num}`… in a phrase become the language's own parameter type.
+ * One body per step, registered once per language and form with that language's phrases from
+ * `locales/<lng>/steps.json` (forms.ts: German and Dutch have a form per word order; grammar.ts checks which
+ * one fits the keyword). `{role}`, `{num}`… in a phrase become the language's own parameter type.
  */
 // Cucumber hands step bodies their parameters untyped; each body declares the types its phrase yields.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -22,8 +24,8 @@ export function step(id: string, body: StepBody): void {
   defineParameterTypes();
   bodies.set(id, body);
   for (const lng of LANGS) {
-    const phrase = phrasesOf(lng)[id];
-    if (typeof phrase !== 'string' || phrase.trim() === '') throw new Error(`step ${id} has no phrase in locales/${lng}/steps.json`);
-    defineStep(localize(phrase, lng), body);
+    const forms = formsOf(lng).get(id) ?? [];
+    if (forms.length === 0 || forms.some((f) => f.phrase.trim() === '')) throw new Error(`step ${id} has no phrase in locales/${lng}/steps.json`);
+    for (const f of forms) defineStep(localize(f.phrase, lng), body);
   }
 }

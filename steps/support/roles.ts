@@ -1,3 +1,4 @@
+import { translator } from '../../simulator/i18n.js';
 import type { SpecWorld } from './world.js';
 
 /**
@@ -11,5 +12,5 @@ export function actAs(world: SpecWorld, role: string, allowed: readonly string[]
   if (allowed.includes(role)) return;
   const who = world.label(`roles.${role}`);
   const owners = allowed.map((r) => world.label(`roles.${r}`)).join(' / ');
-  throw new Error(`"${who}" doesn't do this in the integration; it is the job of: ${owners}`);
+  throw new Error(translator(world.lang)('authoring:role.notTheirJob', { who, owners }));
 }

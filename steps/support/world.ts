@@ -1,6 +1,7 @@
 import { World, type IWorldOptions, setWorldConstructor } from '@cucumber/cucumber';
 import type { Lang } from './labels.js';
 import { label } from './labels.js';
+import { translator } from '../../simulator/i18n.js';
 import { type HttpResult, describe, isOk, request, requestText } from './http.js';
 import { BATCH_MAX, batchAnswers, batchBody, type BatchAnswer, type BatchCall } from './batch.js';
 
@@ -116,21 +117,50 @@ export class SpecWorld extends World {
     return value;
   }
 
+  /** Names said in the report during the current step (reset before each step: authoring.hooks.ts). */
+  readonly told = new Set<string>();
+
+  /**
+   * Context said out loud: "the contract", "the pro-forma invoice", "the proposal" mean the most recent one of
+   * the scenario; a step that uses one names it in the report, once per step, in the feature's language.
+   */
+  tell(what: 'contract' | 'invoice' | 'proposal' | 'company', name: string): void {
+    const line = translator(this.lang)('authoring:context.used', { what: translator(this.lang)(`authoring:context.what.${what}`), name });
+    if (this.told.has(line)) return;
+    this.told.add(line);
+    try { this.log(line); } catch { /* outside a running step (demo player) there is no report to write to */ }
+  }
+
+  /** A failed check, in the feature's language: what was checked, what was found, what the step expects. */
+  mismatch(what: string, got: string, expected: string): Error {
+    return new Error(translator(this.lang)('authoring:check.expected', { what, got, expected }));
+  }
+
+  private needCurrent<T>(value: T | undefined, what: 'contract' | 'invoice' | 'company'): T {
+    if (value === undefined) throw new Error(translator(this.lang)('authoring:context.none', { what: translator(this.lang)(`authoring:context.what.${what}`) }));
+    return value;
+  }
+
   currentCompany(): CompanyRef {
-    return this.need(this.company, 'legal entity');
+    return this.needCurrent(this.company, 'company');
   }
 
   currentContract(): ContractRef {
-    return this.need(this.contract, 'project contract');
+    const c = this.needCurrent(this.contract, 'contract');
+    this.tell('contract', `"${c.name}"`);
+    return c;
   }
 
   currentInvoice(): InvoiceRef {
-    return this.need(this.invoice, 'pro-forma invoice');
+    const inv = this.needCurrent(this.invoice, 'invoice');
+    const alias = [...this.invoices].find(([, r]) => r === inv)?.[0];
+    this.tell('invoice', alias ? `"${alias}" (${inv.number})` : inv.number);
+    return inv;
   }
 
   namedInvoice(alias: string): InvoiceRef {
     const inv = this.invoices.get(alias);
-    if (!inv) throw new Error(`there is no pro-forma invoice called "${alias}" in this scenario`);
+    if (!inv) throw new Error(translator(this.lang)('authoring:context.unknownInvoice', { name: alias }));
     return inv;
   }
 
