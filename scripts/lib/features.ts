@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AstBuilder, GherkinClassicTokenMatcher, Parser, compile } from '@cucumber/gherkin';
-import { IdGenerator, type Pickle } from '@cucumber/messages';
+import { type GherkinDocument, IdGenerator, type Pickle } from '@cucumber/messages';
 import { LANGS, type Lang } from '../../steps/support/labels.js';
 import { projectRoot } from '../../simulator/paths.js';
 
@@ -12,6 +12,8 @@ export interface LangPickles {
   readonly lang: Lang;
   readonly files: readonly string[];
   readonly pickles: readonly Pickle[];
+  /** The parsed feature files (keywords, feature names), by uri. */
+  readonly documents: ReadonlyMap<string, GherkinDocument>;
 }
 
 export function loadPickles(lang: Lang): LangPickles {
@@ -19,13 +21,15 @@ export function loadPickles(lang: Lang): LangPickles {
   const files = readdirSync(dir).filter((f) => f.endsWith('.feature')).sort();
   const newId = IdGenerator.incrementing();
   const pickles: Pickle[] = [];
+  const documents = new Map<string, GherkinDocument>();
   for (const f of files) {
     const uri = `features/${lang}/${f}`;
     const parser = new Parser(new AstBuilder(newId), new GherkinClassicTokenMatcher(lang));
     const doc = parser.parse(readFileSync(join(dir, f), 'utf8'));
     pickles.push(...compile({ ...doc, uri }, uri, newId));
+    documents.set(uri, { ...doc, uri });
   }
-  return { lang, files, pickles };
+  return { lang, files, pickles, documents };
 }
 
 export const allPickles = (): LangPickles[] => LANGS.map(loadPickles);
