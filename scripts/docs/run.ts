@@ -47,9 +47,14 @@ export function readRun(lang: Lang, file = reportFile(lang)): LangRun {
   const evidence = new Map<string, StepEvidence[]>(); // started|testStep → attachments
   const finished: string[] = [];
   let finishedAt: string | undefined;
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
+  for (const [n, line] of readFileSync(file, 'utf8').split('\n').entries()) {
     if (!line.trim()) continue;
-    const env = JSON.parse(line) as Record<string, Record<string, unknown> | undefined>;
+    let env: Record<string, Record<string, unknown> | undefined>;
+    try {
+      env = JSON.parse(line) as typeof env;
+    } catch (e) {
+      throw new Error(`${file}:${n + 1} is not a cucumber message (two runs writing the same report?): ${e instanceof Error ? e.message : String(e)}`);
+    }
     if (env.pickle) pickles.set(String(env.pickle.id), env.pickle as unknown as PickleMsg);
     else if (env.testCase) cases.set(String(env.testCase.id), env.testCase as unknown as TestCaseMsg);
     else if (env.testCaseStarted) startedCase.set(String(env.testCaseStarted.id), String(env.testCaseStarted.testCaseId));
