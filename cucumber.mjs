@@ -16,6 +16,8 @@ const profile = (lng) => ({
     `html:reports/cucumber-${lng}.html`,
     `junit:reports/cucumber-${lng}.junit.xml`,
     `message:reports/cucumber-${lng}.ndjson`,
+    // For reporting tools that read cucumber's JSON (steps carry the evidence attachments as embeddings).
+    `json:reports/cucumber-${lng}.json`,
   ],
   formatOptions: { ...common.formatOptions, junit: { suiteName: `po-invoice-sim (${lng})` } },
 });

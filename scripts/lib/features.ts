@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AstBuilder, GherkinClassicTokenMatcher, Parser, compile } from '@cucumber/gherkin';
-import { IdGenerator, type Pickle } from '@cucumber/messages';
+import { type GherkinDocument, IdGenerator, type Pickle } from '@cucumber/messages';
 import { LANGS, type Lang } from '../../steps/support/labels.js';
 import { projectRoot } from '../../simulator/paths.js';
 
@@ -14,6 +14,8 @@ export interface LangPickles {
   readonly pickles: readonly Pickle[];
   /** Keyword of each Gherkin step by its AST node id (a pickle step's astNodeIds[0]). */
   readonly keywords: ReadonlyMap<string, { readonly keyword: string; readonly keywordType: string; readonly line: number }>;
+  /** The parsed feature files (keywords, feature names), by uri. */
+  readonly documents: ReadonlyMap<string, GherkinDocument>;
 }
 
 export function loadPickles(lang: Lang): LangPickles {
@@ -22,6 +24,7 @@ export function loadPickles(lang: Lang): LangPickles {
   const newId = IdGenerator.incrementing();
   const pickles: Pickle[] = [];
   const keywords = new Map<string, { keyword: string; keywordType: string; line: number }>();
+  const documents = new Map<string, GherkinDocument>();
   for (const f of files) {
     const uri = `features/${lang}/${f}`;
     const parser = new Parser(new AstBuilder(newId), new GherkinClassicTokenMatcher(lang));
@@ -29,8 +32,9 @@ export function loadPickles(lang: Lang): LangPickles {
     pickles.push(...compile({ ...doc, uri }, uri, newId));
     const blocks = (doc.feature?.children ?? []).flatMap((c) => (c.rule ? c.rule.children : [c]));
     for (const b of blocks) for (const s of (b.scenario ?? b.background)?.steps ?? []) keywords.set(s.id, { keyword: s.keyword, keywordType: s.keywordType ?? 'Unknown', line: s.location.line });
+    documents.set(uri, { ...doc, uri });
   }
-  return { lang, files, pickles, keywords };
+  return { lang, files, pickles, keywords, documents };
 }
 
 export const allPickles = (): LangPickles[] => LANGS.map(loadPickles);

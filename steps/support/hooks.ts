@@ -1,7 +1,8 @@
-import { After, Before, setDefaultTimeout } from '@cucumber/cucumber';
+import { After, AfterStep, Before, setDefaultTimeout } from '@cucumber/cucumber';
 import { createSimulator, type Simulator } from '../../simulator/index.js';
 import { isLang } from './labels.js';
 import type { SpecWorld } from './world.js';
+import { EVIDENCE_FILE_NAME, EVIDENCE_MEDIA_TYPE } from './evidence.js';
 
 /** Some scenarios set up a thousand time entries over HTTP. */
 setDefaultTimeout(120_000);
@@ -17,10 +18,17 @@ Before(async function (this: SpecWorld, { pickle }) {
   if (this.external) return;
   const sim = await createSimulator({ store: { kind: 'memory' } });
   simulators.set(this, sim);
+  this.evidence.watch(sim.store);
   this.baseUrl = await sim.listen(0);
 });
 
+/** The evidence of each step on the step itself (HTML report, message and JSON outputs; npm run docs draws it). */
+AfterStep(function (this: SpecWorld) {
+  this.attach(JSON.stringify(this.evidence.take()), { mediaType: EVIDENCE_MEDIA_TYPE, fileName: EVIDENCE_FILE_NAME });
+});
+
 After(async function (this: SpecWorld) {
+  this.evidence.stop();
   const sim = simulators.get(this);
   if (sim) await sim.close();
 });

@@ -4,6 +4,7 @@ import { label } from './labels.js';
 import { translator } from '../../simulator/i18n.js';
 import { type HttpResult, describe, isOk, request, requestText } from './http.js';
 import { BATCH_MAX, batchAnswers, batchBody, type BatchAnswer, type BatchCall } from './batch.js';
+import { Evidence } from './evidence.js';
 
 export type Rec = Record<string, unknown>;
 
@@ -37,6 +38,8 @@ export class SpecWorld extends World {
   actualBefore?: Rec;
   customerInvoice?: Rec;
   readonly milestones = new Map<string, string>();
+  /** What each step did (HTTP exchanges, records, dual-write), attached to the step by hooks.ts. */
+  readonly evidence = new Evidence();
 
   /**
    * Demo hook (simulator/demo/player.ts): with the world parameter `simulatorUrl`, the scenario drives that live
@@ -55,8 +58,10 @@ export class SpecWorld extends World {
     return label(this.lang, key);
   }
 
-  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResult> {
-    return request(method, `${this.baseUrl}${path}`, this.lang, body, headers);
+  async call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResult> {
+    const res = await request(method, `${this.baseUrl}${path}`, this.lang, body, headers);
+    this.evidence.exchange(method, path, res.status, body === undefined ? undefined : JSON.stringify(body), JSON.stringify(res.body));
+    return res;
   }
 
   /** A call that must succeed; its JSON body. */
@@ -81,6 +86,7 @@ export class SpecWorld extends World {
       const chunk = calls.slice(i, i + BATCH_MAX);
       const { contentType, text } = batchBody(DV, chunk);
       const res = await requestText(`${this.baseUrl}${DV}/$batch`, this.lang, contentType, text);
+      this.evidence.exchange('POST', `${DV}/$batch`, res.status, text, res.text);
       if (res.status !== 200) throw new Error(`expected success: POST ${DV}/$batch → ${res.status} ${res.text.slice(0, 300)}`);
       const got = batchAnswers(res.text, res.headers.get('content-type') ?? '');
       got.forEach((a, k) => {

@@ -51,8 +51,32 @@ async function loadLanguage(/** @type {string} */ lng) {
   await i18next.changeLanguage(lng);
 }
 
+// ---- hyphenation -----------------------------------------------------------------------------------------
+// Chromium without hyphenation dictionaries (e.g. on Linux, offline) ignores `hyphens: auto`, and long German and
+// Dutch compounds would overflow or break anywhere. The labels of the picture get soft hyphens at the break
+// points `ui:hyphenation` lists per language ("Pro|jekt|rech|nungs…"); technical names (msdyn_actuals) get
+// zero-width breaks there instead (no hyphen is added to a name) and after their "_". Lines then break only
+// where the word allows it.
+/** @type {{lang: string, words: [RegExp, string][]} | null} */
+let hyphenation = null;
+function soft(/** @type {string} */ text) {
+  if (!hyphenation || hyphenation.lang !== ui.lang) {
+    const list = String(t('ui:hyphenation')).split(/\s+/).filter(Boolean);
+    hyphenation = {
+      lang: ui.lang,
+      words: list.map((w) => [new RegExp(`(?<![\\p{L}\u00AD])${w.replace(/\|/g, '')}(?![\\p{L}\u00AD])`, 'gu'), w.replace(/\|/g, w.includes('_') ? '\u200B' : '\u00AD')]),
+    };
+  }
+  let out = text;
+  for (const [re, hyphenated] of hyphenation.words) out = out.replace(re, hyphenated);
+  return out.replace(/([A-Za-z]_)(?=[A-Za-z])/g, '$1\u200B');
+}
+
 function applyI18n(root = document) {
-  for (const e of $$('[data-i18n]', root)) e.textContent = t(/** @type {string} */ (e.dataset.i18n));
+  for (const e of $$('[data-i18n]', root)) {
+    const text = t(/** @type {string} */ (e.dataset.i18n));
+    e.textContent = e.closest('.picture') ? soft(text) : text;
+  }
   for (const e of $$('[data-i18n-aria]', root)) e.setAttribute('aria-label', t(/** @type {string} */ (e.dataset.i18nAria)));
   for (const e of $$('[data-i18n-title]', root)) e.title = t(/** @type {string} */ (e.dataset.i18nTitle));
   document.documentElement.lang = ui.lang;
@@ -179,7 +203,7 @@ function renderMaps() {
     if (!card) continue;
     card.replaceChildren();
     card.dataset.state = m.state;
-    const name = el('h3', 'map-name', t(`labels:maps.${m.id}`));
+    const name = el('h3', 'map-name', soft(t(`labels:maps.${m.id}`)));
     const state = el('span', 'map-state', t(`labels:options.mapState.${m.state}`));
     state.dataset.state = m.state;
     const row = el('div', 'map-row');

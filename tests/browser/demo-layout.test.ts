@@ -1,0 +1,135 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright';
+import { createSimulator, type Simulator } from '../../simulator/index.js';
+
+/**
+ * The demo page at the two screen sizes it is shown on, in each language, measured in real Chromium: no label
+ * overflows its element or is cut by a box where wrapping would show it whole, no word breaks between two letters
+ * without a hyphen, the arrows of the picture stay clear of the labels and buttons next to them. Screenshots:
+ * reports/demo-<lng>-<width>.png.
+ */
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const reports = join(root, 'reports');
+const LANGS = ['en', 'de', 'nl'] as const;
+const SIZES = [[1280, 720], [1920, 1080]] as const;
+
+let sim: Simulator;
+let url: string;
+let browser: Browser;
+
+before(async () => {
+  sim = await createSimulator({ demo: true, clock: '2026-03-02T09:00:00Z' });
+  url = await sim.listen(0);
+  const { chromium } = await import('playwright');
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  mkdirSync(reports, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await sim?.close();
+});
+
+/** The page's labels: headings, hints, process texts, buttons, states and status badges (not record data). */
+const LABELS = [
+  '.top h1', '.top .subtitle', '.top button', '.picture h2', '.picture h3', '.picture .lane-hint', '.picture .stage p', '.picture .flow',
+  '.picture .writeback p', '.picture button:not(.chip)', '.picture .map-state', '.picture .map-count', '.picture .badge', '.panel > h2', '.player-controls button', '.speed > span',
+].join(', ');
+
+interface Finding { readonly label: string; readonly problem: string }
+
+/** Runs in the page: every visible label, measured. */
+function measure(selector: string): Finding[] {
+  const out: Finding[] = [];
+  const name = (e: Element): string => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} "${(e.textContent ?? '').replace(/[\u00AD\u200B]/g, '').trim().slice(0, 60)}"`;
+  const BREAKABLE = new Set(['\u00AD', '-', '\u200B', '_', '/', '(']);
+  for (const e of document.querySelectorAll<HTMLElement>(selector)) {
+    if (e.closest('[data-raw]') || e.getClientRects().length === 0) continue;
+    const r = e.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    const style = getComputedStyle(e);
+    // Cut inside itself: wider (or, clipped, taller) content than its box.
+    if (e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1) out.push({ label: name(e), problem: `overflows its width (${e.scrollWidth} > ${e.clientWidth})` });
+    if (style.overflowY !== 'visible' && e.clientHeight > 0 && e.scrollHeight > e.clientHeight + 1) out.push({ label: name(e), problem: `clipped in height (${e.scrollHeight} > ${e.clientHeight})` });
+    // Cut by a box around it: partly outside an ancestor that clips (entirely outside = a row not shown, not a cut label).
+    for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+      const s = getComputedStyle(a);
+      if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
+      const b = a.getBoundingClientRect();
+      const outside = r.right <= b.left || r.left >= b.right || r.bottom <= b.top || r.top >= b.bottom;
+      if (outside) break;
+      const horizontal = r.left < b.left - 1 || r.right > b.right + 1;
+      const vertical = !e.classList.contains('badge') && (r.top < b.top - 1 || r.bottom > b.bottom + 1);
+      if (horizontal || vertical) { out.push({ label: name(e), problem: `cut by ${a.tagName.toLowerCase()}.${[...a.classList].join('.')}` }); break; }
+    }
+    // Broken mid-word: a new line starts between two letters with no hyphen (soft or hard) or break point between them.
+    const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent ?? '';
+      const range = document.createRange();
+      let prev: { ch: string; top: number; bottom: number } | undefined;
+      for (let i = 0; i < text.length; i++) {
+        const ch = text[i] as string;
+        if (/\s/.test(ch)) { prev = undefined; continue; }
+        range.setStart(n, i);
+        range.setEnd(n, i + 1);
+        const rects = range.getClientRects();
+        const cr = rects[rects.length - 1];
+        if (!cr) continue;
+        if (prev && cr.top >= prev.bottom - 2 && /[\p{L}\p{N}]/u.test(ch) && !BREAKABLE.has(prev.ch)) {
+          out.push({ label: name(e), problem: `broken mid-word before "${text.slice(Math.max(0, i - 8), i)}|${text.slice(i, i + 8)}"` });
+          break;
+        }
+        prev = { ch, top: cr.top, bottom: cr.bottom };
+      }
+    }
+  }
+  // Arrows drawn by ::before/::after in the picture: nothing readable underneath them.
+  for (const box of document.querySelectorAll<HTMLElement>('.picture > *')) {
+    for (const pseudo of ['::before', '::after'] as const) {
+      const s = getComputedStyle(box, pseudo);
+      if (s.content === 'none' || s.content === 'normal' || s.position !== 'absolute') continue;
+      const b = box.getBoundingClientRect();
+      const w = parseFloat(s.width);
+      const h = parseFloat(s.height);
+      const left = s.left !== 'auto' ? b.left + parseFloat(s.left) + parseFloat(getComputedStyle(box).borderLeftWidth)
+        : b.right - parseFloat(s.right) - w - parseFloat(getComputedStyle(box).borderRightWidth);
+      const top = b.top + parseFloat(getComputedStyle(box).borderTopWidth) + (s.top.endsWith('%') ? 0 : parseFloat(s.top)) + (s.top.endsWith('%') ? (b.height * parseFloat(s.top)) / 100 : 0);
+      const arrow = { left, right: left + w, top, bottom: top + h };
+      for (const l of box.querySelectorAll<HTMLElement>('button, h3, p, .map-row > span')) {
+        for (const lr of l.getClientRects()) {
+          const overlaps = lr.left < arrow.right - 1 && lr.right > arrow.left + 1 && lr.top < arrow.bottom - 1 && lr.bottom > arrow.top + 1;
+          if (overlaps && lr.width > 0) { out.push({ label: name(l), problem: `runs into the arrow ${s.content} of ${name(box)}` }); break; }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+async function open(lang: string, width: number, height: number): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height } });
+  await page.goto(`${url}/?lang=${lang}`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
+  await page.waitForSelector('.map .map-name');
+  return page;
+}
+
+for (const [width, height] of SIZES) {
+  for (const lang of LANGS) {
+    test(`${lang} at ${width}×${height}: no label cut, overflowing or broken mid-word; arrows clear of labels`, async () => {
+      const page = await open(lang, width, height);
+      assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+      const findings = await page.evaluate(measure, LABELS);
+      const labels = await page.evaluate((sel) => document.querySelectorAll(sel).length, LABELS);
+      assert.ok(labels > 40, `labels measured (${labels})`);
+      await page.screenshot({ path: join(reports, `demo-${lang}-${width}.png`) });
+      assert.deepEqual(findings, [], findings.map((f) => `${f.label}: ${f.problem}`).join('\n'));
+      await page.close();
+    });
+  }
+}
