@@ -376,3 +376,15 @@ test('another record\'s ETag never matches', async () => {
   const r = await h.dv('GET', `/accounts(${c.accountId})`, undefined, { 'If-None-Match': String(other.json['@odata.etag']) });
   assert.equal(r.status, 200);
 });
+
+test('the real client: a conditional retrieve gets nothing back on 304, the record with annotations', async () => {
+  const api = client();
+  const rec = await api.retrieve<Json>({ collection: 'accounts', key: c.accountId, select: ['name'] });
+  const etag = String(rec['@odata.etag']);
+  const same = await api.retrieve<Json>({ collection: 'accounts', key: c.accountId, select: ['name'], ifnonematch: etag });
+  assert.ok(same === null || same === undefined || (typeof same === 'object' && !('name' in same)), `304 carries no record: ${JSON.stringify(same)}`);
+  const annotated = await api.retrieve<Json>({ collection: 'accounts', key: c.accountId, select: ['name'], ifnonematch: etag, includeAnnotations: 'OData.Community.Display.V1.FormattedValue' });
+  assert.equal(annotated.name, 'Contoso Ltd.');
+  const expanded = await api.retrieve<Json>({ collection: 'accounts', key: c.accountId, select: ['name'], ifnonematch: etag, expand: [{ property: 'msdyn_company', select: ['cdm_companycode'] }] });
+  assert.equal(expanded.msdyn_company.cdm_companycode, c.company, 'with $expand: 200 and the record');
+});
