@@ -116,6 +116,16 @@ test('every row written by one transaction (a change set) gets its own version',
   assert.notEqual(rows[0].versionnumber, rows[1].versionnumber);
 });
 
+test('rows written by dual-write in the same transaction, and Finance rows, take versions of the same counter', async () => {
+  const le = await ok(h.fo('POST', '/LegalEntities', { LegalEntityId: 'GBSI', Name: 'GBSI Ltd.', AccountingCurrency: 'GBP', SalesTaxPercent: 20 }), 201);
+  const foVersion = version(le.headers.get('etag'));
+  const company = (await list(h.dv, "/cdm_companies?$filter=cdm_companycode eq 'GBSI'&$select=cdm_companycode,versionnumber"))[0];
+  assert.ok(company, 'dual-write created the company in Dataverse');
+  assert.notEqual(company.versionnumber, foVersion, 'each row of the transaction has its own version');
+  const next = await ok(h.dv('POST', '/accounts', { name: 'Later' }, rep), 201);
+  assert.ok(version(next.json['@odata.etag']) > Math.max(foVersion, Number(company.versionnumber)), 'one counter for both sides');
+});
+
 test('the row version survives a restart of a file store and never repeats', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'protocol-test-'));
   try {
