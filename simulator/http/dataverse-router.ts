@@ -30,6 +30,9 @@ const MAX_COUNT = 5000;
 /** The Dataverse Web API subset. Thin: HTTP in, a domain call through the service, HTTP out. */
 export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
   const router = express.Router();
+  // 304 is decided by the handlers, by Dataverse's rules (see `unchanged`). Express's own freshness check would turn
+  // any 200 carrying an ETag into a 304 on a matching If-None-Match, also with $expand or annotations.
+  router.use((req, _res, next) => { Object.defineProperty(req, 'fresh', { value: false, configurable: true }); next(); });
   const base = (req: ApiRequest): string => `${req.protocol}://${req.get('host') ?? 'localhost'}${DATAVERSE_BASE}`;
 
   router.get('/', (req, res) => {
