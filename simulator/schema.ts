@@ -43,6 +43,8 @@ export interface FieldDef {
   readonly computed?: boolean;
   /** From the catalogue: the one operation the column is not valid for (e.g. statecode: not on create). */
   readonly notValidFor?: 'create' | 'update';
+  /** A documented column of the catalogue that the domain does not use (the demo's record panel leaves it out). */
+  readonly catalogOnly?: boolean;
   /** From the catalogue: the documented range of a number column. */
   readonly minValue?: number;
   readonly maxValue?: number;

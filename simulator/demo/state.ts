@@ -252,7 +252,7 @@ export function demoDetail(service: Service, table: string, id: string): Detail 
 
   const fields: DetailField[] = [];
   for (const [name, f] of Object.entries(def.fields)) {
-    if (HIDDEN.has(name)) continue;
+    if (HIDDEN.has(name) || f.catalogOnly) continue; // the panel shows the columns the flow uses
     if (f.type === 'lookup' && f.target) {
       const value = rec[`_${name}_value`] ?? null;
       const target = f.target;
@@ -314,7 +314,7 @@ export function detailFieldNames(): string[] {
   for (const t of DETAIL_TABLES) {
     const dv = dataverseByName.get(t);
     const def = dv ?? financeByName.get(t);
-    for (const n of Object.keys(def?.fields ?? {})) if (!HIDDEN.has(n) && !TERM_FIELDS[n] && !(dv && def?.key.includes(n))) names.add(n);
+    for (const [n, f] of Object.entries(def?.fields ?? {})) if (!HIDDEN.has(n) && !f.catalogOnly && !TERM_FIELDS[n] && !(dv && def?.key.includes(n))) names.add(n);
   }
   return [...names].sort();
 }

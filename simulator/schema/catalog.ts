@@ -104,6 +104,7 @@ export function catalogFields(table: string): Record<string, FieldDef> {
 
 function toField(table: string, name: string, c: CatalogColumn): FieldDef | undefined {
   const common = {
+    catalogOnly: true,
     attributeType: c.type,
     requiredLevel: c.requiredLevel,
     ...(!c.validForCreate && !c.validForUpdate ? { readOnly: true, computed: true } : {}),
