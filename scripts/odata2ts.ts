@@ -36,7 +36,7 @@ function run(args: readonly string[]): Promise<string> {
     child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
     child.stderr.on('data', (c: Buffer) => { out += c.toString(); });
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 && !/error/i.test(out) ? resolve(out) : reject(new Error(`odata2ts failed (${String(code)}):\n${out}`))));
+    child.on('close', (code) => (code === 0 && out.includes('Successfully finished') ? resolve(out) : reject(new Error(`odata2ts failed (${String(code)}):\n${out}`))));
   });
 }
 

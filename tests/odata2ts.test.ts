@@ -1,5 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FetchClient } from '@odata2ts/http-client-fetch';
@@ -15,6 +16,7 @@ import { projectRoot } from '../simulator/paths.js';
  * The generated code is plain JavaScript without types: the test treats it as JSON-shaped (`Json`).
  */
 let h: Harness;
+const outDir = join(projectRoot, '.tmp', `odata2ts-test-${process.pid}`);
 let dv: Json;
 let fo: Json;
 const rep = { headers: { Prefer: 'return=representation' } };
@@ -22,7 +24,7 @@ const rep = { headers: { Prefer: 'return=representation' } };
 before(async () => {
   h = await startSim();
   await h.reset();
-  const clients = await generateClients(h.url, join(projectRoot, '.tmp', `odata2ts-test-${process.pid}`));
+  const clients = await generateClients(h.url, outDir);
   const load = async (api: string, file: string): Promise<Json> => {
     const c = clients.find((x) => x.api === api);
     assert.ok(c, `a client for ${api}`);
@@ -34,7 +36,7 @@ before(async () => {
   dv = new DataverseService(client, `${h.url}/api/data/v9.2`);
   fo = new FinanceService(client, `${h.url}/data`);
 });
-after(async () => { await h.close(); });
+after(async () => { await h.close(); rmSync(outDir, { recursive: true, force: true }); });
 
 test('a project invoice flow through clients generated from $metadata', { timeout: 600_000 }, async () => {
   // Finance: the legal entity (dual-write creates its cdm_company).
