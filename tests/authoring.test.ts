@@ -17,6 +17,7 @@ import { checkDocumentText, indexGlossary, loadGlossary } from '../scripts/termi
 import { grammarProblem, undefinedHelp } from '../steps/support/help.js';
 import { parseNumber } from '../steps/support/numbers.js';
 import { resolveLabel } from '../steps/support/parameters.js';
+import PhraseSnippetSyntax from '../steps/support/snippets.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -150,6 +151,12 @@ describe('a cucumber run of features written in German and Dutch', () => {
 
 describe('the step help and the terminology check, asked directly', () => {
   const idx = indexGlossary(loadGlossary(join(ROOT, 'locales', 'glossary.json')));
+  it('the snippet syntax answers in the language of the step text (English here), not with JavaScript', () => {
+    const out = new PhraseSnippetSyntax().build({ functionName: 'When', generatedExpressions: [{ source: 'the project manager approves the pro-forma invoice {string}' }] });
+    assert.match(out, /^No phrase of locales\/en\/steps\.json matches/);
+    assert.match(out, /the \{role\} confirms the pro-forma invoice \{string\}\s+\[invoice\.confirmNamed\]/);
+    assert.match(out, /example: When the project manager confirms the pro-forma invoice "Contoso Ltd\."/);
+  });
   it('numbers: each language reads its own form; the other form names the expected one', () => {
     assert.equal(parseNumber('1.600,00', 'de'), 1600);
     assert.equal(parseNumber('1,600.00', 'en'), 1600);

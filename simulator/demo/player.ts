@@ -185,7 +185,8 @@ const shape = (phrase: string): string => phrase.replace(/\{[A-Za-z_]*\}/g, '{}'
 
 /** `{"confirm_invoice": {"phrase": "…"}}` and `{"confirm_invoice": "…"}` both name the step `confirm_invoice`. */
 function stepIdOf(path: readonly string[]): string {
-  const meta = new Set(['phrase', 'phrases', 'text', 'pattern', 'patterns', 'step', 'steps', 'main', 'sub', 'inv']); // main/sub/inv: word-order forms (steps/support/forms.ts)
-  const parts = path.filter((p) => !meta.has(p) && !/^\d+$/.test(p));
+  const meta = new Set(['phrase', 'phrases', 'text', 'pattern', 'patterns', 'step', 'steps']);
+  // main/sub/inv (or "main|sub"): word-order forms of German and Dutch phrases (steps/support/forms.ts)
+  const parts = path.filter((p) => !meta.has(p) && !/^\d+$/.test(p) && !/^(main|sub|inv)(\|(main|sub|inv))*$/.test(p));
   return parts.join('.');
 }
