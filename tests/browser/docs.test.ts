@@ -68,7 +68,8 @@ function ownWords(lang: Lang): Set<string> {
   for (const ns of ['docs', 'labels', 'ui', 'steps', 'errors']) {
     const en = existsSync(join(root, `locales/en/${ns}.json`)) ? flatten(readJson(`locales/en/${ns}.json`)) : new Map<string, string>();
     for (const [path, s] of flatten(readJson(`locales/${lang}/${ns}.json`))) {
-      if (lang !== 'en' && en.get(path) === s) continue;
+      // Identical to English: vouches for nothing; the hyphenation break points are syllables, not words.
+      if ((lang !== 'en' && en.get(path) === s) || path === 'hyphenation') continue;
       for (const w of wordsOf(s.replace(/\{\{[^}]*\}\}/g, ' '))) out.add(w);
     }
   }
