@@ -17,6 +17,7 @@ import { isGuid } from '../odata/ids.js';
 import { entityDefinitions } from './entity-definitions.js';
 import type { ApiRequest, ApiResponse } from './exchange.js';
 import { batchRoute } from './batch-route.js';
+import { fetchXmlList, hasFetchXml } from './fetchxml-route.js';
 
 export const DATAVERSE_BASE = '/api/data/v9.2';
 
@@ -109,6 +110,7 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
   }
 
   function list(svc: Service, req: ApiRequest, res: ApiResponse, def: EntityDef): void {
+    if (hasFetchXml(req.query)) return fetchXmlList(req, res, def, { view: svc.store, now: svc.now(), base: base(req) });
     const prefer = parsePrefer(req.get('prefer'));
     const result = queryRecords(svc.store.all(def.logicalName), req.query, dataverseSchema(def), prefer.maxPageSize, 'dataverse', (field, value) => findBy(svc.store, def.logicalName, field, value));
     const body: Record<string, unknown> = { '@odata.context': `${base(req)}/$metadata#${def.set}` };
