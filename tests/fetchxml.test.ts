@@ -336,3 +336,30 @@ test('dynamics-web-api: fetch and fetchAll (paging through the cookie)', async (
     (e: unknown) => typeof e === 'object' && e !== null && (e as { status?: number }).status === 400 && (e as { code?: string }).code === '0x80041120',
   );
 });
+
+test('the paging cookie continues after the previous page even when a row is added before it (simple paging shifts)', async () => {
+  const xml = (page: number, cookie?: string) =>
+    `<fetch count='2' page='${page}'${cookie ? ` paging-cookie='${cookie.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}'` : ''}><entity name='msdyn_timeentry'><attribute name='msdyn_duration'/><order attribute='msdyn_duration' descending='true'/></entity></fetch>`;
+  const first = await ok(get('msdyn_timeentries', xml(1), PAGING));
+  assert.deepEqual(first.json.value.map((e: Json) => e.msdyn_duration), [480, 300]);
+  const outer = String(first.json['@Microsoft.Dynamics.CRM.fetchxmlpagingcookie']);
+  const cookie = decodeURIComponent(decodeURIComponent(/pagingcookie="([^"]+)"/.exec(outer)?.[1] ?? ''));
+  // A new longest entry sorts before the first page.
+  await ok(h.dv('POST', '/msdyn_timeentries', { msdyn_description: 'Late entry', msdyn_date: '2026-03-02', msdyn_duration: 600, 'msdyn_project@odata.bind': `/msdyn_projects(${p2})` }), 204);
+  const withCookie = await ok(get('msdyn_timeentries', xml(2, cookie), PAGING));
+  assert.deepEqual(withCookie.json.value.map((e: Json) => e.msdyn_duration), [240, 120]);
+  const simple = await ok(get('msdyn_timeentries', xml(2)));
+  assert.deepEqual(simple.json.value.map((e: Json) => e.msdyn_duration), [300, 240]);
+});
+
+test('FetchXML inside $batch (Learn: retrieve-data.md); longer than 64 KB it is refused as invalid XML and nothing changes', async () => {
+  const part = (xml: string) => `--b1\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\nGET accounts?fetchXml=${encodeURIComponent(xml)} HTTP/1.1\r\nAccept: application/json\r\n\r\n`;
+  const small = `<fetch><entity name='account'><attribute name='name'/><filter><condition attribute='name' operator='eq' value='Northwind Traders'/></filter></entity></fetch>`;
+  const huge = `<fetch><entity name='account'><attribute name='name'/><filter><condition attribute='name' operator='eq' value='${'x'.repeat(70_000)}'/></filter></entity></fetch>`;
+  const before = h.sim.store.snapshot();
+  const r = await h.dv('POST', '/$batch', `${part(small)}${part(huge)}--b1--\r\n`, { 'Content-Type': 'multipart/mixed; boundary=b1' });
+  assert.equal(r.status, 200, r.text.slice(0, 300));
+  assert.match(r.text, /HTTP\/1\.1 200[\s\S]*"name":"Northwind Traders"/);
+  assert.match(r.text, /HTTP\/1\.1 400[\s\S]*"code":"0x80040201"[\s\S]*longer than 65536/);
+  assert.deepEqual(h.sim.store.snapshot(), before);
+});
