@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- <group>…]`: runs the benchmark modules (flow, store, throughput, import, startup, suite),
+ * `npm run bench [-- <group>…]`: runs the benchmark modules (flow, store, throughput, import, startup, suite, fetchxml),
  * prints one table (figure | measured | target | pass/fail) and saves it as reports/bench.json.
  * Every figure is measured in this run; nothing is asserted in timed tests. See bench/README.md.
  */
@@ -8,7 +8,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { buildServers, ROOT, type Figure } from './lib.js';
 
-const GROUPS = ['flow', 'store', 'throughput', 'import', 'startup', 'suite'] as const;
+const GROUPS = ['flow', 'store', 'throughput', 'import', 'startup', 'suite', 'fetchxml'] as const;
 type Group = (typeof GROUPS)[number];
 
 const wanted = process.argv.slice(2).filter((a): a is Group => (GROUPS as readonly string[]).includes(a));

@@ -160,6 +160,11 @@ test('link-entity inner and outer, columns as alias.column, a filter inside the 
   assert.deepEqual(innerAccounts.json.value.map((a: Json) => a.name), ['Fabrikam Inc.']);
   assert.ok(Object.keys(innerAccounts.json.value[0]).every((k) => k.startsWith('@') || !k.includes('.')), 'a link without attribute elements adds no columns');
 
+  // Without an alias, link-entity columns are named <table>.<column> (Learn: fetchxml/select-columns.md).
+  const unaliased = await ok(get('msdyn_projects', `<fetch><entity name='msdyn_project'><attribute name='msdyn_subject'/><filter><condition attribute='msdyn_projectid' operator='eq' value='${p2}'/></filter>
+    <link-entity name='account' from='accountid' to='msdyn_customer'><attribute name='name'/></link-entity></entity></fetch>`));
+  assert.equal(unaliased.json.value[0]['account.name'], 'Fabrikam Inc.');
+
   // One row per match: accounts → time entries through projects is two links deep, refused; entries → projects is one.
   const perEntry = await ok(get('msdyn_timeentries', `<fetch><entity name='msdyn_timeentry'><attribute name='msdyn_duration'/>
     <link-entity name='msdyn_project' from='msdyn_projectid' to='msdyn_project' alias='pr'><attribute name='msdyn_subject'/><attribute name='msdyn_customer'/><order attribute='msdyn_subject' descending='true'/></link-entity></entity></fetch>`));

@@ -124,6 +124,7 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
 
   /** `GET /set/$count`: the number of records (with `$filter`), as plain text; Dataverse caps it at 5,000. */
   function count(svc: Service, req: ApiRequest, res: ApiResponse, def: EntityDef): void {
+    if (hasFetchXml(req.query)) throw new SimError(400, '0x80060888', 'odata.unsupportedOption', { option: 'fetchXml' });
     const q = typeof req.query.$filter === 'string' ? { $filter: req.query.$filter } : {};
     const result = queryRecords(svc.store.all(def.logicalName), q, dataverseSchema(def), undefined, 'dataverse');
     res.set('OData-Version', '4.0').type('text/plain').send(String(Math.min(result.value.length, 5000)));

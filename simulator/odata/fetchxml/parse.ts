@@ -154,10 +154,11 @@ function linkEntity(el: XmlElement, parent: EntityDef, aggregate: boolean, alias
     const documented = ['natural', 'in', 'exists', 'matchfirstrowusingcrossapply', 'any', 'not any', 'all', 'not all'].includes(type);
     throw fxError(FX.InvalidLinkType, documented ? 'linkTypeNotSupported' : 'invalidLinkType', { value: type.slice(0, 50) });
   }
-  // convention: without an alias, Dataverse names a link-entity <name><n> (n counting links to the same table).
+  // Learn: fetchxml/select-columns.md "Column aliases": without an alias, link-entity columns are named
+  // <table>.<column>. convention: a second unaliased link to the same table gets <table>2, and so on.
   const n = (names.get(name) ?? 0) + 1;
   names.set(name, n);
-  const alias = el.attrs.get('alias') ?? `${name}${n}`;
+  const alias = el.attrs.get('alias') ?? (n === 1 ? name : `${name}${n}`);
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(alias)) throw fxError(FX.InvalidAlias, 'invalidAlias', { alias: alias.slice(0, 50) });
   if (aliases.has(alias)) throw fxError(FX.DuplicateAlias, 'duplicateAlias', { alias });
   aliases.add(alias);
