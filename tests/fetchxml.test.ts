@@ -368,3 +368,22 @@ test('FetchXML inside $batch (Learn: retrieve-data.md); longer than 64 KB it is 
   assert.match(r.text, /HTTP\/1\.1 400[\s\S]*"code":"0x80040201"[\s\S]*longer than 65536/);
   assert.deepEqual(h.sim.store.snapshot(), before);
 });
+
+test('XML as tools write it: declaration, comments, FetchXML Builder attributes, CDATA and predefined entities in values; distinct', async () => {
+  const xml = `<?xml version="1.0" encoding="utf-8"?>
+<!-- written by hand -->
+<fetch version="1.0" output-format="xml-platform" mapping="logical" distinct="false" no-lock="true">
+  <entity name="msdyn_timeentry">
+    <attribute name="msdyn_duration" />
+    <filter type="or">
+      <condition attribute="msdyn_description" operator="in"><value><![CDATA[Review 100%]]></value><value>Design &amp; workshop</value><value>&#84;esting</value></condition>
+    </filter>
+  </entity>
+</fetch>`;
+  const r = await ok(get('msdyn_timeentries', xml));
+  assert.deepEqual(durations(r), [120, 90]);
+  const distinct = await ok(get('msdyn_timeentries', `<fetch distinct='true'><entity name='msdyn_timeentry'><attribute name='msdyn_project'/><order attribute='msdyn_project'/></entity></fetch>`));
+  assert.equal(distinct.json.value.length, 2);
+  assert.ok(distinct.json.value.every((e: Json) => !('msdyn_timeentryid' in e)), 'distinct rows carry only the selected columns');
+  assert.deepEqual(new Set(distinct.json.value.map((e: Json) => e._msdyn_project_value)), new Set([c.projectId, p2]));
+});
