@@ -99,6 +99,8 @@ test('each condition operator', async () => {
     [`<condition attribute='msdyn_description' operator='like' value='%ING%'/>`, [480, 120]],
     [`<condition attribute='msdyn_description' operator='like' value='Review 100[%]'/>`, [90]],
     [`<condition attribute='msdyn_description' operator='like' value='_esting'/>`, [120]],
+    [`<condition attribute='msdyn_description' operator='like' value='[c-m]%[^t]'/>`, [480, 300, 240]],
+    [`<condition attribute='msdyn_description' operator='like' value='%${'%o'.repeat(30)}%zz'/>`, []],
     [`<condition attribute='msdyn_description' operator='not-like' value='%ing%'/>`, [300, 240, 90, 60]],
     [`<condition attribute='msdyn_description' operator='begins-with' value='de'/>`, [240]],
     [`<condition attribute='msdyn_description' operator='not-begin-with' value='de'/>`, [480, 300, 120, 90, 60]],
@@ -154,6 +156,7 @@ test('link-entity inner and outer, columns as alias.column, a filter inside the 
     <link-entity name='msdyn_project' from='msdyn_customer' to='accountid' link-type='outer' alias='p'><attribute name='msdyn_subject'/></link-entity></entity></fetch>`));
   assert.deepEqual(outer.json.value.map((a: Json) => [a.name, a['p.msdyn_subject'] ?? null]), [['Contoso Ltd.', 'ERP rollout'], ['Fabrikam Inc.', 'Data migration'], ['Northwind Traders', null]]);
   assert.ok(!('p.msdyn_subject' in outer.json.value[2]), 'no linked row: the column is left out');
+  assert.equal(outer.json.value[2].accountid, northwind);
 
   const innerAccounts = await ok(get('accounts', `<fetch><entity name='account'><attribute name='name'/>
     <link-entity name='msdyn_project' from='msdyn_customer' to='accountid' link-type='inner'><filter><condition attribute='msdyn_subject' operator='like' value='%migration%'/></filter></link-entity></entity></fetch>`));

@@ -216,26 +216,59 @@ function conditionTest(c: Condition, day: Day): (r: Rec) => boolean {
   }
 }
 
-/** SQL LIKE (case-insensitive, as Dataverse's collation): % any run, _ one character, [set] one of a set. */
-function likePattern(p: string): RegExp {
-  let re = '';
+type LikeToken = { readonly k: 'any' } | { readonly k: 'one' } | { readonly k: 'set'; readonly chars: string; readonly neg: boolean } | { readonly k: 'lit'; readonly ch: string };
+
+/**
+ * SQL LIKE (case-insensitive, as Dataverse's collation): % any run, _ one character, [set] / [^set] one of a set
+ * (ranges a-z). Matched by the greedy wildcard algorithm (O(text × pattern)), never by a backtracking regular
+ * expression, so a hostile pattern such as '%a%a%a…%b' stays cheap.
+ */
+function likePattern(pattern: string): { test(text: string): boolean } {
+  const p = pattern.toLowerCase();
+  const tokens: LikeToken[] = [];
   for (let i = 0; i < p.length; i++) {
     const ch = p[i] as string;
-    if (ch === '%') re += '[\\s\\S]*';
-    else if (ch === '_') re += '[\\s\\S]';
-    else if (ch === '[') {
+    if (ch === '%') {
+      if (tokens[tokens.length - 1]?.k !== 'any') tokens.push({ k: 'any' });
+    } else if (ch === '_') tokens.push({ k: 'one' });
+    else if (ch === '[' && p.indexOf(']', i + 1) > i + 1) {
       const end = p.indexOf(']', i + 1);
-      if (end < 0) re += '\\[';
-      else {
-        const body = p.slice(i + 1, end);
-        const neg = body.startsWith('^');
-        const chars = (neg ? body.slice(1) : body).replace(/[\\\]^]/g, '\\$&');
-        re += `[${neg ? '^' : ''}${chars}]`;
-        i = end;
-      }
-    } else re += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+      const body = p.slice(i + 1, end);
+      const neg = body.startsWith('^') && body.length > 1;
+      tokens.push({ k: 'set', chars: neg ? body.slice(1) : body, neg });
+      i = end;
+    } else tokens.push({ k: 'lit', ch });
   }
-  return new RegExp(`^${re}$`, 'i');
+  const inSet = (t: { chars: string; neg: boolean }, c: string): boolean => {
+    let hit = false;
+    for (let j = 0; j < t.chars.length && !hit; j++) {
+      const a = t.chars[j] as string;
+      if (t.chars[j + 1] === '-' && j + 2 < t.chars.length) {
+        hit = c >= a && c <= (t.chars[j + 2] as string);
+        j += 2;
+      } else hit = c === a;
+    }
+    return hit !== t.neg;
+  };
+  const one = (t: LikeToken, c: string): boolean => (t.k === 'one' ? true : t.k === 'lit' ? t.ch === c : t.k === 'set' ? inSet(t, c) : false);
+  return {
+    test(raw: string): boolean {
+      const text = [...raw.toLowerCase()];
+      let ti = 0;
+      let pi = 0;
+      let star = -1;
+      let mark = 0;
+      while (ti < text.length) {
+        const t = tokens[pi];
+        if (t && t.k !== 'any' && one(t, text[ti] as string)) { ti++; pi++; }
+        else if (t && t.k === 'any') { star = pi++; mark = ti; }
+        else if (star >= 0) { pi = star + 1; ti = ++mark; }
+        else return false;
+      }
+      while (tokens[pi]?.k === 'any') pi++;
+      return pi === tokens.length;
+    },
+  };
 }
 
 // ---- order, distinct, paging ---------------------------------------------------------------------------------
