@@ -37,6 +37,9 @@ export const FX = {
   InvalidDateGrouping: '0x80041135',
   AttributeCannotBeGroupByAndAggregate: '0x80041137',
   AggregateQueryRecordLimitExceeded: '0x8004e023',
+  /** Learn: fetchxml/join-tables.md "Limitations": more than 15 link-entity elements. */
+  LinkEntityLimitExceeded: '0x8004430d',
+  QueryBuilderUnexpected: '0x80041101',
 } as const;
 
 export const fxError = (code: string, key: string, params: Record<string, string | number> = {}, status = 400): SimError =>

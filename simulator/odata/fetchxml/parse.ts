@@ -92,6 +92,8 @@ export function parseFetchXml(text: string, ctx: ParseContext): FetchQuery {
     const link = linkEntity(el, def, aggregate, aliases, ctx, linkNames);
     links.push(link);
   });
+  // Learn: fetchxml/join-tables.md "Limitations": at most 15 link-entity elements in a query.
+  if (links.length > 15) throw fxError(FX.LinkEntityLimitExceeded, 'tooManyLinks', { max: 15 });
   if (aggregate) checkAggregate(entity, links);
   return {
     entity, links, aggregate, distinct, returnTotalRecordCount,

@@ -38,6 +38,11 @@ export interface RunContext {
 
 /** Learn: fetchxml/aggregate-data.md "Limitations": aggregate queries evaluate at most 50,000 records. */
 const AGGREGATE_LIMIT = 50_000;
+/**
+ * convention: the most joined rows the simulator builds for one query (link-entities that each match many rows
+ * multiply); beyond it the query is refused rather than exhausting the process's memory.
+ */
+export const MAX_JOINED_ROWS = 1_000_000;
 
 export function runFetch(q: FetchQuery, ctx: RunContext): FetchResult {
   const day = dayBounds(ctx.now);
@@ -60,8 +65,10 @@ export function runFetch(q: FetchQuery, ctx: RunContext): FetchResult {
         break;
       }
       const options: (Rec | null)[] = matches.length ? matches : [null];
+      if (partial.length * options.length > MAX_JOINED_ROWS) throw fxError(FX.QueryBuilderUnexpected, 'tooManyJoinedRows', { max: MAX_JOINED_ROWS });
       partial = partial.flatMap((p) => options.map((m) => [...p, m]));
     }
+    if (rows.length + partial.length > MAX_JOINED_ROWS) throw fxError(FX.QueryBuilderUnexpected, 'tooManyJoinedRows', { max: MAX_JOINED_ROWS });
     for (const linked of partial) rows.push({ rec, linked });
   }
   if (q.aggregate) return aggregate(q, rows);
@@ -163,9 +170,16 @@ function conditionTest(c: Condition, day: Day): (r: Rec) => boolean {
     case 'le':
       return (r) => present(r[prop]) && (cmp(r[prop], v[0]) ?? 1) <= 0;
     case 'in':
-      return (r) => present(r[prop]) && v.some((x) => cmp(r[prop], x) === 0);
-    case 'not-in':
-      return (r) => present(r[prop]) && !v.some((x) => cmp(r[prop], x) === 0);
+    case 'not-in': {
+      // Performance: values of exact types go into a set (a long list must not cost rows × values compares).
+      const key = exactKey(type);
+      const yes = c.operator === 'in';
+      if (key) {
+        const set = new Set(v.map(key));
+        return (r) => present(r[prop]) && set.has(key(r[prop])) === yes;
+      }
+      return (r) => present(r[prop]) && v.some((x) => cmp(r[prop], x) === 0) === yes;
+    }
     case 'between':
       return (r) => present(r[prop]) && (cmp(r[prop], v[0]) ?? -1) >= 0 && (cmp(r[prop], v[1]) ?? 1) <= 0;
     case 'not-between':
@@ -213,6 +227,24 @@ function conditionTest(c: Condition, day: Day): (r: Rec) => boolean {
       return within(day.now, day.today + (Number(v[0]) + 1) * DAY);
     case 'next-seven-days':
       return within(day.now, day.today + 8 * DAY);
+  }
+}
+
+/** A set key for the values of a column type that compare exactly (strings case-insensitively), or undefined. */
+function exactKey(type: string): ((x: unknown) => unknown) | undefined {
+  switch (type) {
+    case 'string':
+    case 'memo':
+    case 'guid':
+    case 'lookup':
+      return (x) => String(x).toLowerCase();
+    case 'int':
+    case 'option':
+      return (x) => Number(x);
+    case 'bool':
+      return (x) => x === true;
+    default:
+      return undefined; // decimals compare by value (1.0 = 1): compared one by one
   }
 }
 
