@@ -352,6 +352,8 @@ const compareAs = (c: Column): string => (c.field.type === 'lookup' ? 'guid' : c
 function checkAttrs(el: XmlElement): void {
   const spec = ATTRS[el.name];
   if (!spec) return;
+  // Only <value> holds text; text anywhere else is not part of FetchXML (refused, not ignored).
+  if (el.name !== 'value' && el.text.trim() !== '') throw fxError(FX.InvalidNode, 'textNotAllowed', { element: el.name });
   for (const a of el.attrs.keys()) {
     if (spec.supported.includes(a)) continue;
     if (spec.known.includes(a)) throw fxError(FX.InvalidNode, 'attributeNotSupported', { attribute: a, element: el.name });
