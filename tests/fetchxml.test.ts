@@ -55,6 +55,9 @@ test('attribute elements select columns; the key comes along; null values are le
     assert.match(String(a.accountid), /^[0-9a-f-]{36}$/);
     assert.deepEqual(Object.keys(a).filter((k) => !['@odata.etag', 'name', 'accountnumber', 'accountid'].includes(k)), []);
   }
+  // Form encoding (spaces as '+', as .NET's HttpUtility.UrlEncode writes it in Learn's paging sample) works too.
+  const form = await ok(h.dv('GET', `/accounts?${new URLSearchParams({ fetchXml: `<fetch><entity name='account'><attribute name='name'/><filter><condition attribute='name' operator='eq' value='Northwind Traders'/></filter></entity></fetch>` }).toString()}`));
+  assert.deepEqual(form.json.value.map((a: Json) => a.name), ['Northwind Traders']);
   const aliased = await ok(get('accounts', `<fetch><entity name='account'><attribute name='name' alias='customer'/><filter><condition attribute='accountid' operator='eq' value='{${fabrikam.toUpperCase()}}'/></filter></entity></fetch>`));
   assert.deepEqual(aliased.json.value.map((a: Json) => [a.customer, a.accountid]), [['Fabrikam Inc.', fabrikam]]);
 });
