@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- <group>…]`: measures the machine's floor first (floor.ts), then runs the benchmark modules
- * (flow, store, throughput, import, startup, metadata, suite), prints one table (figure | measured | floor | ratio | target |
+ * (flow, store, throughput, import, startup, metadata, fetchxml, suite), prints one table (figure | measured | floor | ratio | target |
  * result) and saves it as reports/bench.json. Targets are ratios to a floor measured in this run wherever the
  * figure depends on the machine's speed. Nothing is asserted in timed tests. See bench/README.md.
  */
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { buildServers, ROOT, type Figure } from './lib.js';
 import { measureFloor, type Floor } from './floor.js';
 
-const GROUPS = ['flow', 'store', 'throughput', 'import', 'startup', 'metadata', 'suite'] as const;
+const GROUPS = ['flow', 'store', 'throughput', 'import', 'startup', 'metadata', 'fetchxml', 'suite'] as const;
 type Group = (typeof GROUPS)[number];
 
 const wanted = process.argv.slice(2).filter((a): a is Group => (GROUPS as readonly string[]).includes(a));

@@ -22,6 +22,7 @@ import { columnOf, isColumnSegment, rawValue } from './single-column.js';
 import { parsePreferences } from '../odata/prefer.js';
 import { metadataRoute } from './metadata-route.js';
 import { contextUrl } from '../odata/context-url.js';
+import { fetchXmlList, hasFetchXml } from './fetchxml-route.js';
 
 export const DATAVERSE_BASE = '/api/data/v9.2';
 /** Highest count Dataverse reports, with `$count=true` and on `/$count`. */
@@ -143,6 +144,7 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
   }
 
   function list(svc: Service, req: ApiRequest, res: ApiResponse, def: EntityDef): void {
+    if (hasFetchXml(req.query)) return fetchXmlList(req, res, def, { view: svc.store, now: svc.now(), base: base(req) });
     const prefer = parsePrefer(req.get('prefer'));
     const result = queryRecords(svc.store.all(def.logicalName), req.query, dataverseSchema(def), prefer.maxPageSize, 'dataverse', (field, value) => findBy(svc.store, def.logicalName, field, value), { now: svc.now() });
     if (result.aggregated) {
@@ -163,6 +165,7 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
 
   /** `GET /set/$count`: the number of records (with `$filter`), as plain text; Dataverse caps it at 5,000. */
   function count(svc: Service, req: ApiRequest, res: ApiResponse, def: EntityDef): void {
+    if (hasFetchXml(req.query)) throw new SimError(400, '0x80060888', 'odata.unsupportedOption', { option: 'fetchXml' });
     // Only $filter (and its aliases) applies to a count; any other option is refused, not ignored.
     const result = queryRecords(svc.store.all(def.logicalName), req.query, dataverseSchema(def), undefined, 'dataverse', undefined, { allow: ['$filter'], now: svc.now() });
     res.set('OData-Version', '4.0').type('text/plain').send(String(Math.min(result.value.length, MAX_COUNT)));

@@ -4,8 +4,8 @@ import type { TFunction } from 'i18next';
 import { dataverseByName } from '../dataverse/entities.js';
 import { etagOf } from '../odata/etag.js';
 
-const FORMATTED = 'OData.Community.Display.V1.FormattedValue';
-const LOOKUP_NAME = 'Microsoft.Dynamics.CRM.lookuplogicalname';
+export const FORMATTED = 'OData.Community.Display.V1.FormattedValue';
+export const LOOKUP_NAME = 'Microsoft.Dynamics.CRM.lookuplogicalname';
 
 /** The ETag of a stored record (its version number). */
 export const recordEtag = (rec: Rec): string => etagOf(String(rec.versionnumber ?? 0));
@@ -46,7 +46,7 @@ export function dataverseWire(def: EntityDef, rec: Rec, opts: WireOptions): Reco
   return out;
 }
 
-function primaryNameOf(db: ReadView, logicalName: string, id: string): string | null {
+export function primaryNameOf(db: ReadView, logicalName: string, id: string): string | null {
   const def = dataverseByName.get(logicalName);
   const rec = db.get(logicalName, id);
   return def && rec ? String(rec[def.primaryName] ?? '') : null;
