@@ -126,7 +126,7 @@ export function queryRecords(
   const fl = flavour === 'dataverse' ? DATAVERSE : FINANCE;
   const clean: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(raw)) if (v !== undefined && (k.startsWith('$') || flavour === 'dataverse')) clean[k] = v;
-  const query = parseQuery(clean, schema, { flavour: fl, allow: flavour === 'dataverse' ? undefined : ['$select', '$filter', '$orderby', '$top', '$skip', '$count', '$skiptoken'] });
+  const query = parseQuery(clean, schema, { flavour: fl, allow: flavour === 'dataverse' ? undefined : ['$select', '$filter', '$orderby', '$top', '$skip', '$count', '$expand', '$skiptoken'] });
   const eq = by ? indexableEquality(query.filter) : undefined;
   const source = eq && by ? by(eq.field, eq.value) : records;
   // Projection happens in the wire format (which adds etags and annotations), so apply without $select/$expand.
