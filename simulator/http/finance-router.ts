@@ -158,7 +158,10 @@ export function financeRouter(service: Service, batchLimit = '4mb'): Router {
 
   function create(ctx: Ctx, req: ApiRequest, def: EntityDef): Step {
     if (def.refuse?.create) throw refused(def.refuse.create, def.set); // the rule answers before any field check
-    const rec = createFinanceRecord(ctx, def, payload(req, def, 'create'), defaultCompany(ctx.tx));
+    // A company-specific record created without dataAreaId is created in the user's default company.
+    const company = defaultCompany(ctx.tx);
+    const body = def.companySpecific && isObject(req.body) && !Object.hasOwn(req.body, 'dataAreaId') && company !== undefined ? { ...req.body, dataAreaId: company } : req.body;
+    const rec = createFinanceRecord(ctx, def, payload({ ...req, body }, def, 'create'), company);
     const path = entityPath(def, rec);
     return {
       entityPath: path,
@@ -208,5 +211,6 @@ export function financeRouter(service: Service, batchLimit = '4mb'): Router {
   return router;
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const notFound = (segment: string): SimError => new SimError(404, 'NotFound', 'record.setNotFound', { segment: segment.slice(0, 100) });
 const methodNotAllowed = (req: ApiRequest): SimError => new SimError(405, 'MethodNotAllowed', 'record.methodNotAllowed', { method: req.method, path: req.path.slice(0, 100) });
