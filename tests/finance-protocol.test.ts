@@ -86,11 +86,26 @@ test('composite keys: every part, named, in any order; a missing, extra or misty
   financeError(await h.fo('GET', key), 404, TYPE_REQUEST);
 });
 
+test('PUT replaces a record: what the body leaves out is cleared, a required property must be given', async () => {
+  const key = "/ProjectLineProperties(dataAreaId='USPM',LinePropertyId='Chargeable')";
+  await ok(h.fo('PUT', key, { Name: 'Billable' }), 204);
+  const after = (await ok(h.fo('GET', key))).json;
+  assert.deepEqual([after.Name, after.ToBeInvoiced], ['Billable', null]);
+  await ok(h.fo('PUT', key, { dataAreaId: 'USPM', LinePropertyId: 'Chargeable', Name: 'Chargeable', ToBeInvoiced: true }), 204);
+  assert.equal((await ok(h.fo('GET', key))).json.ToBeInvoiced, true);
+  const before = snapshot();
+  assert.match(financeError(await h.fo('PUT', "/LegalEntities(LegalEntityId='USPM')", { Name: 'x' }), 400, TYPE_REQUEST), /AccountingCurrency/);
+  financeError(await h.fo('PUT', key, { LinePropertyId: 'Other', Name: 'x' }), 400, TYPE_REQUEST);
+  financeError(await h.fo('PUT', "/ProjCDSActualsImports(dataAreaId='USPM',ActualsImportId='x')", {}), 404, TYPE_REQUEST);
+  assert.equal(snapshot(), before, 'nothing changed');
+});
+
 test('errors: one shape for every kind (request, write, action, unknown set, method, media type), localized cause, no internals', async () => {
   const cases: Array<[Res, number, string]> = [
     [await h.fo('GET', '/NoSuchEntities'), 404, TYPE_REQUEST],
     [await h.fo('GET', '/ProjectLineProperties?$filter=Nope eq 1'), 400, TYPE_REQUEST],
-    [await h.fo('PUT', "/ProjectLineProperties(dataAreaId='USPM',LinePropertyId='Chargeable')", { Name: 'x' }), 405, TYPE_REQUEST],
+    [await h.fo('PUT', '/ProjectLineProperties', { Name: 'x' }), 405, TYPE_REQUEST],
+    [await h.fo('PUT', "/LegalEntities(LegalEntityId='USPM')", { Name: 'x' }), 400, TYPE_REQUEST],
     [await h.fo('POST', '/LegalEntities', 'LegalEntityId=X', { 'Content-Type': 'text/plain' }), 415, TYPE_REQUEST],
     [await h.fo('POST', '/LegalEntities', '{', { 'Content-Type': 'application/json' }), 400, TYPE_REQUEST],
     [await h.fo('POST', '/CustomerInvoices', { InvoiceId: 'X' }), 400, TYPE_WRITE],

@@ -105,6 +105,9 @@ export function financeRouter(service: Service, batchLimit = '4mb'): Router {
       case 'PATCH':
         if (id === undefined) throw methodNotAllowed(req);
         return update(ctx, req, t.def, id);
+      case 'PUT':
+        if (id === undefined) throw methodNotAllowed(req);
+        return update(ctx, req, t.def, id, replacement(t.def, req.body));
       case 'DELETE':
         if (id === undefined) throw methodNotAllowed(req);
         return remove(ctx, req, t.def, id);
@@ -150,8 +153,8 @@ export function financeRouter(service: Service, batchLimit = '4mb'): Router {
     res.set('OData-Version', '4.0').set('ETag', recordEtag(rec)).json({ '@odata.context': `${base(req)}/$metadata#${def.set}/$entity`, ...financeWire(def, rec, select) });
   }
 
-  function payload(req: ApiRequest, def: EntityDef, mode: 'create' | 'update'): Record<string, unknown> {
-    return readPayload(def, req.body, { mode, code: 'BadRequest', allowReadOnly: mode === 'create' ? [...def.key] : [] });
+  function payload(body: unknown, def: EntityDef, mode: 'create' | 'update'): Record<string, unknown> {
+    return readPayload(def, body, { mode, code: 'BadRequest', allowReadOnly: mode === 'create' ? [...def.key] : [] });
   }
 
   const entityPath = (def: EntityDef, rec: Rec): string => `${def.set}${formatKey(Object.fromEntries(def.key.map((k) => [k, typeof rec[k] === 'number' ? rec[k] : String(rec[k])])))}`;
@@ -161,7 +164,7 @@ export function financeRouter(service: Service, batchLimit = '4mb'): Router {
     // A company-specific record created without dataAreaId is created in the user's default company.
     const company = defaultCompany(ctx.tx);
     const body = def.companySpecific && isObject(req.body) && !Object.hasOwn(req.body, 'dataAreaId') && company !== undefined ? { ...req.body, dataAreaId: company } : req.body;
-    const rec = createFinanceRecord(ctx, def, payload({ ...req, body }, def, 'create'), company);
+    const rec = createFinanceRecord(ctx, def, payload(body, def, 'create'), company);
     const path = entityPath(def, rec);
     return {
       entityPath: path,
@@ -172,9 +175,23 @@ export function financeRouter(service: Service, batchLimit = '4mb'): Router {
     };
   }
 
-  function update(ctx: Ctx, req: ApiRequest, def: EntityDef, id: string): Step {
+  /**
+   * PUT replaces the record (odata.md: CRUD through POST, PATCH, PUT and DELETE; OData 4.0 part 1 §11.4.4: properties
+   * left out take their defaults): every writable property absent from the body is cleared, and a required one must
+   * be given.
+   */
+  function replacement(def: EntityDef, body: unknown): unknown {
+    if (!isObject(body)) return body; // readPayload refuses it with its own error
+    const writable = def.updatable ?? Object.keys(def.fields).filter((k) => !def.fields[k]?.readOnly && !def.key.includes(k));
+    for (const k of writable) {
+      if (def.fields[k]?.required && (body[k] === undefined || body[k] === null)) throw new SimError(400, 'BadRequest', 'payload.required', { property: k, entity: def.logicalName });
+    }
+    return { ...Object.fromEntries(writable.map((k) => [k, null])), ...body };
+  }
+
+  function update(ctx: Ctx, req: ApiRequest, def: EntityDef, id: string, body: unknown = req.body): Step {
     if (def.refuse?.update) throw refused(def.refuse.update, def.set);
-    const values = payload(req, def, 'update');
+    const values = payload(body, def, 'update');
     const old = ctx.tx.get(def.logicalName, id) as Rec;
     if (!checkIfMatch(req.get('if-match'), recordEtag(old), 'finance')) throw new SimError(412, 'PreconditionFailed', 'record.etagMismatch');
     const rec = updateFinanceRecord(ctx, def, id, values);
