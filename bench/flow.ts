@@ -53,12 +53,12 @@ export async function flow(c: Client, t: Tenant, i: number): Promise<void> {
   await c.ok('POST', `${DV}/msdyn_timeentries(${String(entry.msdyn_timeentryid)})/Microsoft.Dynamics.CRM.msdyn_ApproveTimeEntry`, {});
   const imp1 = (await c.ok('POST', '/sim/processes/import_staging/run', { company: t.company })).json();
   const journal = logParam(imp1.lastLog, 'import.journalCreated', 'journal');
-  await c.ok('POST', `/data/ProjectIntegrationJournals(dataAreaId='${t.company}',JournalId='${journal}')/Microsoft.Dynamics.DataEntities.Post`, {});
+  await c.ok('POST', `/data/ProjectIntegrationJournals(dataAreaId='${t.company}',JournalId='${journal}')/Microsoft.Dynamics.DataEntities.Post?cross-company=true`, {});
   await c.ok('POST', `${DV}/salesorders(${t.contract})/Microsoft.Dynamics.CRM.msdyn_MarkReadyToInvoice`, {});
   const invoice = (await c.ok('POST', `${DV}/salesorders(${t.contract})/Microsoft.Dynamics.CRM.msdyn_CreateInvoice`, {})).json();
   await c.ok('POST', `${DV}/invoices(${String(invoice.invoiceid)})/Microsoft.Dynamics.CRM.msdyn_ConfirmInvoice`, {});
   await c.ok('POST', '/sim/processes/import_staging/run', { company: t.company });
-  const posted = (await c.ok('POST', `/data/ProjectInvoiceProposals(dataAreaId='${t.company}',ProposalId='${String(invoice.invoicenumber)}')/Microsoft.Dynamics.DataEntities.Post`, {})).json();
+  const posted = (await c.ok('POST', `/data/ProjectInvoiceProposals(dataAreaId='${t.company}',ProposalId='${String(invoice.invoicenumber)}')/Microsoft.Dynamics.DataEntities.Post?cross-company=true`, {})).json();
   const billedRows = (await c.ok('GET', `${DV}/msdyn_actuals?$filter=_msdyn_invoice_value eq ${String(invoice.invoiceid)} and msdyn_transactiontypecode eq ${TxType.BilledSales}&$select=msdyn_vouchernumber`)).json<{ value: J[] }>().value;
   const billed = billedRows[0] ?? {};
   if (billed.msdyn_vouchernumber !== posted.Voucher) throw new Error(`write-back missing: ${JSON.stringify(billed)} vs ${String(posted.Voucher)}`);

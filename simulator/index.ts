@@ -118,8 +118,8 @@ function latency(service: Service) {
 function requireJson(flavour: Flavour) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
-    // A Dataverse `$batch` is multipart/mixed; its router parses it (simulator/http/batch.ts).
-    const batch = flavour === 'dataverse' && req.method === 'POST' && req.path === '/$batch';
+    // A `$batch` (Dataverse and Finance) is multipart/mixed; its router parses it (simulator/http/batch.ts).
+    const batch = flavour !== 'sim' && req.method === 'POST' && req.path === '/$batch';
     if (hasBody && !batch && !req.is(['application/json', 'application/*+json'])) {
       sendError(req, res, new SimError(415, flavour === 'dataverse' ? '0x80048d19' : 'UnsupportedMediaType', 'payload.contentType'), flavour);
       return;

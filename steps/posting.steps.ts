@@ -11,6 +11,8 @@ import { TxType } from '../simulator/dataverse/entities.js';
 
 const POST = 'Microsoft.Dynamics.DataEntities.Post';
 const proposalPath = (inv: InvoiceRef): string => `/data/ProjectInvoiceProposals${foKey({ dataAreaId: inv.company, ProposalId: inv.number })}`;
+/** Records of another company than the user's default are addressed with cross-company=true (odata.md). */
+const CROSS = '?cross-company=true';
 
 /** "The project invoice proposal": the one of the current pro-forma invoice (its number is the invoice ID); named in the report. */
 function currentProposalPath(w: SpecWorld): string {
@@ -20,7 +22,7 @@ function currentProposalPath(w: SpecWorld): string {
 }
 
 async function proposal(w: SpecWorld, inv?: InvoiceRef): Promise<Rec> {
-  return w.ok('GET', inv ? proposalPath(inv) : currentProposalPath(w));
+  return w.ok('GET', `${inv ? proposalPath(inv) : currentProposalPath(w)}${CROSS}`);
 }
 
 async function runProcess(w: SpecWorld, process: string): Promise<void> {
@@ -30,9 +32,9 @@ async function runProcess(w: SpecWorld, process: string): Promise<void> {
 
 async function postJournals(w: SpecWorld): Promise<void> {
   const company = w.currentCompany().code;
-  const drafts = await w.foList(`ProjectIntegrationJournals?company=${company}&$filter=Status eq 'Draft'`);
+  const drafts = await w.foList(`ProjectIntegrationJournals?cross-company=true&$filter=dataAreaId eq ${odataString(company)} and Status eq 'Draft'`);
   if (drafts.length === 0) throw new Error(`legal entity ${company} has no draft Project Operations integration journal to post`);
-  for (const j of drafts) await w.ok('POST', `/data/ProjectIntegrationJournals${foKey({ dataAreaId: String(j.dataAreaId), JournalId: String(j.JournalId) })}/${POST}`, {});
+  for (const j of drafts) await w.ok('POST', `/data/ProjectIntegrationJournals${foKey({ dataAreaId: String(j.dataAreaId), JournalId: String(j.JournalId) })}/${POST}${CROSS}`, {});
 }
 
 step('process.run', async function (process: string) {
@@ -51,12 +53,12 @@ step('journal.posted', async function () {
 
 step('proposal.post', async function (role: string) {
   actAs(this, role, FINANCE_ROLES);
-  this.customerInvoice = await this.ok('POST', `${currentProposalPath(this)}/${POST}`, {});
+  this.customerInvoice = await this.ok('POST', `${currentProposalPath(this)}/${POST}${CROSS}`, {});
 });
 
 step('proposal.tryPost', async function (role: string) {
   actAs(this, role, FINANCE_ROLES);
-  await this.attemptCall('POST', `${currentProposalPath(this)}/${POST}`, {});
+  await this.attemptCall('POST', `${currentProposalPath(this)}/${POST}${CROSS}`, {});
 });
 
 step('proposal.tryCreate', async function (role: string) {
@@ -66,20 +68,20 @@ step('proposal.tryCreate', async function (role: string) {
 
 step('proposal.tryDelete', async function (role: string) {
   actAs(this, role, FINANCE_ROLES);
-  await this.attemptCall('DELETE', currentProposalPath(this));
+  await this.attemptCall('DELETE', `${currentProposalPath(this)}${CROSS}`);
 });
 
 step('proposal.editDescription', async function (role: string, text: string) {
   actAs(this, role, FINANCE_ROLES);
-  await this.ok('PATCH', currentProposalPath(this), { Description: text });
+  await this.ok('PATCH', `${currentProposalPath(this)}${CROSS}`, { Description: text });
 });
 
 step('finance.numberSequenceLower', async function (allow: boolean) {
   const company = this.currentCompany().code;
-  const sequences = await this.foList(`NumberSequences?company=${company}&$filter=Reference eq ${odataString('Invoice proposal')}`);
+  const sequences = await this.foList(`NumberSequences?cross-company=true&$filter=dataAreaId eq ${odataString(company)} and Reference eq ${odataString('Invoice proposal')}`);
   const seq = sequences[0];
   if (!seq) throw new Error(`legal entity ${company} has no invoice proposal number sequence`);
-  await this.ok('PATCH', `/data/NumberSequences${foKey({ dataAreaId: company, NumberSequenceCode: String(seq.NumberSequenceCode) })}`, { AllowUserChangesToLowerNumber: allow });
+  await this.ok('PATCH', `/data/NumberSequences${foKey({ dataAreaId: company, NumberSequenceCode: String(seq.NumberSequenceCode) })}${CROSS}`, { AllowUserChangesToLowerNumber: allow });
 });
 
 /** Finance line property of each billing type (resource-configure-integration-per-legal-entity.md). */
@@ -92,7 +94,7 @@ const lineProperty = (billingType: number): string => {
 
 step('finance.removeLineProperty', async function (billingType: number) {
   const company = this.currentCompany().code;
-  await this.ok('DELETE', `/data/ProjectLineProperties${foKey({ dataAreaId: company, LinePropertyId: lineProperty(billingType) })}`);
+  await this.ok('DELETE', `/data/ProjectLineProperties${foKey({ dataAreaId: company, LinePropertyId: lineProperty(billingType) })}${CROSS}`);
 });
 
 step('finance.addLineProperty', async function (billingType: number) {
@@ -122,7 +124,7 @@ step('then.noProposal', async function () {
 
 async function proposalLines(w: SpecWorld): Promise<Rec[]> {
   const inv = w.currentInvoice();
-  return w.foList(`ProjectInvoiceProposalLines?company=${inv.company}&$filter=ProposalId eq ${odataString(inv.number)}`);
+  return w.foList(`ProjectInvoiceProposalLines?cross-company=true&$filter=dataAreaId eq ${odataString(inv.company)} and ProposalId eq ${odataString(inv.number)}`);
 }
 
 step('then.proposalNoLines', async function () {

@@ -1,7 +1,7 @@
 import { translator } from '../simulator/i18n.js';
 import { step } from './support/phrases.js';
 import { DATAVERSE_ROLES, actAs } from './support/roles.js';
-import { describe } from './support/http.js';
+import { describe, odataString } from './support/http.js';
 import { resolveLabel } from './support/parameters.js';
 import { parseNumber } from './support/numbers.js';
 import type { Rec, SpecWorld } from './support/world.js';
@@ -80,7 +80,7 @@ async function countOf(w: SpecWorld, entity: string, company?: string): Promise<
   const fo = financeByName.get(entity);
   if (!fo) throw new Error(`${entity} is neither a Dataverse nor a Finance table`);
   const area = company ?? w.currentCompany().code;
-  return (await w.foList(`${fo.set}?company=${area}`)).filter((r) => !fo.companySpecific || r.dataAreaId === area).length;
+  return (await w.foList(fo.companySpecific ? `${fo.set}?cross-company=true&$filter=dataAreaId eq ${odataString(area)}` : fo.set)).filter((r) => !fo.companySpecific || r.dataAreaId === area).length;
 }
 
 step('then.tableCount', async function (entity: string, n: number) {

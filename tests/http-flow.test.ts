@@ -12,9 +12,9 @@ beforeEach(async () => { await h.reset(); });
 
 const cents = (x: unknown): number => Math.round(Number(x) * 100);
 const actuals = (filter = ''): Promise<Json[]> => list(h.dv, `/msdyn_actuals${filter ? `?$filter=${encodeURIComponent(filter)}` : ''}`);
-const proposal = async (company: string, id: string): Promise<Json> => (await ok(h.fo('GET', `/ProjectInvoiceProposals${proposalKey(company, id)}`))).json;
-const proposalLines = (company: string, id: string): Promise<Json[]> => list(h.fo, `/ProjectInvoiceProposalLines?company=${company}&$filter=ProposalId eq '${id}'&$orderby=LineNum`);
-const postProposal = (company: string, id: string) => h.fo('POST', `/ProjectInvoiceProposals${proposalKey(company, id)}/Microsoft.Dynamics.DataEntities.Post`, {});
+const proposal = async (company: string, id: string): Promise<Json> => (await ok(h.fo('GET', `/ProjectInvoiceProposals${proposalKey(company, id)}?cross-company=true`))).json;
+const proposalLines = (company: string, id: string): Promise<Json[]> => list(h.fo, `/ProjectInvoiceProposalLines?cross-company=true&$filter=dataAreaId eq '${company}' and ProposalId eq '${id}'&$orderby=LineNum`);
+const postProposal = (company: string, id: string) => h.fo('POST', `/ProjectInvoiceProposals${proposalKey(company, id)}/Microsoft.Dynamics.DataEntities.Post?cross-company=true`, {});
 const logKeys = (log: Json[], level?: string): string[] => log.filter((l) => !level || l.level === level).map((l) => String(l.key));
 
 test('the whole flow: approve → import → journal → ready → invoice → confirm → proposal → import → post → write-back', async () => {
@@ -95,7 +95,8 @@ test('the whole flow: approve → import → journal → ready → invoice → c
   // A posted proposal can't be posted again.
   const again = await postProposal('USPM', draft.invoicenumber);
   assert.equal(again.status, 400);
-  assert.equal(again.json.error.code, 'ProposalPosted');
+  assert.deepEqual([again.json.error.code, again.json.error.innererror.type], ['', 'System.InvalidOperationException']);
+  assert.match(again.json.error.innererror.message, /already been posted/);
 });
 
 test('decimal-exact amounts: 3 × 0.1 h and 2.25 h at 33.35, tax rounded per line', async () => {
@@ -142,7 +143,8 @@ test('confirming before the unbilled sales are posted: no lines and import.notPo
   // Posting the proposal without lines is refused.
   const refused = await postProposal('USPM', draft.invoicenumber);
   assert.equal(refused.status, 400);
-  assert.equal(refused.json.error.code, 'ProposalWithoutLines');
+  assert.deepEqual([refused.json.error.code, refused.json.error.innererror.type], ['', 'System.InvalidOperationException']);
+  assert.match(refused.json.error.innererror.message, /has no lines/);
 
   await postJournals(h);
   const log2 = await runProcess(h, 'import_staging');
@@ -209,25 +211,26 @@ test('two legal entities are kept apart: default company, ?company= and ?cross-c
   // Default company = the first legal entity (USPM).
   const deflt = await list(h.fo, '/ProjectInvoiceProposals');
   assert.deepEqual(deflt.map((p) => [p.dataAreaId, p.ProposalId, p.CurrencyCode, p.InvoiceAmount]), [['USPM', 'INV-00001', 'USD', 6600]]);
-  const demf = await list(h.fo, '/ProjectInvoiceProposals?company=DEMF');
+  const demf = await list(h.fo, "/ProjectInvoiceProposals?cross-company=true&$filter=dataAreaId eq 'DEMF'");
   assert.deepEqual(demf.map((p) => [p.dataAreaId, p.ProposalId, p.CurrencyCode, p.InvoiceAmount]), [['DEMF', 'INV-00002', 'EUR', 5600]]);
   const cross = await list(h.fo, '/ProjectInvoiceProposals?cross-company=true&$orderby=dataAreaId');
   assert.deepEqual(cross.map((p) => p.dataAreaId), ['DEMF', 'USPM']);
   const stagingUs = await list(h.fo, '/ProjCDSActualsImports');
-  const stagingDe = await list(h.fo, '/ProjCDSActualsImports?company=demf');
+  const stagingDe = await list(h.fo, "/ProjCDSActualsImports?cross-company=true&$filter=dataAreaId eq 'demf'");
   assert.ok(stagingUs.length > 0 && stagingUs.every((s) => s.dataAreaId === 'USPM'), 'default company USPM');
-  assert.ok(stagingDe.length > 0 && stagingDe.every((s) => s.dataAreaId === 'DEMF'), '?company=demf');
+  assert.ok(stagingDe.length > 0 && stagingDe.every((s) => s.dataAreaId === 'DEMF'), "dataAreaId eq 'demf' matches DEMF (case-insensitive)");
   assert.equal((await list(h.fo, '/ProjCDSActualsImports?cross-company=true')).length, stagingUs.length + stagingDe.length);
 
-  // The proposal of one company is not addressable under the other's key.
+  // The proposal of one company is not addressable under the other's key; another company's record only with cross-company.
+  assert.equal((await h.fo('GET', `/ProjectInvoiceProposals${proposalKey('DEMF', 'INV-00002')}`)).status, 404);
   assert.equal((await h.fo('GET', `/ProjectInvoiceProposals${proposalKey('USPM', 'INV-00002')}`)).status, 404);
 
   // Posting in DEMF: EUR, 19 % tax; USPM untouched.
   const inv = (await ok(postProposal('DEMF', 'INV-00002'))).json;
   assert.deepEqual([inv.dataAreaId, inv.CurrencyCode, inv.InvoiceAmount, inv.SalesTaxAmount, inv.TotalAmount], ['DEMF', 'EUR', 5600, 1064, 6664]);
   assert.deepEqual(await list(h.fo, '/CustomerInvoices'), []);
-  assert.equal((await list(h.fo, '/CustomerInvoices?company=DEMF')).length, 1);
-  assert.ok((await list(h.fo, '/LedgerVouchers?company=DEMF')).every((l) => l.dataAreaId === 'DEMF' && l.CurrencyCode === 'EUR'), 'DEMF vouchers in EUR');
+  assert.equal((await list(h.fo, "/CustomerInvoices?cross-company=true&$filter=dataAreaId eq 'DEMF'")).length, 1);
+  assert.ok((await list(h.fo, "/LedgerVouchers?cross-company=true&$filter=dataAreaId eq 'DEMF'")).every((l) => l.dataAreaId === 'DEMF' && l.CurrencyCode === 'EUR'), 'DEMF vouchers in EUR');
   // Dataverse: each actual belongs to the company of its project.
   const deActuals = await actuals(`_msdyn_company_value eq ${de.companyId}`);
   assert.ok(deActuals.length > 0 && deActuals.every((a) => a._msdyn_project_value === de.projectId), 'DEMF actuals are the DEMF project\'s');

@@ -81,7 +81,7 @@ test('request bodies are limited: 413 above 1 MB on the APIs, 100 kB on /sim, co
     const base = await sim.listen();
     const json = { 'content-type': 'application/json' };
     const big = (n: number): string => `{"name":"${'x'.repeat(n)}"}`;
-    for (const [path, code] of [[`${DV}/accounts`, '0x80048d19'], ['/data/LegalEntities', 'BadRequest']] as const) {
+    for (const [path, code] of [[`${DV}/accounts`, '0x80048d19'], ['/data/LegalEntities', '']] as const) {
       const over = await rawRequest(base, { method: 'POST', path, headers: json, body: big(1024 * 1024 + 1) });
       assert.equal(over.status, 413, path);
       assert.equal((JSON.parse(over.text) as { error: { code: string } }).error.code, code);

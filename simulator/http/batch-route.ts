@@ -1,6 +1,6 @@
 /**
- * `POST /api/data/v9.2/$batch`: runs the requests of a batch (parsed by simulator/http/batch.ts) through the
- * Dataverse router's own handlers. A request on its own gets the same dispatch as outside a batch; a change set runs
+ * `POST /api/data/v9.2/$batch` and `POST /data/$batch`: runs the requests of a batch (parsed by simulator/http/batch.ts) through the
+ * API router's own handlers (Dataverse's or Finance's, errors in that API's shape). A request on its own gets the same dispatch as outside a batch; a change set runs
  * its requests as the steps of one transaction, each able to name the records written by earlier ones
  * (`$<Content-ID>`): all answered if all succeed, else one error answer and nothing written.
  */
@@ -21,9 +21,12 @@ export interface BatchHandlers {
   dispatch(req: ApiRequest, res: ApiResponse): Promise<void>;
   /** A write request as one step of the transaction `ctx`: its answer, and the record it wrote (`accounts(<id>)`). */
   writeStep(ctx: Ctx, req: ApiRequest): { respond(res: ApiResponse): void; readonly entityPath?: string };
+  /** The API whose error shape the batch answers in (default Dataverse). */
+  readonly flavour?: 'dataverse' | 'finance';
 }
 
 export function batchRoute(service: Service, h: BatchHandlers): RequestHandler[] {
+  const flavour = h.flavour ?? 'dataverse';
   /** A request of a batch on its own. */
   async function runPart(part: BatchPart, outer: ApiRequest): Promise<PartResponse> {
     const res = new PartResponse();
@@ -32,7 +35,7 @@ export function batchRoute(service: Service, h: BatchHandlers): RequestHandler[]
       req = batchRequest(part, h.base, outer);
       await h.dispatch({ ...req, body: partBody(part) }, res);
     } catch (e) {
-      sendError(req, res, toSimError(e, 'dataverse'), 'dataverse');
+      sendError(req, res, toSimError(e, flavour), flavour);
     }
     return res;
   }
@@ -58,7 +61,7 @@ export function batchRoute(service: Service, h: BatchHandlers): RequestHandler[]
       });
     } catch (e) {
       const res = new PartResponse();
-      sendError(outer, res, toSimError(e, 'dataverse'), 'dataverse');
+      sendError(outer, res, toSimError(e, flavour), flavour);
       return res;
     }
   }
@@ -76,7 +79,7 @@ export function batchRoute(service: Service, h: BatchHandlers): RequestHandler[]
       const out = formatBatch(answers);
       res.status(200).set('OData-Version', '4.0').type(out.contentType).send(out.body);
     } catch (e) {
-      sendError(req, res, toSimError(e, 'dataverse'), 'dataverse');
+      sendError(req, res, toSimError(e, flavour), flavour);
     }
   };
   return [express.text({ type: 'multipart/mixed', limit: h.limit }), run];

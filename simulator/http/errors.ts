@@ -18,12 +18,45 @@ export const langOf = (req: ApiRequest): Lang => negotiate(req.get('accept-langu
 /** Writes an error in the shape of the API it belongs to. Nothing of the server's internals is shown. */
 export function sendError(req: ApiRequest, res: ApiResponse, e: SimError, flavour: Flavour): void {
   const message = messageOf(e, langOf(req));
-  const body =
-    flavour === 'finance'
-      ? { error: { code: e.code, message, innererror: { message, type: 'Microsoft.Dynamics.Platform.Integration.Services.OData.AxODataException', stacktrace: '' } } }
-      : { error: { code: e.code, message } };
+  const body = flavour === 'finance' ? financeErrorBody(e, message) : { error: { code: e.code, message } };
   if (res.headersSent) return;
   res.status(e.status).set('OData-Version', '4.0').json(body);
+}
+
+/**
+ * Finance and Operations' OData error, in the shape Microsoft's own example shows (dynamics-365-unified-operations-public:
+ * articles/human-resources/hr-developer-api-myleaverequests-submit.md, "Example"): an empty `code`, the generic
+ * ASP.NET message at the top, and the cause in `innererror` (message, exception type, stack trace). The stack trace is
+ * always empty here: nothing of the simulator's internals is shown.
+ */
+export const FINANCE_TOP_MESSAGE = 'An error has occurred.'; // the service's fixed wire text, not a translatable message
+
+/** Exception types of `innererror.type`. */
+export const FinanceErrorType = {
+  /** A business rule refused an action (the documented example of a failing bound action). */
+  action: 'System.InvalidOperationException',
+  /** A create, update or delete refused by the entity (convention: the type F&O reports for failed writes). */
+  write: 'Microsoft.Dynamics.Platform.Integration.Services.OData.AxODataWriteException',
+  /** The request itself is not valid OData: URL, query options, keys, body (convention: the OData library's exception). */
+  request: 'Microsoft.OData.ODataException',
+} as const;
+
+/** Errors raised by a bound action (they answer with the action's exception type). */
+const fromActions = new WeakSet<SimError>();
+export function actionError(e: unknown): unknown {
+  if (e instanceof SimError) fromActions.add(e);
+  return e;
+}
+
+/** Which part of the service refused: the request's form, an action, or the entity's rules on a write. */
+function financeTypeOf(e: SimError): string {
+  if (fromActions.has(e)) return FinanceErrorType.action;
+  if (/^record\.duplicate/.test(e.key)) return FinanceErrorType.write;
+  return /^(odata|payload|batch|sim|record|finance\.query)\.|^internal$/.test(e.key) ? FinanceErrorType.request : FinanceErrorType.write;
+}
+
+function financeErrorBody(e: SimError, message: string): { error: { code: string; message: string; innererror: { message: string; type: string; stacktrace: string } } } {
+  return { error: { code: '', message: FINANCE_TOP_MESSAGE, innererror: { message, type: financeTypeOf(e), stacktrace: '' } } };
 }
 
 /** Turns body-parser failures and unexpected exceptions into API errors. */

@@ -1,79 +1,139 @@
-import express, { type Request, type Response, type Router } from 'express';
-import type { Rec } from '../store/types.js';
+import express, { type Router } from 'express';
+import type { Rec, ReadView } from '../store/types.js';
 import type { EntityDef } from '../schema.js';
 import type { Service } from '../service.js';
+import type { Ctx } from '../domain/context.js';
 import { SimError } from '../errors.js';
 import { readPayload } from '../payload.js';
 import { financeBySet, financeEntities, foId } from '../finance/entities.js';
 import { createFinanceRecord, deleteFinanceRecord, refused, updateFinanceRecord } from '../finance/records.js';
 import { financeActions } from '../finance/actions.js';
+import { formatKey, type ParsedKey } from '../odata/keys.js';
+import { FINANCE, odataError } from '../odata/flavour.js';
 import { financeWire, recordEtag } from './wire.js';
-import { sendError, toSimError } from './errors.js';
+import { actionError, sendError, toSimError } from './errors.js';
 import { metadataRoute } from './metadata-route.js';
 import { contextUrl } from '../odata/context-url.js';
 import { checkIfMatch, financeKey, financeSchema, nextLink, parsePrefer, parseSegment, queryRecords } from './odata-adapter.js';
+import { financeQuery, type FinanceQuery } from './finance-query.js';
+import type { ApiRequest, ApiResponse } from './exchange.js';
+import { batchRoute } from './batch-route.js';
 
 export const FINANCE_BASE = '/data';
+const ACTION_NAMESPACE = 'Microsoft.Dynamics.DataEntities.';
 
-/** The default company of a request: `?company=`, else the first legal entity. */
-function defaultCompany(service: Service, req: Request): string | undefined {
-  if (typeof req.query.company === 'string') {
-    const company = req.query.company.toUpperCase();
-    if (!service.store.get('LegalEntity', company)) throw new SimError(400, 'BadRequest', 'finance.unknownCompany', { company: company.slice(0, 20) });
-    return company;
-  }
-  for (const le of service.store.all('LegalEntity')) return String(le.LegalEntityId);
+/**
+ * The user's default company. odata.md ("Cross-company behavior"): without `cross-company=true` a request sees only
+ * the data of the user's default company. convention: the simulator has one user, whose default company is the first
+ * legal entity set up (the demo's USPM); none before any is set up.
+ */
+export function defaultCompany(view: ReadView): string | undefined {
+  for (const le of view.all('LegalEntity')) return String(le.LegalEntityId);
   return undefined;
 }
 
-/** The Finance and Operations OData subset: company-striped collections and two posting actions. */
-export function financeRouter(service: Service): Router {
+/** What a request is about: the entity set, the record's key, and a bound action or `$count` below it. */
+interface Target { readonly def: EntityDef; readonly key?: ParsedKey; readonly action?: string; readonly count?: boolean }
+/** A write, as one step of a transaction; then its answer. */
+interface Step { readonly respond: (res: ApiResponse) => void; readonly entityPath?: string }
+
+/** The Finance and Operations OData subset: company-striped collections, composite keys, two posting actions, `$batch`. */
+export function financeRouter(service: Service, batchLimit = '4mb'): Router {
   const router = express.Router();
-  const base = (req: Request): string => `${req.protocol}://${req.get('host') ?? 'localhost'}${FINANCE_BASE}`;
+  const base = (req: ApiRequest): string => `${req.protocol}://${req.get('host') ?? 'localhost'}${FINANCE_BASE}`;
 
   router.get('/', (req, res) => {
     res.set('OData-Version', '4.0').json({ '@odata.context': `${base(req)}/$metadata`, value: financeEntities.map((e) => ({ name: e.set, kind: 'EntitySet', url: e.set })) });
   });
 
-  router.all(/.*/, async (req, res) => {
+  /** One request: a path below `/data`, as on its own or inside a `$batch`. */
+  async function dispatch(req: ApiRequest, res: ApiResponse): Promise<void> {
     try {
-      const segments = req.path.split('/').filter(Boolean);
-      if (segments.length === 0 || segments.length > 2) throw notFound(req.path);
-      if (segments[0] === '$metadata' && segments.length === 1) return metadataRoute(req, res, 'finance');
-      const seg = parseSegment(segments[0] as string, 'finance');
-      const def = financeBySet.get(seg.set);
-      if (!def) throw notFound(seg.set);
-      const id = seg.key === undefined ? undefined : foId(def, financeKey(seg.key, def));
-      if (segments.length === 2) {
-        if (req.method !== 'POST' || id === undefined) throw methodNotAllowed(req);
-        return await action(req, res, def, id, decodeURIComponent(segments[1] as string));
+      if (/^\/?\$metadata\/?$/.test(req.path)) return metadataRoute(req, res, 'finance');
+      const t = targetOf(req);
+      if (req.method === 'GET') {
+        if (t.count) return count(req, res, t.def);
+        return t.key === undefined ? list(req, res, t.def) : one(req, res, t.def, t.key);
       }
-      switch (req.method) {
-        case 'GET':
-          return id === undefined ? list(req, res, def) : one(req, res, def, id);
-        case 'POST':
-          if (id !== undefined) throw methodNotAllowed(req);
-          return await create(req, res, def);
-        case 'PATCH':
-          if (id === undefined) throw methodNotAllowed(req);
-          return await update(req, res, def, id);
-        case 'DELETE':
-          if (id === undefined) throw methodNotAllowed(req);
-          return await remove(req, res, def, id);
-        default:
-          throw methodNotAllowed(req);
-      }
+      const step = await service.exec((ctx) => write(ctx, req, t));
+      step.respond(res);
     } catch (e) {
       sendError(req, res, toSimError(e, 'finance'), 'finance');
     }
-  });
+  }
 
-  function list(req: Request, res: Response, def: EntityDef): void {
-    const cross = req.query['cross-company'] === 'true';
-    const company = defaultCompany(service, req);
-    const rows = def.companySpecific && !cross ? [...service.store.all(def.logicalName)].filter((r) => r.dataAreaId === company) : service.store.all(def.logicalName);
+  function targetOf(req: ApiRequest): Target {
+    const segments = req.path.split('/').filter(Boolean);
+    if (segments.length === 0 || segments.length > 2) throw notFound(req.path);
+    const seg = parseSegment(segments[0] as string, 'finance');
+    const def = financeBySet.get(seg.set);
+    if (!def) throw notFound(seg.set);
+    const key = seg.key === undefined ? {} : { key: seg.key };
+    if (segments.length === 1) return { def, ...key };
+    if (segments[1] === '$count' && seg.key === undefined && req.method === 'GET') return { def, count: true };
+    if (req.method !== 'POST' || seg.key === undefined) throw methodNotAllowed(req);
+    return { def, ...key, action: decodeURIComponent(segments[1] as string) };
+  }
+
+  /**
+   * The store id of the record a key addresses, if it is in the request's company scope. odata.md (OData services):
+   * every field of the entity key is given; keys.ts reads them in any order, quoted strings with '' for a quote.
+   */
+  function recordId(view: ReadView, def: EntityDef, key: ParsedKey, q: FinanceQuery): string {
+    const values = financeKey(key, def);
+    for (const k of def.key) {
+      // A key value of another type than its property (a number for a string, text for an integer) is a bad key.
+      const numeric = def.fields[k]?.type === 'int';
+      if (numeric !== (typeof values[k] === 'number')) throw odataError(FINANCE, 'badKey', { value: `${k}=${String(values[k]).slice(0, 60)}` });
+    }
+    const id = foId(def, values);
+    const rec = view.get(def.logicalName, id);
+    if (!rec || !inScope(view, def, rec, q)) throw new SimError(404, 'NotFound', 'record.notFound', { entity: def.set, id: formatKey(values).slice(0, 200) });
+    return id;
+  }
+
+  /** Company-specific records outside the default company are seen with `cross-company=true` only. */
+  function inScope(view: ReadView, def: EntityDef, rec: Rec, q: FinanceQuery): boolean {
+    return !def.companySpecific || q.crossCompany || rec.dataAreaId === defaultCompany(view);
+  }
+
+  function write(ctx: Ctx, req: ApiRequest, t: Target): Step {
+    const q = financeQuery(req.query, 'write');
+    const id = t.key === undefined ? undefined : recordId(ctx.tx, t.def, t.key, q);
+    if (t.action !== undefined) return action(ctx, req, t.def, id as string, t.action);
+    switch (req.method) {
+      case 'POST':
+        if (id !== undefined) throw methodNotAllowed(req);
+        return create(ctx, req, t.def);
+      case 'PATCH':
+        if (id === undefined) throw methodNotAllowed(req);
+        return update(ctx, req, t.def, id);
+      case 'PUT':
+        if (id === undefined) throw methodNotAllowed(req);
+        return update(ctx, req, t.def, id, replacement(t.def, req.body));
+      case 'DELETE':
+        if (id === undefined) throw methodNotAllowed(req);
+        return remove(ctx, req, t.def, id);
+      default:
+        throw methodNotAllowed(req);
+    }
+  }
+
+  /** A write request of a change set, as one step of the change set's transaction. */
+  const writeStep = (ctx: Ctx, req: ApiRequest): Step => write(ctx, req, targetOf(req));
+
+  // odata.md ("Batch requests", "Run multiple requests in a single transaction"): $batch with change sets, each one
+  // atomic. The same machinery as Dataverse's $batch (batch-route.ts), answering in Finance's error shape.
+  router.post(/^\/\$batch$/, ...batchRoute(service, { base: FINANCE_BASE, limit: batchLimit, dispatch, writeStep, flavour: 'finance' }));
+  router.all(/.*/, (req, res) => dispatch(req, res));
+
+  function list(req: ApiRequest, res: ApiResponse, def: EntityDef): void {
+    const q = financeQuery(req.query, 'collection');
+    const company = defaultCompany(service.store);
+    const all = service.store.all(def.logicalName);
+    const rows = def.companySpecific && !q.crossCompany ? [...all].filter((r) => r.dataAreaId === company) : all;
     const prefer = parsePrefer(req.get('prefer'));
-    const result = queryRecords(rows, req.query, financeSchema(def), prefer.maxPageSize, 'finance');
+    const result = queryRecords(rows, q.options, financeSchema(def), prefer.maxPageSize, 'finance');
     const body: Record<string, unknown> = { '@odata.context': contextUrl(`${base(req)}/$metadata`, def.set, result) };
     if (result.count !== undefined) body['@odata.count'] = result.count;
     body.value = result.value.map((r) => financeWire(def, r, result.select));
@@ -81,66 +141,96 @@ export function financeRouter(service: Service): Router {
     res.set('OData-Version', '4.0').json(body);
   }
 
-  function one(req: Request, res: Response, def: EntityDef, id: string): void {
-    const rec = service.store.get(def.logicalName, id);
-    if (!rec) throw new SimError(404, 'NotFound', 'record.notFound', { entity: def.set, id });
-    res.set('OData-Version', '4.0').set('ETag', recordEtag(rec)).json({ '@odata.context': `${base(req)}/$metadata#${def.set}/$entity`, ...financeWire(def, rec) });
+  /** `GET Set/$count`: the number of records in scope (with `$filter`), as plain text. */
+  function count(req: ApiRequest, res: ApiResponse, def: EntityDef): void {
+    const q = financeQuery(req.query, 'count');
+    const rows = [...service.store.all(def.logicalName)].filter((r) => inScope(service.store, def, r, q));
+    const result = queryRecords(rows, q.options, financeSchema(def), undefined, 'finance');
+    res.set('OData-Version', '4.0').type('text/plain').send(String(result.value.length));
   }
 
-  function payload(req: Request, def: EntityDef, mode: 'create' | 'update'): Record<string, unknown> {
-    return readPayload(def, req.body, { mode, code: 'BadRequest', allowReadOnly: mode === 'create' ? [...def.key] : [] });
+  function one(req: ApiRequest, res: ApiResponse, def: EntityDef, key: ParsedKey): void {
+    const q = financeQuery(req.query, 'record');
+    const rec = service.store.get(def.logicalName, recordId(service.store, def, key, q)) as Rec;
+    const { select } = queryRecords([rec], q.options, financeSchema(def), undefined, 'finance');
+    res.set('OData-Version', '4.0').set('ETag', recordEtag(rec)).json({ '@odata.context': `${base(req)}/$metadata#${def.set}/$entity`, ...financeWire(def, rec, select) });
   }
 
-  function written(req: Request, res: Response, def: EntityDef, rec: Rec, status: number): void {
-    res.status(status).set('OData-Version', '4.0').set('ETag', recordEtag(rec)).set('Location', `${base(req)}/${def.set}(${def.key.map((k) => `${k}='${String(rec[k]).replace(/'/g, "''")}'`).join(',')})`);
-    res.json({ '@odata.context': `${base(req)}/$metadata#${def.set}/$entity`, ...financeWire(def, rec) });
+  function payload(body: unknown, def: EntityDef, mode: 'create' | 'update'): Record<string, unknown> {
+    return readPayload(def, body, { mode, code: 'BadRequest', allowReadOnly: mode === 'create' ? [...def.key] : [] });
   }
 
-  async function create(req: Request, res: Response, def: EntityDef): Promise<void> {
+  const entityPath = (def: EntityDef, rec: Rec): string => `${def.set}${formatKey(Object.fromEntries(def.key.map((k) => [k, typeof rec[k] === 'number' ? rec[k] : String(rec[k])])))}`;
+
+  function create(ctx: Ctx, req: ApiRequest, def: EntityDef): Step {
     if (def.refuse?.create) throw refused(def.refuse.create, def.set); // the rule answers before any field check
-    const values = payload(req, def, 'create');
-    const company = defaultCompany(service, req);
-    const rec = await service.exec((ctx) => createFinanceRecord(ctx, def, values, company));
-    written(req, res, def, rec, 201);
+    // A company-specific record created without dataAreaId is created in the user's default company.
+    const company = defaultCompany(ctx.tx);
+    const body = def.companySpecific && isObject(req.body) && !Object.hasOwn(req.body, 'dataAreaId') && company !== undefined ? { ...req.body, dataAreaId: company } : req.body;
+    const rec = createFinanceRecord(ctx, def, payload(body, def, 'create'), company);
+    const path = entityPath(def, rec);
+    return {
+      entityPath: path,
+      respond: (res) => {
+        res.status(201).set('OData-Version', '4.0').set('ETag', recordEtag(rec)).set('Location', `${base(req)}/${path}`);
+        res.json({ '@odata.context': `${base(req)}/$metadata#${def.set}/$entity`, ...financeWire(def, rec) });
+      },
+    };
   }
 
-  async function update(req: Request, res: Response, def: EntityDef, id: string): Promise<void> {
+  /**
+   * PUT replaces the record (odata.md: CRUD through POST, PATCH, PUT and DELETE; OData 4.0 part 1 §11.4.4: properties
+   * left out take their defaults): every writable property absent from the body is cleared, and a required one must
+   * be given.
+   */
+  function replacement(def: EntityDef, body: unknown): unknown {
+    if (!isObject(body)) return body; // readPayload refuses it with its own error
+    const writable = def.updatable ?? Object.keys(def.fields).filter((k) => !def.fields[k]?.readOnly && !def.key.includes(k));
+    for (const k of writable) {
+      if (def.fields[k]?.required && (body[k] === undefined || body[k] === null)) throw new SimError(400, 'BadRequest', 'payload.required', { property: k, entity: def.logicalName });
+    }
+    return { ...Object.fromEntries(writable.map((k) => [k, null])), ...body };
+  }
+
+  function update(ctx: Ctx, req: ApiRequest, def: EntityDef, id: string, body: unknown = req.body): Step {
     if (def.refuse?.update) throw refused(def.refuse.update, def.set);
-    const values = payload(req, def, 'update');
-    const rec = await service.exec((ctx) => {
-      const old = ctx.tx.get(def.logicalName, id);
-      if (!old) throw new SimError(404, 'NotFound', 'record.notFound', { entity: def.set, id });
-      if (!checkIfMatch(req.get('if-match'), recordEtag(old), 'finance')) throw new SimError(412, 'PreconditionFailed', 'record.etagMismatch');
-      return updateFinanceRecord(ctx, def, id, values);
-    });
-    res.status(204).set('ETag', recordEtag(rec)).end();
+    const values = payload(body, def, 'update');
+    const old = ctx.tx.get(def.logicalName, id) as Rec;
+    if (!checkIfMatch(req.get('if-match'), recordEtag(old), 'finance')) throw new SimError(412, 'PreconditionFailed', 'record.etagMismatch');
+    const rec = updateFinanceRecord(ctx, def, id, values);
+    return { entityPath: entityPath(def, rec), respond: (res) => void res.status(204).set('OData-Version', '4.0').set('ETag', recordEtag(rec)).end() };
   }
 
-  async function remove(req: Request, res: Response, def: EntityDef, id: string): Promise<void> {
+  function remove(ctx: Ctx, req: ApiRequest, def: EntityDef, id: string): Step {
     if (def.refuse?.delete) throw refused(def.refuse.delete, def.set);
-    await service.exec((ctx) => {
-      const old = ctx.tx.get(def.logicalName, id);
-      if (!old) throw new SimError(404, 'NotFound', 'record.notFound', { entity: def.set, id });
-      if (!checkIfMatch(req.get('if-match'), recordEtag(old), 'finance')) throw new SimError(412, 'PreconditionFailed', 'record.etagMismatch');
-      deleteFinanceRecord(ctx, def, id);
-    });
-    res.status(204).end();
+    const old = ctx.tx.get(def.logicalName, id) as Rec;
+    if (!checkIfMatch(req.get('if-match'), recordEtag(old), 'finance')) throw new SimError(412, 'PreconditionFailed', 'record.etagMismatch');
+    deleteFinanceRecord(ctx, def, id);
+    return { respond: (res) => void res.status(204).set('OData-Version', '4.0').end() };
   }
 
-  async function action(req: Request, res: Response, def: EntityDef, id: string, name: string): Promise<void> {
-    const short = name.startsWith('Microsoft.Dynamics.DataEntities.') ? name.slice('Microsoft.Dynamics.DataEntities.'.length) : name;
+  function action(ctx: Ctx, req: ApiRequest, def: EntityDef, id: string, name: string): Step {
+    // Bound actions are called by their namespace-qualified name (odata.md, "Adding actions on OData entities";
+    // hr-developer-api-myleaverequests-submit.md: `…)/Microsoft.Dynamics.DataEntities.submit`).
+    const short = name.startsWith(ACTION_NAMESPACE) ? name.slice(ACTION_NAMESPACE.length) : undefined;
     const acts = Object.hasOwn(financeActions, def.set) ? financeActions[def.set] : undefined;
-    const act = acts && Object.hasOwn(acts, short) ? acts[short] : undefined;
-    if (!act) throw new SimError(404, 'NotFound', 'record.unknownAction', { action: name, entity: def.set });
-    const rec = service.store.get(def.logicalName, id);
-    if (!rec) throw new SimError(404, 'NotFound', 'record.notFound', { entity: def.set, id });
-    const result = await service.exec((ctx) => act(ctx, rec));
+    const act = acts && short !== undefined && Object.hasOwn(acts, short) ? acts[short] : undefined;
+    if (!act) throw new SimError(404, 'NotFound', 'record.unknownAction', { action: name.slice(0, 100), entity: def.set });
+    const rec = ctx.tx.get(def.logicalName, id) as Rec;
+    let result;
+    try {
+      result = act(ctx, rec);
+    } catch (e) {
+      throw actionError(e);
+    }
     const resultDef = financeBySet.get(result.set);
-    res.set('OData-Version', '4.0').json(resultDef ? { '@odata.context': `${base(req)}/$metadata#${resultDef.set}/$entity`, ...financeWire(resultDef, result.record), log: result.log ?? [] } : { value: result.record });
+    const body = resultDef ? { '@odata.context': `${base(req)}/$metadata#${resultDef.set}/$entity`, ...financeWire(resultDef, result.record), log: result.log ?? [] } : { value: result.record };
+    return { respond: (res) => void res.status(200).set('OData-Version', '4.0').json(body) };
   }
 
   return router;
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const notFound = (segment: string): SimError => new SimError(404, 'NotFound', 'record.setNotFound', { segment: segment.slice(0, 100) });
-const methodNotAllowed = (req: Request): SimError => new SimError(405, 'MethodNotAllowed', 'record.methodNotAllowed', { method: req.method, path: req.path.slice(0, 100) });
+const methodNotAllowed = (req: ApiRequest): SimError => new SimError(405, 'MethodNotAllowed', 'record.methodNotAllowed', { method: req.method, path: req.path.slice(0, 100) });

@@ -167,7 +167,7 @@ export function queryRecords(
   const fl = flavour === 'dataverse' ? DATAVERSE : FINANCE;
   const clean: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(raw)) if (v !== undefined && (k.startsWith('$') || flavour === 'dataverse')) clean[k] = v;
-  const allow = flavour === 'dataverse' ? (context.allow ?? DATAVERSE_COLLECTION_OPTIONS) : (context.allow ?? ['$select', '$filter', '$orderby', '$top', '$skip', '$count', '$skiptoken']);
+  const allow = flavour === 'dataverse' ? (context.allow ?? DATAVERSE_COLLECTION_OPTIONS) : (context.allow ?? ['$select', '$filter', '$orderby', '$top', '$skip', '$count', '$expand', '$skiptoken']);
   const query = parseQuery(clean, schema, { flavour: fl, allow });
   if (flavour === 'dataverse') checkDataverseParams(query.params);
   const eq = by ? indexableEquality(query.filter) : undefined;

@@ -184,11 +184,11 @@ export async function runProcess(h: Harness, id: 'import_staging' | 'post_propos
 
 /** Posts every Draft integration journal of the company (default company unless given). */
 export async function postJournals(h: Harness, company?: string): Promise<string[]> {
-  const q = company ? `&company=${company}` : '';
-  const journals = await ok(h.fo('GET', `/ProjectIntegrationJournals?$filter=Status eq 'Draft'${q}`));
+  const q = company ? `&cross-company=true&$filter=Status eq 'Draft' and dataAreaId eq '${company}'` : `&$filter=Status eq 'Draft'`;
+  const journals = await ok(h.fo('GET', `/ProjectIntegrationJournals?$orderby=JournalId${q}`));
   const out: string[] = [];
   for (const j of journals.json.value as Json[]) {
-    await ok(h.fo('POST', `/ProjectIntegrationJournals(dataAreaId='${String(j.dataAreaId)}',JournalId='${String(j.JournalId)}')/Microsoft.Dynamics.DataEntities.Post`, {}));
+    await ok(h.fo('POST', `/ProjectIntegrationJournals(dataAreaId='${String(j.dataAreaId)}',JournalId='${String(j.JournalId)}')/Microsoft.Dynamics.DataEntities.Post?cross-company=true`, {}));
     out.push(String(j.JournalId));
   }
   return out;

@@ -584,8 +584,8 @@ async function play(/** @type {'run'|'step'} */ mode) {
 function recordActionPath(/** @type {any} */ d, /** @type {string} */ op) {
   const field = (/** @type {string} */ name) => String(d.fields.find((/** @type {any} */ f) => f.name === name)?.value ?? '');
   const q = (/** @type {string} */ s) => encodeURIComponent(s.replaceAll("'", "''"));
-  if (op === 'post') return `/data/ProjectInvoiceProposals(dataAreaId='${q(field('dataAreaId'))}',ProposalId='${q(field('ProposalId'))}')/Microsoft.Dynamics.DataEntities.Post`;
-  if (op === 'postJournal') return `/data/ProjectIntegrationJournals(dataAreaId='${q(field('dataAreaId'))}',JournalId='${q(field('JournalId'))}')/Microsoft.Dynamics.DataEntities.Post`;
+  if (op === 'post') return `/data/ProjectInvoiceProposals(dataAreaId='${q(field('dataAreaId'))}',ProposalId='${q(field('ProposalId'))}')/Microsoft.Dynamics.DataEntities.Post?cross-company=true`;
+  if (op === 'postJournal') return `/data/ProjectIntegrationJournals(dataAreaId='${q(field('dataAreaId'))}',JournalId='${q(field('JournalId'))}')/Microsoft.Dynamics.DataEntities.Post?cross-company=true`;
   return `/api/data/v9.2/msdyn_actuals(${encodeURIComponent(d.id)})/Microsoft.Dynamics.CRM.msdyn_MarkReadyToInvoice`;
 }
 
