@@ -250,7 +250,6 @@ test('PUT set(id)/column refusals change nothing', async () => {
     ['name', { value: 42 }, 400, '0x80048d19'], // wrong type, as PATCH
     ['name', { name: 'x' }, 400, '0x80048d19'], // no "value"
     ['name', { value: 'x', other: 1 }, 400, '0x80060888'], // as an unknown property in a PATCH
-    ['name', { value: null }, 400, '0x80048d19'], // required
     ['accountid', { value: c.accountId }, 400, '0x80048d19'], // read-only
     ['createdon', { value: '2026-01-01T00:00:00Z' }, 400, '0x80048d19'], // read-only
     ['_msdyn_company_value', { value: c.companyId }, 400, '0x80060888'], // lookups are written with @odata.bind, as in a PATCH
@@ -262,6 +261,10 @@ test('PUT set(id)/column refusals change nothing', async () => {
     assert.equal(r.status, status, `${col} ${JSON.stringify(body)}: ${r.text}`);
     assert.equal(r.json.error.code, code, col);
   }
+  // A required column cannot be emptied (account.name is only ApplicationRequired, which the Web API does not enforce).
+  const required = await h.dv('PUT', `/salesorderdetails(${c.tmLineId})/msdyn_billingmethod`, { value: null });
+  assert.equal(required.status, 400, required.text);
+  assert.equal(required.json.error.code, '0x80048d19');
   const notFound = await h.dv('PUT', '/accounts(00000000-0000-0000-0000-0000000000ab)/name', { value: 'x' });
   assert.equal(notFound.status, 404, 'no upsert through a column');
   assert.equal((await h.dv('GET', '/accounts(00000000-0000-0000-0000-0000000000ab)')).status, 404);
@@ -287,7 +290,7 @@ test('DELETE set(id)/column sets it to null; required and read-only columns are 
   assert.equal((await h.dv('GET', `/accounts(${c.accountId})/accountnumber`)).status, 204);
   assert.equal((await ok(h.dv('GET', `/accounts(${c.accountId})?$select=accountnumber`))).json.accountnumber, null);
 
-  const required = await h.dv('DELETE', `/accounts(${c.accountId})/name`);
+  const required = await h.dv('DELETE', `/salesorderdetails(${c.tmLineId})/msdyn_billingmethod`);
   assert.equal(required.status, 400);
   assert.equal(required.json.error.code, '0x80048d19');
   const readOnly = await h.dv('DELETE', `/accounts(${c.accountId})/createdon`);
@@ -337,7 +340,7 @@ test('the real client: retrieve of one property, updateSingleProperty, deleteRec
   await api.deleteRecord({ collection: 'accounts', key: c.accountId, property: 'accountnumber' });
   assert.equal((await ok(h.dv('GET', `/accounts(${c.accountId})?$select=accountnumber`))).json.accountnumber, null);
   await assert.rejects(
-    api.deleteRecord({ collection: 'accounts', key: c.accountId, property: 'name' }),
+    api.deleteRecord({ collection: 'salesorderdetails', key: c.tmLineId, property: 'msdyn_billingmethod' }),
     (e: unknown) => isClientError(e) && e.status === 400,
   );
 });

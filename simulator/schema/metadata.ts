@@ -126,6 +126,8 @@ const metadataTypes: readonly CsdlStructured[] = [
       { name: 'RequiredLevel', type: mscrm('AttributeRequiredLevelManagedProperty') }, { name: 'Description', type: mscrm('Label') },
       // Dataverse declares Targets on LookupAttributeMetadata; the simulator sends it on the attribute itself.
       { name: 'Targets', type: 'Collection(Edm.String)', annotations: [simMark] },
+      // Likewise MaxLength, which Dataverse declares on StringAttributeMetadata and MemoAttributeMetadata.
+      { name: 'MaxLength', type: 'Edm.Int32', annotations: [simMark] },
     ],
   },
 ];
