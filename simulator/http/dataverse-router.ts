@@ -60,6 +60,7 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
         // WhoAmI, RetrieveVersion: functions, so GET only (use-web-api-functions.md); nothing below them.
         if (segments.length > 1) throw notFound(segments[1] as string);
         if (req.method !== 'GET') throw methodNotAllowed(req);
+        noQueryOptions(req);
         res.set('OData-Version', '4.0').json({ '@odata.context': `${base(req)}/$metadata#${fn.responseType}`, ...fn.result() });
         return;
       }
@@ -280,7 +281,7 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
       const related = target && value ? svc.store.get(target.logicalName, String(value)) : undefined;
       if (!target || !related) { res.set('OData-Version', '4.0').status(204).end(); return; }
       if (unchanged(req, recordEtag(related), req.query.$expand !== undefined)) { res.status(304).end(); return; }
-      const q = queryRecords([related], { $select: req.query.$select, $expand: req.query.$expand }, dataverseSchema(target), undefined, 'dataverse');
+      const q = queryRecords([related], req.query, dataverseSchema(target), undefined, 'dataverse', undefined, { allow: DATAVERSE_ENTITY_OPTIONS });
       const wire = wireFor(req);
       res.set('OData-Version', '4.0').set('ETag', recordEtag(related)).json({
         '@odata.context': `${base(req)}/$metadata#${target.set}/$entity`,
@@ -288,6 +289,7 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
       });
       return;
     }
+    noQueryOptions(req);
     // convention: a column's ETag is its record's; the conditional rules of a retrieve apply.
     if (unchanged(req, recordEtag(rec), false)) { res.status(304).end(); return; }
     const value = rec[col.prop] ?? null;
@@ -305,6 +307,7 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
    */
   function columnWrite(ctx: Ctx, req: ApiRequest, def: EntityDef, id: string, name: string): Step {
     if (req.method !== 'PUT' && req.method !== 'DELETE') throw methodNotAllowed(req);
+    noQueryOptions(req);
     const old = ctx.tx.get(def.logicalName, id);
     if (!old) throw new SimError(404, '0x80040217', 'record.notFound', { entity: def.logicalName, id });
     const col = columnOf(def, name);
@@ -374,6 +377,12 @@ function segmentOf(raw: string): ReturnType<typeof parseSegment> {
     if (e instanceof SimError && e.key === 'odata.badSegment') throw notFound(String(e.params.segment ?? ''));
     throw e;
   }
+}
+
+/** A request that takes no query option (a function, one column) refuses any, rather than ignore it. */
+function noQueryOptions(req: ApiRequest): void {
+  const option = Object.keys(req.query)[0];
+  if (option !== undefined) throw new SimError(400, '0x80060888', 'odata.unsupportedOption', { option: option.slice(0, 100) });
 }
 
 const notFound = (segment: string): SimError => new SimError(404, '0x8006088a', 'record.setNotFound', { segment: segment.slice(0, 100) });
