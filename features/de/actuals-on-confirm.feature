@@ -3,11 +3,11 @@ Funktionalität: Istwerte bei der Bestätigung einer Proforma-Rechnung
   Die Rechnungsbestätigung in Dataverse löst auch die Geschäftslogik aus, um abrechnungsbezogene
   Datensätze in der Entität „Istwerte“ zu erstellen. Diese Datensätze werden über die
   Dual-Write-Tabellenzuordnung „Ist-Werte für die Project Operations-Integration (msdyn_actuals)“ mit
-  Finance and Operations Apps synchronisiert.
+  Finanz- und Betriebs-Apps synchronisiert.
 
   Bei der Bestätigung werden die nicht fakturierten Umsätze umgekehrt und fakturierte Umsätze
-  erstellt. Die Umkehrung wird nicht synchronisiert („Synchronisierung überspringen“): Finance and
-  Operations Apps kennzeichnen die nicht fakturierten Umsätze stattdessen als vollständig fakturiert.
+  erstellt. Die Umkehrung wird nicht synchronisiert („Synchronisierung überspringen“): Finanz- und
+  Betriebs-Apps kennzeichnen die nicht fakturierten Umsätze stattdessen als vollständig fakturiert.
   Hat der Projektmanager im Entwurf eine Menge oder den Fakturierungstyp geändert, wird der
   ursprüngliche Istwert reguliert und durch neue Istwerte mit der Änderung ersetzt. Nur fakturierbare
   Positionen zählen zum Rechnungsbetrag; nicht fakturierbare und kostenlose werden ohne Berechnung

@@ -5,7 +5,7 @@ Funktionalität: Dual-Write-Tabellenzuordnungen in der Rechnungsintegration
   pausierte Tabellenzuordnung hält ihre Änderungen als Datensätze in der Warteschlange fest. Wird sie
   fortgesetzt, holt sie diese auf; Datensätze, die dabei fehlschlagen, werden zu Aufholfehlern, die
   erneut versucht werden können. Eine beendete Tabellenzuordnung synchronisiert nichts; die
-  Bestätigung einer Rechnung hat dann keine finanziellen Auswirkungen in Finance and Operations Apps.
+  Bestätigung einer Rechnung hat dann keine finanziellen Auswirkungen in Finanz- und Betriebs-Apps.
   Die Echtzeitsynchronisierung übernimmt höchstens 1.000 Zeilen je Rechnung.
 
   Grundlage:
@@ -38,7 +38,7 @@ Funktionalität: Dual-Write-Tabellenzuordnungen in der Rechnungsintegration
     Und die Tabelle Istwerte-Staging enthält 2 Datensätze
 
   @id:map-stopped @doc:rule.map-stopped
-  Szenario: Bei beendeten Tabellenzuordnungen hat die Bestätigung keine Auswirkungen in Finance and Operations Apps
+  Szenario: Bei beendeten Tabellenzuordnungen hat die Bestätigung keine Auswirkungen in Finanz- und Betriebs-Apps
     Angenommen "Bob" hat 8 Stunden gearbeitet und die Zeit ist genehmigt und bereit für die Rechnungsstellung
     Und die Tabellenzuordnung "Projektrechnungsvorschlag V2 (Rechnungen)" ist beendet
     Und die Tabellenzuordnung "Ist-Werte für die Project Operations-Integration (msdyn_actuals)" ist beendet
@@ -46,10 +46,10 @@ Funktionalität: Dual-Write-Tabellenzuordnungen in der Rechnungsintegration
     Dann hat die Proforma-Rechnung den Projektrechnungsstatus "Bestätigt"
     Und die Tabelle Istwerte enthält 4 Datensätze
     Und die Tabelle Istwerte-Staging enthält 2 Datensätze
-    Und in Finance and Operations Apps gibt es keinen Projektrechnungsvorschlag zur Proforma-Rechnung
+    Und in Finanz- und Betriebs-Apps gibt es keinen Projektrechnungsvorschlag zur Proforma-Rechnung
 
   @id:live-sync-rollback @doc:rule.live-sync-rollback
-  Szenario: Lehnt Finance and Operations Apps einen Istwert ab, wird die Bestätigung in beiden Apps zurückgesetzt
+  Szenario: Lehnt Finanz- und Betriebs-Apps einen Istwert ab, wird die Bestätigung in beiden Apps zurückgesetzt
     Angenommen "Bob" hat 8 Stunden gearbeitet und die Zeit ist genehmigt und bereit für die Rechnungsstellung
     Und die juristische Person hat keine Zeileneigenschaft "Nicht verfügbar"
     Und der Projektmanager hat eine Proforma-Rechnung für den Vertrag erstellt
@@ -58,7 +58,7 @@ Funktionalität: Dual-Write-Tabellenzuordnungen in der Rechnungsintegration
     Dann wird der Vorgang abgelehnt
     Und die Proforma-Rechnung hat den Projektrechnungsstatus "Entwurf"
     Und keine Istwerte wurden erstellt
-    Und in Finance and Operations Apps gibt es keinen Projektrechnungsvorschlag zur Proforma-Rechnung
+    Und in Finanz- und Betriebs-Apps gibt es keinen Projektrechnungsvorschlag zur Proforma-Rechnung
     Und die Tabelle Istwerte-Staging enthält 2 Datensätze
 
   @id:line-limit @doc:rule.line-limit

@@ -1,16 +1,16 @@
 # language: de
 Funktionalität: Projektrechnungsintegration
-  In Project Operations verwaltet der Projektmanager den Projektabrechnungsstau und erstellt eine
+  In Project Operations verwaltet der Projektmanager den Abrechnungsstau und erstellt eine
   Proforma-Rechnung für den Debitor in Microsoft Dataverse. Basierend auf dieser Proforma-Rechnung
   erstellt der Debitorenbuchhalter oder Projektbuchhalter eine kundenorientierte Rechnung. Durch die
-  Dual-Write-Integration wird sichergestellt, dass die Proforma-Rechnungsdetails mit Finance and
-  Operations Apps synchronisiert werden. Nachdem die kundenorientierte Rechnung gebucht wurde,
+  Dual-Write-Integration wird sichergestellt, dass die Proforma-Rechnungsdetails mit Finanz- und
+  Betriebs-Apps synchronisiert werden. Nachdem die kundenorientierte Rechnung gebucht wurde,
   aktualisiert das System die relevanten Projektdaten in Dataverse mit den Buchhaltungsdetails.
 
   Nachdem der Projektmanager die Proforma-Rechnung in Dataverse bestätigt hat, werden ihre
   Kopfinformationen über die Dual-Write-Tabellenzuordnung „Projektrechnungsvorschlag V2 (Rechnungen)“
-  mit Finance and Operations Apps synchronisiert. Dies ist eine Einwegintegration von Dataverse zu
-  Finance and Operations Apps.
+  mit Finanz- und Betriebs-Apps synchronisiert. Dies ist eine Einweg-Integration von Dataverse zu
+  Finanz- und Betriebs-Apps.
 
   Grundlage:
     Angenommen die juristische Person "USPM" mit der Buchhaltungswährung "USD" und 10 % Umsatzsteuer
@@ -38,10 +38,10 @@ Funktionalität: Projektrechnungsintegration
   Szenario: Die bestätigte Proforma-Rechnung wird zum Projektrechnungsvorschlag
     Angenommen "Bob" hat 8 Stunden gearbeitet und die Zeit ist genehmigt und bereit für die Rechnungsstellung
     Wenn der Projektmanager eine Proforma-Rechnung für den Vertrag erstellt
-    Dann gibt es in Finance and Operations Apps keinen Projektrechnungsvorschlag zur Proforma-Rechnung
+    Dann gibt es in Finanz- und Betriebs-Apps keinen Projektrechnungsvorschlag zur Proforma-Rechnung
     Wenn der Projektmanager die Proforma-Rechnung bestätigt
     Dann hat die Proforma-Rechnung den Projektrechnungsstatus "Bestätigt"
-    Und in Finance and Operations Apps gibt es einen Projektrechnungsvorschlag mit der Rechnungs-ID als Nummer
+    Und in Finanz- und Betriebs-Apps gibt es einen Projektrechnungsvorschlag mit der Rechnungs-ID als Nummer
     Und der Projektrechnungsvorschlag hat noch keine Zeilen
 
   @id:one-way-no-write-back @doc:seed.one-way

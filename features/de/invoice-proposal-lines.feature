@@ -17,7 +17,7 @@ Funktionalität: Projektrechnungsvorschlagszeilen
     Und der Vertrag rechnet Zeit und Material mit 200,00 pro Stunde ab, bei Kosten von 100,00 pro Stunde
 
   @id:lines-from-staging @doc:seed.import-creates-lines @doc:seed.import-billed-sales
-  Szenario: Der Import aus der Stagingtabelle übernimmt die fakturierten Umsätze als Vorschlagszeilen
+  Szenario: Der Import aus der Staging-Tabelle übernimmt die fakturierten Umsätze als Vorschlagszeilen
     Angenommen "Bob" hat 8 Stunden gearbeitet und die Zeit ist genehmigt und bereit für die Rechnungsstellung
     Und "Alice" hat 4 Stunden gearbeitet und die Zeit ist genehmigt und bereit für die Rechnungsstellung
     Und die nicht fakturierten Umsätze sind über das Project Operations-Integrationsjournal gebucht
@@ -49,7 +49,7 @@ Funktionalität: Projektrechnungsvorschlagszeilen
     Wenn der Projektmanager versucht, die Proforma-Rechnung "April" zu bestätigen
     Dann hat die Proforma-Rechnung "April" den Projektrechnungsstatus "<Status>"
     Und die Tabelle Projektrechnungsvorschläge enthält <Vorschläge>
-    Und in Finance and Operations Apps gibt es einen Projektrechnungsvorschlag mit der Rechnungs-ID von "Mai" als Nummer
+    Und in Finanz- und Betriebs-Apps gibt es einen Projektrechnungsvorschlag mit der Rechnungs-ID von "Mai" als Nummer
 
     Beispiele:
       | niedriger | Status    | Vorschläge   |

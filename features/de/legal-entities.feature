@@ -1,8 +1,8 @@
 # language: de
 Funktionalität: Juristische Personen bleiben getrennt
   Jede juristische Person ist eine eigene Grenze. Projektverträge, Rechnungen und Istwerte in
-  Dataverse gehören zu einem Unternehmen, und Dual-Write schreibt sie in diese juristische Person in
-  Finance and Operations Apps: Jede juristische Person sieht nur ihre eigenen
+  Dataverse gehören zu einer juristischen Person, und Dual-Write schreibt sie in diese juristische Person in
+  Finanz- und Betriebs-Apps: Jede juristische Person sieht nur ihre eigenen
   Projektrechnungsvorschläge und Istwerte.
 
   Grundlage:

@@ -1,7 +1,7 @@
 # language: de
 Funktionalität: Abgelehnte Vorgänge
-  Die Integration ist eine Einwegintegration von Dataverse zu Finance and Operations Apps: Das
-  Erstellen oder Löschen von Projektrechnungsvorschlägen direkt in Finance and Operations Apps wird
+  Die Integration ist eine Einweg-Integration von Dataverse zu Finanz- und Betriebs-Apps: Das
+  Erstellen oder Löschen von Projektrechnungsvorschlägen direkt in Finanz- und Betriebs-Apps wird
   nicht unterstützt. Istwerte werden nie direkt erstellt, geändert oder gelöscht; nur ihre
   Beschreibung und externe Beschreibung können bearbeitet werden. Eine bestätigte Proforma-Rechnung
   ist schreibgeschützt und kann nicht gelöscht werden. Ein Projektrechnungsvorschlag ohne Zeilen kann
@@ -14,17 +14,17 @@ Funktionalität: Abgelehnte Vorgänge
     Und "Bob" hat 8 Stunden gearbeitet und die Zeit ist genehmigt und bereit für die Rechnungsstellung
 
   @id:refuse-create-proposal @doc:seed.no-create-delete @doc:seed.one-way
-  Szenario: Ein Projektrechnungsvorschlag kann nicht in Finance and Operations Apps erstellt werden
-    Wenn der Debitorenbuchhalter versucht, einen Projektrechnungsvorschlag direkt in Finance and Operations Apps zu erstellen
+  Szenario: Ein Projektrechnungsvorschlag kann nicht in Finanz- und Betriebs-Apps erstellt werden
+    Wenn der Debitorenbuchhalter versucht, einen Projektrechnungsvorschlag direkt in Finanz- und Betriebs-Apps zu erstellen
     Dann wird der Vorgang abgelehnt
     Und die Tabelle Projektrechnungsvorschläge enthält 0 Datensätze
 
   @id:refuse-delete-proposal @doc:seed.no-create-delete
-  Szenario: Ein Projektrechnungsvorschlag kann nicht in Finance and Operations Apps gelöscht werden
+  Szenario: Ein Projektrechnungsvorschlag kann nicht in Finanz- und Betriebs-Apps gelöscht werden
     Angenommen der Projektmanager hat eine Proforma-Rechnung für den Vertrag erstellt und bestätigt
-    Wenn der Debitorenbuchhalter versucht, den Projektrechnungsvorschlag direkt in Finance and Operations Apps zu löschen
+    Wenn der Debitorenbuchhalter versucht, den Projektrechnungsvorschlag direkt in Finanz- und Betriebs-Apps zu löschen
     Dann wird der Vorgang abgelehnt
-    Und in Finance and Operations Apps gibt es einen Projektrechnungsvorschlag mit der Rechnungs-ID als Nummer
+    Und in Finanz- und Betriebs-Apps gibt es einen Projektrechnungsvorschlag mit der Rechnungs-ID als Nummer
 
   @id:refuse-create-actual @doc:rule.actuals-read-only
   Szenario: Ein Istwert kann nicht direkt erstellt werden

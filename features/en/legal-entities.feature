@@ -1,6 +1,6 @@
 Feature: Legal entities are kept apart
   Every legal entity is its own boundary. Project contracts, invoices and actuals in Dataverse
-  belong to a company, and dual-write writes them into that legal entity in Finance and Operations
+  belong to a legal entity, and dual-write writes them into that legal entity in Finance and Operations
   apps: each legal entity sees only its own project invoice proposals and actuals.
 
   Background:

@@ -1,6 +1,6 @@
 # language: nl
 Functionaliteit: Integratie van projectfacturen
-  In Project Operations beheert de projectmanager de achterstand in projectfacturering en maakt hij
+  In Project Operations beheert de projectmanager de achterstand in facturering en maakt hij
   een pro-formafactuur voor de klant in Microsoft Dataverse. Op basis van deze pro-formafactuur maakt
   de klantenadministrateur of projectaccountant een klantgerichte factuur. Integratie via twee keer
   wegschrijven zorgt ervoor dat de gegevens van de pro-formafactuur worden gesynchroniseerd met apps

@@ -1,7 +1,7 @@
 # language: nl
 Functionaliteit: Rechtspersonen blijven gescheiden
   Elke rechtspersoon is een eigen grens. Projectcontracten, facturen en werkelijke waarden in
-  Dataverse horen bij een bedrijf, en twee keer wegschrijven schrijft ze in die rechtspersoon in apps
+  Dataverse horen bij een rechtspersoon, en twee keer wegschrijven schrijft ze in die rechtspersoon in apps
   voor financiën en bedrijfsactiviteiten: elke rechtspersoon ziet alleen haar eigen
   projectfactuurvoorstellen en werkelijke waarden.
 

@@ -68,5 +68,5 @@ function crossCompanyValue(value: string): boolean {
   const v = value.trim().toLowerCase();
   if (v === 'true') return true;
   if (v === 'false') return false;
-  throw new SimError(400, FINANCE.code, 'finance.query.badCrossCompany', { value: value.slice(0, 40) });
+  throw new SimError(400, FINANCE.code, 'finance.query.badCrossCompany', { value: value.slice(0, 40), option: 'cross-company' });
 }
