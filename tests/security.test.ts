@@ -41,7 +41,7 @@ test('createSimulator().listen() binds 127.0.0.1 by default', async () => {
   }
 });
 
-test('the CLI listens on 127.0.0.1 by default and prints the actual port for --port 0', { timeout: 60_000 }, async () => {
+test('the CLI listens on 127.0.0.1 by default and prints the actual port for --port 0', { timeout: 300_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'sec-cli-'));
   try {
     const r = await cli(['--port', '0', '--data', join(dir, 'sim.json'), '--data-dir', dir, '--no-demo']);
@@ -52,7 +52,7 @@ test('the CLI listens on 127.0.0.1 by default and prints the actual port for --p
   }
 });
 
-test('the CLI refuses a store file outside the data folder, with a clear message and no file written', { timeout: 60_000 }, async () => {
+test('the CLI refuses a store file outside the data folder, with a clear message and no file written', { timeout: 300_000 }, async () => {
   const root = mkdtempSync(join(tmpdir(), 'sec-data-'));
   const dataDir = join(root, 'data');
   const outside = join(root, 'outside');

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 
 const tsc = join('node_modules', 'typescript', 'bin', 'tsc');
 
-test('the compiled simulator (npm start) serves demo data, localized messages, the demo page, the terminology report and plays a scenario', { timeout: 120_000 }, async () => {
+test('the compiled simulator (npm start) serves demo data, localized messages, the demo page, the terminology report and plays a scenario', { timeout: 300_000 }, async () => {
   const build = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { encoding: 'utf8' });
   assert.equal(build.status, 0, `tsc -p tsconfig.build.json: ${build.stdout}${build.stderr}`);
   assert.ok(existsSync('dist/simulator/cli.js'));

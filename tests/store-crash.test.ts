@@ -49,7 +49,7 @@ function runAndKill(path: string, killAfterMs: number): Promise<Round> {
   });
 }
 
-test(`file store survives ${ROUNDS} random SIGKILLs without losing an acknowledged write`, { timeout: 60_000 }, async (t) => {
+test(`file store survives ${ROUNDS} random SIGKILLs without losing an acknowledged write`, { timeout: 300_000 }, async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'store-crash-'));
   const path = join(dir, 'db.json');
   let verified = 0;

@@ -525,11 +525,11 @@ describe('file store: locking and paths', () => {
   it('another process is refused while the store is open', async () => {
     const path = freshPath();
     const s = await createStore({ kind: 'file', path });
-    const child = spawnSync(process.execPath, ['--import', './register.mjs', 'tests/fixtures/store-open.ts', path], { encoding: 'utf8', timeout: 15_000 });
+    const child = spawnSync(process.execPath, ['--import', './register.mjs', 'tests/fixtures/store-open.ts', path], { encoding: 'utf8', timeout: 120_000 });
     assert.equal(child.status, 3, `child: ${child.stdout} ${child.stderr}`);
     assert.match(child.stdout, /StoreLockedError.*already open by process/);
     await s.close();
-    const again = spawnSync(process.execPath, ['--import', './register.mjs', 'tests/fixtures/store-open.ts', path], { encoding: 'utf8', timeout: 15_000 });
+    const again = spawnSync(process.execPath, ['--import', './register.mjs', 'tests/fixtures/store-open.ts', path], { encoding: 'utf8', timeout: 120_000 });
     assert.equal(again.status, 0, again.stderr);
   });
 

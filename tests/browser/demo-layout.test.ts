@@ -114,7 +114,7 @@ function measure(selector: string): Finding[] {
 async function open(lang: string, width: number, height: number): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height } });
   await page.goto(`${url}/?lang=${lang}`);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
   await page.waitForSelector('.map .map-name');
   return page;
 }

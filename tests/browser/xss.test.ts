@@ -46,16 +46,16 @@ test('the demo page shows HTML in the data as text and runs none of it', async (
   const dialogs: string[] = [];
   page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
   await page.goto(`${url}/?lang=en`);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
 
   const backlog = page.locator('[data-box="backlog"]');
-  await backlog.getByText(IMG, { exact: false }).first().waitFor({ timeout: 10_000 });
+  await backlog.getByText(IMG, { exact: false }).first().waitFor({ timeout: 60_000 });
   const text = await backlog.innerText();
   assert.ok(text.includes(IMG), 'the contract name is shown literally');
 
   // Open the record: the details panel shows the payloads as text too.
   await backlog.locator('.chip', { hasText: IMG }).first().click();
-  await page.waitForFunction((s) => document.querySelector('#detail-body')?.textContent?.includes(s) ?? false, SCRIPT, { timeout: 10_000 });
+  await page.waitForFunction((s) => document.querySelector('#detail-body')?.textContent?.includes(s) ?? false, SCRIPT, { timeout: 60_000 });
 
   assert.equal(await page.locator('img[src="x"]').count(), 0, 'no element made from data');
   assert.equal(await page.locator('body script').count(), 0, 'no script element made from data');
