@@ -111,7 +111,7 @@ function literal(type: string, v: unknown): string {
   return String(v);
 }
 
-test('every documented staging column is returned on GET, selectable and filterable', async () => {
+test('every documented staging column is returned on GET, selectable, orderable and filterable', async () => {
   for (const table of FINANCE_CATALOG_TABLES) {
     const set = SET[table] as string;
     const def = foEntity(table);
@@ -125,6 +125,7 @@ test('every documented staging column is returned on GET, selectable and filtera
       // The key properties come along with a $select (as they do elsewhere in this simulator's Finance API).
       assert.deepEqual(Object.keys(first).filter((k) => !k.startsWith('@')).sort(), [...new Set([n, ...def.key])].sort(), `${set}: $select=${n}`);
       assert.deepEqual(first[n], row[n], `${set}: $select=${n} value`);
+      await ok(h.fo('GET', `/${set}?cross-company=true&$orderby=${n} desc`));
       const filter = `${n} eq ${literal(def.fields[n]?.type ?? 'string', row[n])}`;
       const r: Res = await h.fo('GET', `/${set}?cross-company=true&$filter=${encodeURIComponent(filter)}`);
       assert.equal(r.status, 200, `${set}: $filter=${filter}: ${r.text.slice(0, 300)}`);

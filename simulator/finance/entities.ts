@@ -62,7 +62,8 @@ export const financeEntities: readonly EntityDef[] = [
     logicalName: 'ProjCDSActualsImport', set: 'ProjCDSActualsImports', key: ['dataAreaId', 'ActualsImportId'], primaryName: 'ActualsImportId', companySpecific: true,
     refuse: { create: systemOnly, update: systemOnly, delete: systemOnly },
     // Every column of the Common Data Model page is declared (simulator/schema/catalog/finance.json); the ones below
-    // are those the domain fills, with the types the dual-write map writes (enum names, not the table's integers).
+    // are those the domain fills, with the types the dual-write map writes (names of enums, line properties and contract
+    // lines; NoYes as booleans), not the table's integers: docs/api.md "Columns".
     fields: stagingFields('ProjCDSActualsImport', {
       dataAreaId: s(ro), ActualsImportId: s(ro), ActualId: { type: 'guid', readOnly: true }, AccountingDate: dt, DocumentDate: dt, AdjustmentStatus: s(ro),
       Amount: m(ro), AmountMST: m(ro), BillingStatusId: s(ro), BillingType: s(ro), ContractId: s(ro), ContractLine: s(ro), Description: s(ro),
