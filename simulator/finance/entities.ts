@@ -1,5 +1,6 @@
 import type { EntityDef, FieldDef } from '../schema.js';
 import type { ReadView, Rec } from '../store/types.js';
+import { stagingFields } from '../schema/finance-catalog.js';
 
 /**
  * Finance and Operations data entities. Microsoft documents the tables (ProjProposalJour, ProjCDSActualsImport…)
@@ -60,22 +61,27 @@ export const financeEntities: readonly EntityDef[] = [
   {
     logicalName: 'ProjCDSActualsImport', set: 'ProjCDSActualsImports', key: ['dataAreaId', 'ActualsImportId'], primaryName: 'ActualsImportId', companySpecific: true,
     refuse: { create: systemOnly, update: systemOnly, delete: systemOnly },
-    fields: {
+    // Every column of the Common Data Model page is declared (simulator/schema/catalog/finance.json); the ones below
+    // are those the domain fills, with the types the dual-write map writes (names of enums, line properties and contract
+    // lines; NoYes as booleans), not the table's integers: docs/api.md "Columns".
+    fields: stagingFields('ProjCDSActualsImport', {
       dataAreaId: s(ro), ActualsImportId: s(ro), ActualId: { type: 'guid', readOnly: true }, AccountingDate: dt, DocumentDate: dt, AdjustmentStatus: s(ro),
       Amount: m(ro), AmountMST: m(ro), BillingStatusId: s(ro), BillingType: s(ro), ContractId: s(ro), ContractLine: s(ro), Description: s(ro),
       ExchangeRate: d(ro), InvoiceId: s(ro), IsJournalized: b, ProjectId: s(ro), Quantity: d(ro), TransactionClassification: s(ro),
       TransactionCurrencyId: s(ro), TransType: s(ro), UnitPrice: m(ro), CustomerAccountNumber: s(ro),
       IsProcessed: b, IntegrationCount: { type: 'int', readOnly: true }, VoucherNumber: s(ro), SalesTaxAmount: m(ro), AccountingAmount: m(ro),
       InvoiceProposalId: s(ro), InvoiceProposalLineTransId: s(ro), JournalId: s(ro), JournalPosted: b,
-    },
+    }),
   },
   {
     logicalName: 'ProjCDSTransactionRelationshipImport', set: 'ProjCDSTransactionRelationshipImports', key: ['dataAreaId', 'RelationshipId'], primaryName: 'RelationshipId', companySpecific: true,
     refuse: { create: systemOnly, update: systemOnly, delete: systemOnly },
-    fields: {
+    // The page's TransactionRelationshipId/Transaction1Id/Transaction2Id are declared (null); the dual-write map
+    // fills RelationshipId/Transaction1/Transaction2, which stay as simulator columns (`sim`).
+    fields: stagingFields('ProjCDSTransactionRelationshipImport', {
       dataAreaId: s(ro), RelationshipId: { type: 'guid', readOnly: true }, Transaction1: { type: 'guid', readOnly: true }, Transaction1Role: s(ro), Transaction1Type: s(ro),
       Transaction2: { type: 'guid', readOnly: true }, Transaction2Role: s(ro), Transaction2Type: s(ro),
-    },
+    }),
   },
   {
     logicalName: 'ProjectIntegrationJournal', set: 'ProjectIntegrationJournals', key: ['dataAreaId', 'JournalId'], primaryName: 'JournalId', companySpecific: true,

@@ -62,7 +62,8 @@ function edmType(f: FieldDef): string {
 }
 
 function scalarProperty(name: string, f: FieldDef, dataverse: boolean, key: boolean): CsdlProperty {
-  const type = dataverse && name === 'versionnumber' ? 'Edm.Int64' : edmType(f);
+  // Int64: Dataverse's versionnumber (BigInt); Finance columns the Common Data Model page gives as int64 (finance.json).
+  const type = (dataverse && name === 'versionnumber') || (!dataverse && f.type === 'int' && f.attributeType === 'int64') ? 'Edm.Int64' : edmType(f);
   return {
     name, type,
     ...(key ? { nullable: false } : {}),
