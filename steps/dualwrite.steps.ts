@@ -16,7 +16,7 @@ const mapName = (w: SpecWorld, id: string): string => `${w.label('terms.table_ma
 
 /** A count of the map and the length of the list it serves: both must match the step. */
 const counted = (w: SpecWorld, count: unknown, listed: number): string =>
-  Number(count) === listed ? w.num(listed) : w.failText('count', { count: w.num(Number(count)), listed: w.num(listed) });
+  Number(count) === listed ? w.num(listed) : w.failText('count', { n: w.num(Number(count)), listed: w.num(listed) });
 
 step('map.pause', async function (map: string) {
   await this.ok('POST', `/sim/maps/${map}/pause`);

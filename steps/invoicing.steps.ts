@@ -205,7 +205,7 @@ step('then.actualsCreated', function (table: DataTable) {
 });
 
 step('then.noActualsCreated', function () {
-  if (this.created.length) throw this.fail('created', { what: this.label('entities.msdyn_actual.other'), count: this.num(this.created.length), rows: this.created.map((a) => show(this, ['msdyn_transactiontypecode', 'msdyn_quantity'], a)).join('; ') });
+  if (this.created.length) throw this.fail('created', { what: this.label('entities.msdyn_actual.other'), n: this.num(this.created.length), rows: this.created.map((a) => show(this, ['msdyn_transactiontypecode', 'msdyn_quantity'], a)).join('; ') });
 });
 
 async function originalActual(w: SpecWorld): Promise<Rec> {

@@ -75,7 +75,7 @@ async function approveTime(w: SpecWorld, resource: string, hours: number, date: 
   const approved = await w.dv('POST', `msdyn_timeentries(${String(entry.msdyn_timeentryid)})/Microsoft.Dynamics.CRM.msdyn_ApproveTimeEntry`, {});
   const actuals = (approved.value as Rec[] | undefined) ?? [];
   const unbilled = actuals.find((a) => a.msdyn_transactiontypecode === TxType.UnbilledSales);
-  if (!unbilled) throw w.fail('unbilledMissing', { resource: `"${resource}"`, type: w.label(`options.msdyn_transactiontypecode.${TxType.UnbilledSales}`), count: w.num(actuals.length) });
+  if (!unbilled) throw w.fail('unbilledMissing', { resource: `"${resource}"`, type: w.label(`options.msdyn_transactiontypecode.${TxType.UnbilledSales}`), n: w.num(actuals.length) });
   return unbilled;
 }
 
@@ -109,7 +109,7 @@ step('work.many', async function (count: number) {
   }));
   approved.forEach((a, i) => {
     const actuals = (a.body.value as Rec[] | undefined) ?? [];
-    if (!actuals.some((x) => x.msdyn_transactiontypecode === TxType.UnbilledSales)) throw this.fail('unbilledMissing', { resource: `"Consultant ${i + 1}"`, type: this.label(`options.msdyn_transactiontypecode.${TxType.UnbilledSales}`), count: this.num(actuals.length) });
+    if (!actuals.some((x) => x.msdyn_transactiontypecode === TxType.UnbilledSales)) throw this.fail('unbilledMissing', { resource: `"Consultant ${i + 1}"`, type: this.label(`options.msdyn_transactiontypecode.${TxType.UnbilledSales}`), n: this.num(actuals.length) });
   });
   // The project manager marks the contract's whole backlog ready at once, as the backlog view allows.
   await this.dv('POST', `salesorders(${this.currentContract().id})/Microsoft.Dynamics.CRM.msdyn_MarkReadyToInvoice`, {});
