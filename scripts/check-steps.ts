@@ -9,11 +9,14 @@
 import { formsOf, firstPhrase } from '../steps/support/forms.js';
 import { allowedClauses, type KeywordType, type StepType } from '../steps/support/grammar.js';
 import { grammarProblem, synthesize, undefinedHelp } from '../steps/support/help.js';
-import { LANGS } from '../steps/support/labels.js';
+import { LANGS, type Lang } from '../steps/support/labels.js';
+import { translator } from '../simulator/i18n.js';
 import { allPickles, loadStatements, tagValues } from './lib/features.js';
 import { compilePhrases, parametersOf, stepIdsWithBody } from './lib/expressions.js';
 
 const problems: string[] = [];
+/** A problem of a feature, in that feature's language (authoring:stepcheck.*); technical names are interpolated. */
+const say = (lng: Lang, key: string, values: Record<string, string | number>): string => translator(lng)(`authoring:stepcheck.${key}`, values);
 const bodies = stepIdsWithBody();
 const forms = new Map(LANGS.map((l) => [l, formsOf(l)]));
 const phraseIds = new Set(LANGS.flatMap((l) => [...(forms.get(l)?.keys() ?? [])]));
@@ -45,8 +48,8 @@ for (const { lang, pickles, keywords } of packs) {
   const used = new Set<string>();
   for (const p of pickles) {
     const ids = tagValues(p, 'id');
-    if (ids.length !== 1) problems.push(`${p.uri}: scenario "${p.name}" needs exactly one @id tag (has ${ids.length})`);
-    for (const doc of tagValues(p, 'doc')) if (!statements[doc]) problems.push(`${p.uri}: @doc:${doc} is not in features/statements.json`);
+    if (ids.length !== 1) problems.push(say(lang, 'idTag', { where: p.uri, name: p.name, tag: '@id', n: ids.length }));
+    for (const doc of tagValues(p, 'doc')) if (!statements[doc]) problems.push(say(lang, 'docTag', { where: p.uri, tag: `@doc:${doc}`, file: 'features/statements.json' }));
     const id = ids[0] ?? p.name;
     const byLang = scenariosById.get(id) ?? new Map<string, number[]>();
     byLang.set(lang, [...(byLang.get(lang) ?? []), p.steps.length]);
@@ -58,7 +61,7 @@ for (const { lang, pickles, keywords } of packs) {
       const hitIds = [...new Set(hits.map((h) => h.id))];
       const allowed = kw ? allowedClauses(lang, kw.keywordType as KeywordType, (s.type ?? 'Unknown') as StepType) : undefined;
       if (hitIds.length === 0) problems.push(`${where}\n${undefinedHelp(lang, s.text, kw?.keyword ?? '', allowed)}`);
-      else if (hits.length > 1) problems.push(`ambiguous step (${lang}) ${where}: ${s.text} → ${hits.map((h) => `${h.id}: ${h.phrase}`).join(' | ')}`);
+      else if (hits.length > 1) problems.push(say(lang, 'ambiguous', { where, text: s.text, phrases: hits.map((h) => `${h.id}: ${h.phrase}`).join(' | ') }));
       else if (kw) {
         const wrong = grammarProblem(lang, s.text, kw.keyword, kw.keywordType as KeywordType, (s.type ?? 'Unknown') as StepType);
         if (wrong) problems.push(`${where}: ${kw.keyword.trim()} ${s.text}\n  ${wrong}`);
@@ -72,8 +75,9 @@ for (const { lang, pickles, keywords } of packs) {
 for (const [id, byLang] of scenariosById) {
   const en = JSON.stringify(byLang.get('en'));
   for (const l of LANGS) {
-    if (!byLang.has(l)) problems.push(`scenario @id:${id} is missing in ${l}`);
-    else if (JSON.stringify(byLang.get(l)) !== en) problems.push(`scenario @id:${id} has steps ${JSON.stringify(byLang.get(l))} in ${l} but ${en} in en`);
+    const counts = (lng: Lang): string => (byLang.get(lng) ?? []).join(', ');
+    if (!byLang.has(l)) problems.push(say(l, 'missing', { id: `@id:${id}`, folder: `features/${l}` }));
+    else if (byLang.has('en') && JSON.stringify(byLang.get(l)) !== en) problems.push(say(l, 'stepsDiffer', { id: `@id:${id}`, folder: `features/${l}`, counts: counts(l), source: 'features/en', en: counts('en') }));
   }
 }
 

@@ -30,7 +30,7 @@ async function confirm(w: SpecWorld, inv: InvoiceRef): Promise<void> {
 /** The only invoice line detail of the current invoice (the specs invoice one transaction at a time). */
 async function onlyDetail(w: SpecWorld): Promise<Rec> {
   const details = await w.dvList(`msdyn_invoicelinetransactions?$filter=_msdyn_invoice_value eq ${w.currentInvoice().id}`);
-  if (details.length !== 1) throw new Error(`expected one invoice line detail on ${w.currentInvoice().number}, found ${details.length}`);
+  if (details.length !== 1) throw w.mismatch(`${w.label('entities.invoice.one')} ${w.currentInvoice().number}: ${w.label('entities.msdyn_invoicelinetransaction.other')}`, w.num(details.length), w.num(1));
   return details[0] as Rec;
 }
 
@@ -97,7 +97,7 @@ step('invoice.editBillingType', async function (role: string, billingType: numbe
 /** An action on the pro-forma invoice by its label: "Correct this invoice" or "Confirm". */
 function actionPath(w: SpecWorld, process: string): string {
   const name = process === 'correct' ? 'msdyn_CorrectInvoice' : process === 'confirm' ? 'msdyn_ConfirmInvoice' : undefined;
-  if (!name) throw new Error(`"${w.label(`processes.${process}`)}" is not an action of a pro-forma invoice`);
+  if (!name) throw w.fail('notAction', { process: w.label(`processes.${process}`), actions: ['correct', 'confirm'].map((p) => `"${w.label(`processes.${p}`)}"`).join(', ') });
   return `invoices(${w.currentInvoice().id})/${ACTION}${name}`;
 }
 
@@ -132,7 +132,7 @@ async function invoiceRecord(w: SpecWorld, inv: InvoiceRef): Promise<Rec> {
 
 function checkStatus(w: SpecWorld, inv: Rec, status: number): void {
   if (inv.msdyn_projectinvoicestatus !== status) {
-    const got = inv.msdyn_projectinvoicestatus === null || inv.msdyn_projectinvoicestatus === undefined ? 'none' : w.label(`options.msdyn_projectinvoicestatus.${String(inv.msdyn_projectinvoicestatus)}`);
+    const got = inv.msdyn_projectinvoicestatus === null || inv.msdyn_projectinvoicestatus === undefined ? w.failText('none') : w.label(`options.msdyn_projectinvoicestatus.${String(inv.msdyn_projectinvoicestatus)}`);
     throw w.mismatch(`${w.label('entities.invoice.one')} ${String(inv.invoicenumber)}`, `"${got}"`, `"${w.label(`options.msdyn_projectinvoicestatus.${status}`)}"`);
   }
 }
@@ -152,7 +152,7 @@ step('then.invoiceTotal', async function (total: number) {
 
 step('then.invoiceName', async function (name: string) {
   const inv = await invoiceRecord(this, this.currentInvoice());
-  if (inv.name !== name) throw new Error(`pro-forma invoice is named "${String(inv.name)}", expected "${name}"`);
+  if (inv.name !== name) throw this.mismatch(`${this.label('entities.invoice.one')} ${String(inv.invoicenumber)}`, `"${String(inv.name)}"`, `"${name}"`);
 });
 
 /** Table columns: field labels (labels:fields.msdyn_actual); cells in the feature's language. */
@@ -182,9 +182,11 @@ function show(w: SpecWorld, fields: readonly string[], r: Rec): string {
 
 step('then.actualsCreated', function (table: DataTable) {
   const [header, ...rows] = table.raw();
-  if (!header) throw new Error('the table needs a header row');
+  if (!header) throw this.fail('tableHeader');
   const fields = header.map((h) => String(resolveLabel('field', this.lang, h)));
-  for (const f of fields) if (!cellReaders[f]) throw new Error(`column "${f}" can't be checked`);
+  fields.forEach((f, i) => {
+    if (!cellReaders[f]) throw this.fail('column', { column: header[i] ?? f, columns: Object.keys(cellReaders).map((c) => `"${this.label(`fields.msdyn_actual.${c}`)}"`).join(', ') });
+  });
   const expected = rows.map((row) => Object.fromEntries(fields.map((f, i) => [f, cellReaders[f]?.(this, row[i] ?? '')])));
   const remaining = [...this.created];
   const missing: Record<string, unknown>[] = [];
@@ -195,29 +197,29 @@ step('then.actualsCreated', function (table: DataTable) {
   }
   if (missing.length || remaining.length) {
     throw new Error([
-      `the actuals created differ from the table (${header.join(' | ')})`,
-      ...missing.map((m, i) => `  expected, not created: ${rows[expected.indexOf(m)]?.join(' | ') ?? i}`),
-      ...remaining.map((r) => `  created, not expected: ${show(this, fields, r)}`),
+      this.failText('rowsDiffer', { what: this.label('entities.msdyn_actual.other'), columns: header.join(' | ') }),
+      ...missing.map((m, i) => `  ${this.failText('rowMissing', { row: rows[expected.indexOf(m)]?.join(' | ') ?? String(i) })}`),
+      ...remaining.map((r) => `  ${this.failText('rowExtra', { row: show(this, fields, r) })}`),
     ].join('\n'));
   }
 });
 
 step('then.noActualsCreated', function () {
-  if (this.created.length) throw new Error(`${this.created.length} actuals were created: ${this.created.map((a) => show(this, ['msdyn_transactiontypecode', 'msdyn_quantity'], a)).join('; ')}`);
+  if (this.created.length) throw this.fail('created', { what: this.label('entities.msdyn_actual.other'), n: this.num(this.created.length), rows: this.created.map((a) => show(this, ['msdyn_transactiontypecode', 'msdyn_quantity'], a)).join('; ') });
 });
 
 async function originalActual(w: SpecWorld): Promise<Rec> {
-  return w.dv('GET', `msdyn_actuals(${w.need(w.unbilledActualId, 'approved unbilled sales actual')})`);
+  return w.dv('GET', `msdyn_actuals(${w.need(w.unbilledActualId, 'unbilledActual')})`);
 }
 
 step('then.originalBillingStatus', async function (status: number) {
   const a = await originalActual(this);
-  if (a.msdyn_billingstatus !== status) throw new Error(`billing status is ${show(this, ['msdyn_billingstatus'], a)}, expected "${this.label(`options.msdyn_billingstatus.${status}`)}"`);
+  if (a.msdyn_billingstatus !== status) throw this.mismatch(this.label('fields.msdyn_actual.msdyn_billingstatus'), `"${show(this, ['msdyn_billingstatus'], a)}"`, `"${this.label(`options.msdyn_billingstatus.${status}`)}"`);
 });
 
 step('then.originalAdjustmentStatus', async function (status: number) {
   const a = await originalActual(this);
-  if (a.msdyn_adjustmentstatus !== status) throw new Error(`adjustment status is ${show(this, ['msdyn_adjustmentstatus'], a)}, expected "${this.label(`options.msdyn_adjustmentstatus.${status}`)}"`);
+  if (a.msdyn_adjustmentstatus !== status) throw this.mismatch(this.label('fields.msdyn_actual.msdyn_adjustmentstatus'), `"${show(this, ['msdyn_adjustmentstatus'], a)}"`, `"${this.label(`options.msdyn_adjustmentstatus.${status}`)}"`);
 });
 
 /** The time and material billing backlog: unbilled sales not yet invoiced, not adjusted (manage-billing-backlog.md). */
@@ -229,14 +231,14 @@ step('then.backlogHours', async function (hours: number) {
     (a.msdyn_billingstatus === BillingStatus.UnbilledSalesCreated || a.msdyn_billingstatus === BillingStatus.ReadyToInvoice) &&
     a.msdyn_adjustmentstatus !== AdjustmentStatus.Adjusted && a.msdyn_adjustmentstatus !== AdjustmentStatus.Unadjustable);
   const total = backlog.reduce((s, a) => s + Number(a.msdyn_quantity), 0);
-  if (!sameAmount(total, hours)) throw new Error(`the billing backlog shows ${formatNumber(total, this.lang, 0)} hours, expected ${formatNumber(hours, this.lang, 0)}`);
+  if (!sameAmount(total, hours)) throw this.mismatch(this.label('terms.tm_backlog'), this.failText('hours', { hours: formatNumber(total, this.lang, 0) }), this.failText('hours', { hours: formatNumber(hours, this.lang, 0) }));
 });
 
 step('then.milestoneStatus', async function (name: string, status: number) {
   const id = this.milestones.get(name);
-  if (!id) throw new Error(`no milestone "${name}" in this scenario`);
+  if (!id) throw this.fail('unknownMilestone', { what: this.label('entities.msdyn_contractlinescheduleofvalue.one'), name });
   const m = await this.dv('GET', `msdyn_contractlinescheduleofvalues(${id})`);
   if (m.msdyn_invoicestatus !== status) {
-    throw new Error(`milestone "${name}" has invoice status ${show(this, ['msdyn_invoicestatus'], m)}, expected "${this.label(`options.msdyn_invoicestatus.${status}`)}"`);
+    throw this.mismatch(`${this.label('entities.msdyn_contractlinescheduleofvalue.one')} "${name}"`, `"${show(this, ['msdyn_invoicestatus'], m)}"`, `"${this.label(`options.msdyn_invoicestatus.${status}`)}"`);
   }
 });

@@ -26,14 +26,14 @@ async function proposal(w: SpecWorld, inv?: InvoiceRef): Promise<Rec> {
 }
 
 async function runProcess(w: SpecWorld, process: string): Promise<void> {
-  if (process !== 'import_staging' && process !== 'post_proposals') throw new Error(`"${w.label(`processes.${process}`)}" is not a periodic process`);
+  if (process !== 'import_staging' && process !== 'post_proposals') throw w.fail('notPeriodic', { process: w.label(`processes.${process}`), processes: ['import_staging', 'post_proposals'].map((p) => `"${w.label(`processes.${p}`)}"`).join(', ') });
   await w.ok('POST', `/sim/processes/${process}/run`, { company: w.currentCompany().code });
 }
 
 async function postJournals(w: SpecWorld): Promise<void> {
   const company = w.currentCompany().code;
   const drafts = await w.foList(`ProjectIntegrationJournals?cross-company=true&$filter=dataAreaId eq ${odataString(company)} and Status eq 'Draft'`);
-  if (drafts.length === 0) throw new Error(`legal entity ${company} has no draft Project Operations integration journal to post`);
+  if (drafts.length === 0) throw w.fail('noDraftJournal', { company, what: w.label('entities.ProjectIntegrationJournal.one') });
   for (const j of drafts) await w.ok('POST', `/data/ProjectIntegrationJournals${foKey({ dataAreaId: String(j.dataAreaId), JournalId: String(j.JournalId) })}/${POST}${CROSS}`, {});
 }
 
@@ -80,7 +80,7 @@ step('finance.numberSequenceLower', async function (allow: boolean) {
   const company = this.currentCompany().code;
   const sequences = await this.foList(`NumberSequences?cross-company=true&$filter=dataAreaId eq ${odataString(company)} and Reference eq ${odataString('Invoice proposal')}`);
   const seq = sequences[0];
-  if (!seq) throw new Error(`legal entity ${company} has no invoice proposal number sequence`);
+  if (!seq) throw this.fail('noNumberSequence', { company });
   await this.ok('PATCH', `/data/NumberSequences${foKey({ dataAreaId: company, NumberSequenceCode: String(seq.NumberSequenceCode) })}${CROSS}`, { AllowUserChangesToLowerNumber: allow });
 });
 
@@ -88,7 +88,7 @@ step('finance.numberSequenceLower', async function (allow: boolean) {
 const LINE_PROPERTY: Record<number, string> = { 192350000: 'NonChargeable', 192350001: 'Chargeable', 192350002: 'Complimentary', 192350003: 'NotAvailable' };
 const lineProperty = (billingType: number): string => {
   const lp = LINE_PROPERTY[billingType];
-  if (!lp) throw new Error(`no line property for billing type ${billingType}`);
+  if (!lp) throw new Error(`internal: no line property for billing type ${billingType}`);
   return lp;
 };
 
@@ -107,19 +107,19 @@ step('finance.addLineProperty', async function (billingType: number) {
 step('then.proposalExists', async function () {
   const inv = this.currentInvoice();
   const p = await proposal(this, inv);
-  if (p.ProposalId !== inv.number) throw new Error(`proposal number ${String(p.ProposalId)}, expected ${inv.number}`);
+  if (p.ProposalId !== inv.number) throw this.mismatch(this.label('entities.ProjectInvoiceProposal.one'), String(p.ProposalId), inv.number);
 });
 
 step('then.proposalExistsNamed', async function (alias: string) {
   const inv = this.namedInvoice(alias);
   const p = await proposal(this, inv);
-  if (p.ProposalId !== inv.number) throw new Error(`proposal number ${String(p.ProposalId)}, expected ${inv.number}`);
+  if (p.ProposalId !== inv.number) throw this.mismatch(this.label('entities.ProjectInvoiceProposal.one'), String(p.ProposalId), inv.number);
 });
 
 step('then.noProposal', async function () {
   const inv = this.currentInvoice();
   const found = await this.foList(`ProjectInvoiceProposals?cross-company=true&$filter=ProposalId eq ${odataString(inv.number)}`);
-  if (found.length) throw new Error(`Finance holds project invoice proposal ${inv.number} in ${found.map((p) => String(p.dataAreaId)).join(', ')}`);
+  if (found.length) throw this.fail('proposalIn', { what: this.label('entities.ProjectInvoiceProposal.one'), number: inv.number, companies: found.map((p) => String(p.dataAreaId)).join(', ') });
 });
 
 async function proposalLines(w: SpecWorld): Promise<Rec[]> {
@@ -130,13 +130,13 @@ async function proposalLines(w: SpecWorld): Promise<Rec[]> {
 step('then.proposalNoLines', async function () {
   const lines = await proposalLines(this);
   const p = await proposal(this);
-  if (lines.length || Number(p.LineCount) !== 0) throw new Error(`the proposal has ${lines.length} lines (LineCount ${String(p.LineCount)})`);
+  if (lines.length || Number(p.LineCount) !== 0) throw this.mismatch(`${this.label('entities.ProjectInvoiceProposal.one')} ${String(p.ProposalId)}: ${this.label('entities.ProjectInvoiceProposalLine.other')}`, `${this.num(lines.length)} (LineCount ${this.num(Number(p.LineCount))})`, this.num(0));
 });
 
 step('then.proposalLines', async function (n: number) {
   const lines = await proposalLines(this);
   const p = await proposal(this);
-  if (lines.length !== n || Number(p.LineCount) !== n) throw this.mismatch(`${this.label('entities.ProjectInvoiceProposal.one')} ${String(p.ProposalId)}: ${this.label('entities.ProjectInvoiceProposalLine.other')}`, `${lines.length} (LineCount ${String(p.LineCount)})`, String(n));
+  if (lines.length !== n || Number(p.LineCount) !== n) throw this.mismatch(`${this.label('entities.ProjectInvoiceProposal.one')} ${String(p.ProposalId)}: ${this.label('entities.ProjectInvoiceProposalLine.other')}`, `${this.num(lines.length)} (LineCount ${this.num(Number(p.LineCount))})`, this.num(n));
 });
 
 step('then.proposalAmount', async function (amount: number) {
@@ -148,7 +148,7 @@ step('then.proposalCompany', async function (alias: string, company: string) {
   const inv = this.namedInvoice(alias);
   const found = await this.foList(`ProjectInvoiceProposals?cross-company=true&$filter=ProposalId eq ${odataString(inv.number)}`);
   const areas = found.map((p) => String(p.dataAreaId));
-  if (areas.length !== 1 || areas[0] !== company) throw new Error(`proposal ${inv.number} is in [${areas.join(', ')}], expected ${company}`);
+  if (areas.length !== 1 || areas[0] !== company) throw this.mismatch(`${this.label('entities.ProjectInvoiceProposal.one')} ${inv.number}: ${this.label('entities.LegalEntity.one')}`, areas.join(', ') || this.failText('none'), company);
 });
 
 /** Write-back after posting: the terms of the table name the actual's accounting fields. */
@@ -161,7 +161,7 @@ const WRITE_BACK: Record<string, string> = {
 
 async function billedActual(w: SpecWorld): Promise<Rec> {
   const billed = await w.dvList(`msdyn_actuals?$filter=_msdyn_invoice_value eq ${w.currentInvoice().id} and msdyn_transactiontypecode eq ${TxType.BilledSales}`);
-  if (billed.length !== 1) throw new Error(`expected one billed sales actual on ${w.currentInvoice().number}, found ${billed.length}`);
+  if (billed.length !== 1) throw w.mismatch(`${w.label('entities.invoice.one')} ${w.currentInvoice().number}: ${w.label('entities.msdyn_actual.other')} "${w.label(`options.msdyn_transactiontypecode.${TxType.BilledSales}`)}"`, w.num(billed.length), w.num(1));
   return billed[0] as Rec;
 }
 
@@ -171,7 +171,7 @@ step('then.accountingDetails', async function (table: DataTable) {
   for (const [term, value] of table.raw()) {
     const key = String(resolvePath('terms', this.lang, term ?? ''));
     const field = WRITE_BACK[key];
-    if (!field) throw new Error(`"${term}" is not an accounting detail written back to actuals`);
+    if (!field) throw this.fail('notAccountingDetail', { term: term ?? '', terms: Object.keys(WRITE_BACK).map((k) => `"${this.label(`terms.${k}`)}"`).join(', ') });
     const got = actual[field];
     if (field === 'msdyn_vouchernumber') {
       if (got !== value) problems.push(`${term}: ${String(got)} ≠ ${value}`);
@@ -179,13 +179,13 @@ step('then.accountingDetails', async function (table: DataTable) {
       problems.push(`${term}: ${got === null || got === undefined ? '—' : formatNumber(Number(got), this.lang)} ≠ ${value}`);
     }
   }
-  if (problems.length) throw new Error(`accounting details of the billed sales actual:\n  ${problems.join('\n  ')}`);
+  if (problems.length) throw new Error(`${this.failText('accountingDetails')}\n  ${problems.join('\n  ')}`);
 });
 
 step('then.voucher', async function () {
   const actual = await billedActual(this);
-  const posted = this.need(this.customerInvoice, 'posted customer invoice');
+  const posted = this.need(this.customerInvoice, 'customerInvoice');
   if (!posted.Voucher || actual.msdyn_vouchernumber !== posted.Voucher) {
-    throw new Error(`voucher number of the billed sales actual is ${String(actual.msdyn_vouchernumber)}, the customer invoice's voucher is ${String(posted.Voucher)}`);
+    throw this.mismatch(`${this.label('entities.msdyn_actual.one')} "${this.label(`options.msdyn_transactiontypecode.${TxType.BilledSales}`)}": ${this.label('terms.voucher_number')}`, String(actual.msdyn_vouchernumber ?? '—'), String(posted.Voucher ?? '—'));
   }
 });

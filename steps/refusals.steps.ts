@@ -10,7 +10,7 @@ import { financeByName } from '../simulator/finance/entities.js';
 
 /** Direct writes the integration refuses, the description fields it allows, and record counts per table. */
 
-const actualPath = (w: SpecWorld): string => `msdyn_actuals(${w.need(w.unbilledActualId, 'approved unbilled sales actual')})`;
+const actualPath = (w: SpecWorld): string => `msdyn_actuals(${w.need(w.unbilledActualId, 'unbilledActual')})`;
 
 /** A cell of the feature typed for the field it is written to. */
 function fieldValue(w: SpecWorld, field: string, text: string): unknown {
@@ -47,24 +47,24 @@ step('actual.tryDelete', async function (role: string) {
 });
 
 step('then.refused', function () {
-  const r = this.need(this.attempt, 'attempted operation');
+  const r = this.need(this.attempt, 'attempt');
   const err = r.body.error as { code?: unknown; message?: unknown } | undefined;
   if (r.status < 400 || r.status >= 500 || r.status === 404) throw new Error(translator(this.lang)('authoring:check.refused', { got: describe(r) }));
   if (!err || typeof err.code !== 'string' || typeof err.message !== 'string' || err.message.trim() === '') {
-    throw new Error(`a refusal carries {"error":{"code","message"}}; got ${JSON.stringify(r.body).slice(0, 200)}`);
+    throw this.fail('refusalShape', { shape: '{"error":{"code","message"}}', got: JSON.stringify(r.body).slice(0, 200) });
   }
 });
 
 step('then.actualShows', async function (value: string, field: string) {
   const a = await this.dv('GET', actualPath(this));
-  if (a[field] !== value) throw new Error(`"${this.label(`fields.msdyn_actual.${field}`)}" is "${String(a[field])}", expected "${value}"`);
+  if (a[field] !== value) throw this.mismatch(this.label(`fields.msdyn_actual.${field}`), `"${String(a[field])}"`, `"${value}"`);
 });
 
 step('then.actualUnchanged', async function () {
-  const before = this.need(this.actualBefore, 'actual before the attempt');
+  const before = this.need(this.actualBefore, 'actualBefore');
   const after = await this.dv('GET', actualPath(this));
   const changed = Object.keys({ ...before, ...after }).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
-  if (changed.length) throw new Error(`the actual changed: ${changed.join(', ')}`);
+  if (changed.length) throw this.fail('changed', { what: this.label('entities.msdyn_actual.one'), fields: changed.join(', ') });
 });
 
 /** Records of an entity: Dataverse rows of all companies, Finance rows of one legal entity. */
@@ -74,21 +74,21 @@ async function countOf(w: SpecWorld, entity: string, company?: string): Promise<
     const rows: Rec[] = await w.dvList(dv.set);
     if (!company) return rows.length;
     const cdm = w.companies.get(company);
-    if (!cdm) throw new Error(`no legal entity ${company} in this scenario`);
+    if (!cdm) throw w.fail('unknownCompany', { what: w.label('entities.LegalEntity.one'), company });
     return rows.filter((r) => r._msdyn_company_value === cdm.cdmId).length;
   }
   const fo = financeByName.get(entity);
-  if (!fo) throw new Error(`${entity} is neither a Dataverse nor a Finance table`);
+  if (!fo) throw new Error(`internal: ${entity} is neither a Dataverse nor a Finance table`);
   const area = company ?? w.currentCompany().code;
   return (await w.foList(fo.companySpecific ? `${fo.set}?cross-company=true&$filter=dataAreaId eq ${odataString(area)}` : fo.set)).filter((r) => !fo.companySpecific || r.dataAreaId === area).length;
 }
 
 step('then.tableCount', async function (entity: string, n: number) {
   const count = await countOf(this, entity);
-  if (count !== n) throw this.mismatch(this.label(`entities.${entity}.other`), String(count), String(n));
+  if (count !== n) throw this.mismatch(this.label(`entities.${entity}.other`), this.num(count), this.num(n));
 });
 
 step('then.tableCountCompany', async function (entity: string, company: string, n: number) {
   const count = await countOf(this, entity, company);
-  if (count !== n) throw this.mismatch(`${this.label(`entities.${entity}.other`)} (${company})`, String(count), String(n));
+  if (count !== n) throw this.mismatch(`${this.label(`entities.${entity}.other`)} (${company})`, this.num(count), this.num(n));
 });

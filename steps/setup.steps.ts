@@ -20,7 +20,7 @@ async function currencyId(w: SpecWorld, iso: string): Promise<string> {
 step('setup.legalEntity', async function (code: string, currency: string, tax: number) {
   await this.ok('POST', '/data/LegalEntities', { LegalEntityId: code, Name: code, AccountingCurrency: currency, SalesTaxPercent: tax });
   const companies = await this.dvList(`cdm_companies?$filter=cdm_companycode eq ${odataString(code)}`);
-  if (companies.length !== 1) throw new Error(`dual-write should have created one cdm_companies row for ${code}; found ${companies.length}`);
+  if (companies.length !== 1) throw this.mismatch(`${this.label('maps.legal_entities')}: ${code}`, this.num(companies.length), this.num(1));
   const ref = { code, cdmId: String(companies[0]?.cdm_companyid), currency, currencyId: await currencyId(this, currency) };
   this.companies.set(code, ref);
   this.company = ref;
@@ -75,7 +75,7 @@ async function approveTime(w: SpecWorld, resource: string, hours: number, date: 
   const approved = await w.dv('POST', `msdyn_timeentries(${String(entry.msdyn_timeentryid)})/Microsoft.Dynamics.CRM.msdyn_ApproveTimeEntry`, {});
   const actuals = (approved.value as Rec[] | undefined) ?? [];
   const unbilled = actuals.find((a) => a.msdyn_transactiontypecode === TxType.UnbilledSales);
-  if (!unbilled) throw new Error(`approving the time of ${resource} created no unbilled sales actual (got ${actuals.length} actuals)`);
+  if (!unbilled) throw w.fail('unbilledMissing', { resource: `"${resource}"`, type: w.label(`options.msdyn_transactiontypecode.${TxType.UnbilledSales}`), n: w.num(actuals.length) });
   return unbilled;
 }
 
@@ -104,12 +104,12 @@ step('work.many', async function (count: number) {
   })));
   const ids = created.map((a) => /\(([0-9a-f-]{36})\)$/.exec(a.headers.get('odata-entityid') ?? '')?.[1]);
   const approved = await this.dvBatch(ids.map((id) => {
-    if (!id) throw new Error('a time entry created in the $batch came back without its OData-EntityId');
+    if (!id) throw new Error('internal: a time entry created in the $batch came back without its OData-EntityId');
     return { method: 'POST' as const, path: `msdyn_timeentries(${id})/Microsoft.Dynamics.CRM.msdyn_ApproveTimeEntry`, body: {} };
   }));
   approved.forEach((a, i) => {
     const actuals = (a.body.value as Rec[] | undefined) ?? [];
-    if (!actuals.some((x) => x.msdyn_transactiontypecode === TxType.UnbilledSales)) throw new Error(`approving time entry ${i + 1} created no unbilled sales actual`);
+    if (!actuals.some((x) => x.msdyn_transactiontypecode === TxType.UnbilledSales)) throw this.fail('unbilledMissing', { resource: `"Consultant ${i + 1}"`, type: this.label(`options.msdyn_transactiontypecode.${TxType.UnbilledSales}`), n: this.num(actuals.length) });
   });
   // The project manager marks the contract's whole backlog ready at once, as the backlog view allows.
   await this.dv('POST', `salesorders(${this.currentContract().id})/Microsoft.Dynamics.CRM.msdyn_MarkReadyToInvoice`, {});

@@ -53,6 +53,12 @@ Funktionalität: Probe der Schreibhilfe
 
   Szenario: Unbekannter Satz
     Wenn der Projektmanager die Proformarechnung freigibt
+
+  Szenario: Falscher Abrechnungsstatus
+    Dann hat der ursprüngliche Istwert für nicht fakturierte Umsätze den Abrechnungsstatus "Kundenrechnung gebucht"
+
+  Szenario: Falscher Zuordnungsstatus
+    Dann hat die Tabellenzuordnung "Ist-Werte für die Project Operations-Integration (msdyn_actuals)" den Status "Pausiert"
 `;
 
 const DE_PERCENT = `# language: de
@@ -73,6 +79,15 @@ Functionaliteit: Proef van de schrijfhulp
 
   Scenario: Onbekende zin
     Als de projectmanager de pro-formafactuur goedkeurt
+
+  Scenario: Verkeerde status van de tabeltoewijzing
+    Dan heeft de tabeltoewijzing "Integratie van werkelijke waarden in Project Operations (msdyn_actuals)" de status "Gestopt"
+
+  Scenario: Verkeerde achterstand
+    Dan toont de achterstand in facturering van het contract 1.000 uur
+
+  Scenario: Geen poging
+    Dan wordt de bewerking geweigerd
 `;
 
 interface JsonStep { keyword: string; name?: string; result: { status: string; error_message?: string }; embeddings?: { mime_type: string; data: string }[] }
@@ -127,6 +142,34 @@ describe('a cucumber run of features written in German and Dutch', () => {
     const f = failed(scenario('Falscher Betrag'));
     assert.ok(f);
     assert.match(f.result.error_message ?? '', /Proforma-Rechnung \S+: 1\.600,00; erwartet: 1\.500,00/);
+  });
+  // Step failures speak the feature's language (issue 13, item 1): labels as the language names them, numbers as
+  // it writes them, and none of the English words the messages used to have.
+  const ENGLISH = /\b(?:expected|billing status|has|hours|queued|found|the scenario|backlog shows)\b/i;
+  it('a wrong expected billing status fails in German, with the German labels', () => {
+    const msg = failed(scenario('Falscher Abrechnungsstatus'))?.result.error_message ?? '';
+    assert.match(msg, /^Error: Abrechnungsstatus: "Bereit für die Rechnungsstellung"; erwartet: "Kundenrechnung gebucht"/);
+    assert.doesNotMatch(msg.split('\n')[0] ?? '', ENGLISH);
+  });
+  it('a wrong expected map state fails in German', () => {
+    const msg = failed(scenario('Falscher Zuordnungsstatus'))?.result.error_message ?? '';
+    assert.match(msg, /^Error: Tabellenzuordnung "Ist-Werte für die Project Operations-Integration \(msdyn_actuals\)": "Wird ausgeführt"; erwartet: "Pausiert"/);
+    assert.doesNotMatch(msg.split('\n')[0] ?? '', ENGLISH);
+  });
+  it('a wrong expected map state fails in Dutch', () => {
+    const msg = failed(scenario('Verkeerde status van de tabeltoewijzing'))?.result.error_message ?? '';
+    assert.match(msg, /^Error: Tabeltoewijzing "Integratie van werkelijke waarden in Project Operations \(msdyn_actuals\)": "Actief"; verwacht: "Gestopt"/);
+    assert.doesNotMatch(msg.split('\n')[0] ?? '', ENGLISH);
+  });
+  it('a wrong expected backlog fails in Dutch, numbers written the Dutch way', () => {
+    const msg = failed(scenario('Verkeerde achterstand'))?.result.error_message ?? '';
+    assert.match(msg, /^Error: Achterstallige facturering van tijd en materiaal: 0 uur; verwacht: 1\.000 uur/);
+    assert.doesNotMatch(msg.split('\n')[0] ?? '', ENGLISH);
+  });
+  it('a step that needs what no earlier step made says so in Dutch', () => {
+    const msg = failed(scenario('Geen poging'))?.result.error_message ?? '';
+    assert.match(msg, /^Error: Deze stap heeft een geprobeerde bewerking uit een eerdere stap van het scenario nodig\./);
+    assert.doesNotMatch(msg.split('\n')[0] ?? '', ENGLISH);
   });
   it('an undefined German step shows the closest German phrases with parameters and an example, no JavaScript', () => {
     assert.equal(scenario('Unbekannter Satz').steps.find((x) => x.name?.includes('freigibt'))?.result.status, 'undefined');

@@ -34,15 +34,15 @@ export function batchBody(base: string, calls: readonly BatchCall[]): { contentT
 
 export function batchAnswers(text: string, contentType: string): BatchAnswer[] {
   const boundary = /boundary=([^;\s]+)/i.exec(contentType)?.[1];
-  if (!boundary) throw new Error(`a $batch answer must be multipart/mixed with a boundary; got ${contentType}`);
+  if (!boundary) throw new Error(`internal: a $batch answer must be multipart/mixed with a boundary; got ${contentType}`);
   const end = text.indexOf(`--${boundary}--`);
-  if (end < 0) throw new Error('the $batch answer has no closing delimiter');
+  if (end < 0) throw new Error('internal: the $batch answer has no closing delimiter');
   return text.slice(0, end).split(`--${boundary}\r\n`).slice(1).map((part) => {
     const http = part.slice(part.indexOf('\r\n\r\n') + 4); // after the part's own MIME headers
     const split = http.indexOf('\r\n\r\n');
     const [statusLine = '', ...headerLines] = http.slice(0, split).split('\r\n');
     const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(statusLine)?.[1]);
-    if (!Number.isInteger(status)) throw new Error(`not an HTTP status line in a $batch answer: ${statusLine.slice(0, 80)}`);
+    if (!Number.isInteger(status)) throw new Error(`internal: not an HTTP status line in a $batch answer: ${statusLine.slice(0, 80)}`);
     const headers = new Map(headerLines.map((l) => [l.slice(0, l.indexOf(':')).trim().toLowerCase(), l.slice(l.indexOf(':') + 1).trim()] as const));
     const raw = http.slice(split + 4).replace(/\r\n$/, '');
     const parsed: unknown = raw && /json/.test(headers.get('content-type') ?? '') ? JSON.parse(raw) : raw ? { text: raw } : {};

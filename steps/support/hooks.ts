@@ -1,6 +1,7 @@
 import { After, AfterStep, Before, setDefaultTimeout } from '@cucumber/cucumber';
 import { createSimulator, type Simulator } from '../../simulator/index.js';
-import { isLang } from './labels.js';
+import { LANGS, isLang } from './labels.js';
+import { translator } from '../../simulator/i18n.js';
 import type { SpecWorld } from './world.js';
 import { EVIDENCE_FILE_NAME, EVIDENCE_MEDIA_TYPE } from './evidence.js';
 
@@ -12,7 +13,8 @@ const simulators = new WeakMap<SpecWorld, Simulator>();
 /** Every scenario gets its own simulator: memory store, ephemeral port, its feature's language. */
 Before(async function (this: SpecWorld, { pickle }) {
   const lang = pickle.language;
-  if (!isLang(lang)) throw new Error(`features are written in en, de or nl; got ${lang}`);
+  // A feature in another language has no language of its own to be told in: say it in all three.
+  if (!isLang(lang)) throw new Error(LANGS.map((l) => translator(l)('authoring:fail.language', { languages: LANGS.join(', '), got: lang })).join('\n'));
   this.lang = lang;
   // Demo scenario player: the world drives the live simulator given as world parameter `simulatorUrl` (world.ts).
   if (this.external) return;

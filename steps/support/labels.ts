@@ -14,7 +14,7 @@ export function labelTree(lng: Lang, path: string): Record<string, unknown> {
   for (const part of path.split('.')) {
     node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
   }
-  if (!node || typeof node !== 'object') throw new Error(`labels:${path} is missing in ${lng}`);
+  if (!node || typeof node !== 'object') throw new Error(`internal: labels:${path} is missing in ${lng}`);
   return node as Record<string, unknown>;
 }
 
@@ -31,7 +31,7 @@ export function labelsOf(lng: Lang, path: string): Map<string, string[]> {
 /** The label of one key, e.g. `options.msdyn_billingtype.192350001`. */
 export function label(lng: Lang, key: string): string {
   const t = i18nLabels().t(`labels:${key}`, { lng });
-  if (t === key || t === `labels:${key}`) throw new Error(`labels:${key} is missing in ${lng}`);
+  if (t === key || t === `labels:${key}`) throw new Error(`internal: labels:${key} is missing in ${lng}`);
   return t;
 }
 

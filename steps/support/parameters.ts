@@ -92,7 +92,7 @@ export function labelPattern(table: Map<string, unknown>): string {
 /** Resolves a label the way the parameter type does; for table cells and Examples. */
 export function resolveLabel(typeName: string, lng: Lang, text: string): unknown {
   const type = labelTypes.find((t) => t.name === typeName);
-  if (!type) throw new Error(`no label type ${typeName}`);
+  if (!type) throw new Error(`internal: no label type ${typeName}`);
   return resolveIn(type, lng, text);
 }
 

@@ -20,12 +20,12 @@ export function localize(phrase: string, lng: Lang): string {
 }
 
 export function step(id: string, body: StepBody): void {
-  if (bodies.has(id)) throw new Error(`step ${id} is defined twice`);
+  if (bodies.has(id)) throw new Error(`internal: step ${id} is defined twice`);
   defineParameterTypes();
   bodies.set(id, body);
   for (const lng of LANGS) {
     const forms = formsOf(lng).get(id) ?? [];
-    if (forms.length === 0 || forms.some((f) => f.phrase.trim() === '')) throw new Error(`step ${id} has no phrase in locales/${lng}/steps.json`);
+    if (forms.length === 0 || forms.some((f) => f.phrase.trim() === '')) throw new Error(`internal: step ${id} has no phrase in locales/${lng}/steps.json`);
     for (const f of forms) defineStep(localize(f.phrase, lng), body);
   }
 }

@@ -5,6 +5,7 @@ import { translator } from '../../simulator/i18n.js';
 import { type HttpResult, describe, isOk, request, requestText } from './http.js';
 import { BATCH_MAX, batchAnswers, batchBody, type BatchAnswer, type BatchCall } from './batch.js';
 import { Evidence } from './evidence.js';
+import { formatNumber } from './numbers.js';
 
 export type Rec = Record<string, unknown>;
 
@@ -67,7 +68,7 @@ export class SpecWorld extends World {
   /** A call that must succeed; its JSON body. */
   async ok(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Rec> {
     const res = await this.call(method, path, body, headers);
-    if (!isOk(res)) throw new Error(`expected success: ${describe(res)}`);
+    if (!isOk(res)) throw this.fail('request', { detail: describe(res) });
     return res.body;
   }
 
@@ -87,12 +88,12 @@ export class SpecWorld extends World {
       const { contentType, text } = batchBody(DV, chunk);
       const res = await requestText(`${this.baseUrl}${DV}/$batch`, this.lang, contentType, text);
       this.evidence.exchange('POST', `${DV}/$batch`, res.status, text, res.text);
-      if (res.status !== 200) throw new Error(`expected success: POST ${DV}/$batch → ${res.status} ${res.text.slice(0, 300)}`);
+      if (res.status !== 200) throw this.fail('request', { detail: `POST ${DV}/$batch → ${res.status} ${res.text.slice(0, 300)}` });
       const got = batchAnswers(res.text, res.headers.get('content-type') ?? '');
       got.forEach((a, k) => {
-        if (a.status >= 300) throw new Error(`expected success: ${chunk[k]?.method} ${chunk[k]?.path} in a $batch → ${a.status} ${JSON.stringify(a.body).slice(0, 300)}`);
+        if (a.status >= 300) throw this.fail('request', { detail: `${chunk[k]?.method} ${chunk[k]?.path} ($batch) → ${a.status} ${JSON.stringify(a.body).slice(0, 300)}` });
       });
-      if (got.length !== chunk.length) throw new Error(`a $batch of ${chunk.length} requests got ${got.length} answers`);
+      if (got.length !== chunk.length) throw new Error(`internal: a $batch of ${chunk.length} requests got ${got.length} answers`);
       answers.push(...got);
     }
     return answers;
@@ -118,9 +119,28 @@ export class SpecWorld extends World {
     }
   }
 
-  need<T>(value: T | undefined, what: string): T {
-    if (value === undefined) throw new Error(`the scenario has no ${what} yet`);
+  /** A value an earlier step must have set; else a message in the feature's language naming it. */
+  need<T>(value: T | undefined, what: 'unbilledActual' | 'actualBefore' | 'attempt' | 'customerInvoice'): T {
+    if (value === undefined) throw this.fail('need', { what: translator(this.lang)(`authoring:fail.needs.${what}`) });
     return value;
+  }
+
+  /**
+   * A failed step, in the feature's language: `authoring:fail.<key>` of locales/<lng>/authoring.json. Values are
+   * interpolated as given: pass labels through `label()` and numbers through `num()`.
+   */
+  fail(key: string, values: Record<string, string | number> = {}): Error {
+    return new Error(this.failText(key, values));
+  }
+
+  /** The text of `authoring:fail.<key>` in the feature's language (a part of a longer message). */
+  failText(key: string, values: Record<string, string | number> = {}): string {
+    return translator(this.lang)(`authoring:fail.${key}`, values);
+  }
+
+  /** A number (a count, hours) as the feature's language writes it. */
+  num(n: number, digits = 0): string {
+    return formatNumber(n, this.lang, digits);
   }
 
   /** Names said in the report during the current step (reset before each step: authoring.hooks.ts). */
