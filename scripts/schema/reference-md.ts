@@ -7,32 +7,11 @@
  * attributes", "#### X Options", bare values) and the current one ("## Writable columns/attributes",
  * "#### X Choices/Options", values in backticks or bold).
  */
+import type { CatalogColumn, CatalogOption } from '../../simulator/schema/catalog.js';
 
-export interface RefOption {
-  readonly value: number;
-  readonly label: string;
-  /** statuscode: the statecode value this status belongs to. */
-  readonly state?: number;
-}
-
-export interface RefColumn {
+/** A column as the page gives it: the catalogue's facts, plus its logical name (the catalogue's key). */
+export interface RefColumn extends CatalogColumn {
   readonly logicalName: string;
-  /** The reference's type name: String, Memo, Integer, BigInt, Decimal, Double, Money, DateTime, Boolean, Picklist, State, Status, Lookup, Customer, Owner, Uniqueidentifier, … */
-  readonly type: string;
-  readonly requiredLevel: string;
-  readonly validForCreate: boolean;
-  readonly validForUpdate: boolean;
-  readonly maxLength?: number;
-  readonly minValue?: number;
-  readonly maxValue?: number;
-  readonly precision?: number;
-  /** String/DateTime format (Text, Email, Phone, Url, DateOnly, DateAndTime, …). */
-  readonly format?: string;
-  readonly dateTimeBehavior?: string;
-  readonly targets?: readonly string[];
-  /** Global option set name where the page gives one. */
-  readonly globalOptionSet?: string;
-  readonly options?: readonly RefOption[];
 }
 
 export interface RefTable {
@@ -105,7 +84,7 @@ export function parseReference(markdown: string): RefTable {
     const type = props.get('Type');
     if (!logicalName || !type) continue;
     // Options follow as "#### <Schema> Options" or "#### <Schema> Choices/Options".
-    let options: RefOption[] | undefined;
+    let options: CatalogOption[] | undefined;
     for (let j = end; j < lines.length; j++) {
       const l = lines[j] ?? '';
       if (/^#{2,3}\s/.test(l)) break;
