@@ -11,42 +11,20 @@
  * Only facts are kept (names, types, lengths, ranges, option values and English labels, required levels,
  * targets, create/update validity); descriptions and display names are not copied.
  */
-import { execFileSync } from 'node:child_process';
+import { git, sourceArgs } from './source-args.js';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { projectPath } from '../../simulator/paths.js';
 import { parseReference, type RefColumn } from './reference-md.js';
 import { CATALOG_TABLES, includeColumn, type CatalogColumn, type CatalogFile, type CatalogTable } from '../../simulator/schema/catalog.js';
 
-interface Args { git?: string; dir?: string; ref: string; path: string; repository?: string; upstream?: string; commit?: string; commitDate?: string; read: string; out: string }
 
-function args(argv: readonly string[]): Args {
-  const a: Args = { ref: 'HEAD', path: 'ce/developer/entities', read: new Date().toISOString().slice(0, 10), out: projectPath('simulator', 'schema', 'catalog', 'dataverse.json') };
-  for (let i = 0; i < argv.length; i++) {
-    const v = argv[i + 1];
-    switch (argv[i]) {
-      case '--git': a.git = v; i++; break;
-      case '--dir': a.dir = v; i++; break;
-      case '--ref': a.ref = v ?? 'HEAD'; i++; break;
-      case '--path': a.path = v ?? a.path; i++; break;
-      case '--repository': a.repository = v; i++; break;
-      case '--upstream': a.upstream = v; i++; break;
-      case '--commit': a.commit = v; i++; break;
-      case '--commit-date': a.commitDate = v; i++; break;
-      case '--read': a.read = v ?? a.read; i++; break;
-      case '--out': a.out = v ?? a.out; i++; break;
-      default: throw new Error(`unknown argument ${argv[i]}`);
-    }
-  }
-  if (!a.git === !a.dir) throw new Error('give exactly one of --git <git dir> or --dir <folder>');
-  if (!a.repository) throw new Error('--repository <owner/name> is required (it is recorded as the source)');
-  return a;
-}
 
-const git = (gitDir: string, ...rest: string[]): string => execFileSync('git', ['--git-dir', gitDir, ...rest], { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'ignore'] });
 
 function main(): void {
-  const a = args(process.argv.slice(2));
+  const parsed = sourceArgs(process.argv.slice(2), projectPath('simulator', 'schema', 'catalog', 'dataverse.json'), ['path', 'repository', 'upstream']);
+  const a = { ...parsed, path: parsed.extra.path ?? 'ce/developer/entities', repository: parsed.extra.repository, upstream: parsed.extra.upstream };
+  if (!a.repository) throw new Error('--repository <owner/name> is required (it is recorded as the source)');
   let commit = a.commit ?? null;
   let commitDate = a.commitDate ?? null;
   if (a.git) {

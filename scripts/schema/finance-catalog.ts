@@ -10,7 +10,7 @@
  * Only facts are kept (names, data formats, lengths, enum values, nullable/read-only/primary-key flags, linked
  * tables); display names and descriptions are not copied.
  */
-import { execFileSync } from 'node:child_process';
+import { git, sourceArgs } from './source-args.js';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { projectPath } from '../../simulator/paths.js';
@@ -20,32 +20,12 @@ import { FINANCE_CATALOG_TABLES, type FinanceCatalogColumn, type FinanceCatalogF
 const REPOSITORY = 'MicrosoftDocs/common-data-model-and-service';
 const FOLDER = 'common-data-model/schema/core/operationsCommon/Tables/ProfessionalServices/ProjectManagementAndAccounting/Miscellaneous';
 
-interface Args { git?: string; dir?: string; ref: string; commit?: string; commitDate?: string; read: string; out: string }
 
-function args(argv: readonly string[]): Args {
-  const a: Args = { ref: 'HEAD', read: new Date().toISOString().slice(0, 10), out: projectPath('simulator', 'schema', 'catalog', 'finance.json') };
-  for (let i = 0; i < argv.length; i++) {
-    const v = argv[i + 1];
-    switch (argv[i]) {
-      case '--git': a.git = v; i++; break;
-      case '--dir': a.dir = v; i++; break;
-      case '--ref': a.ref = v ?? 'HEAD'; i++; break;
-      case '--commit': a.commit = v; i++; break;
-      case '--commit-date': a.commitDate = v; i++; break;
-      case '--read': a.read = v ?? a.read; i++; break;
-      case '--out': a.out = v ?? a.out; i++; break;
-      default: throw new Error(`unknown argument ${argv[i]}`);
-    }
-  }
-  if (!a.git === !a.dir) throw new Error('give exactly one of --git <git dir> or --dir <folder>');
-  if (a.dir && (!a.commit || !a.commitDate)) throw new Error('--dir needs --commit and --commit-date (recorded as the source)');
-  return a;
-}
 
-const git = (gitDir: string, ...rest: string[]): string => execFileSync('git', ['--git-dir', gitDir, ...rest], { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'ignore'] });
 
 function main(): void {
-  const a = args(process.argv.slice(2));
+  const a = sourceArgs(process.argv.slice(2), projectPath('simulator', 'schema', 'catalog', 'finance.json'));
+  if (a.dir && (!a.commit || !a.commitDate)) throw new Error('--dir needs --commit and --commit-date (recorded as the source)');
   const tables: Record<string, FinanceCatalogTable> = {};
   for (const name of FINANCE_CATALOG_TABLES) {
     const path = `${FOLDER}/${name}.md`;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright';
 import { createSimulator, type Simulator } from '../../simulator/index.js';
+import { launchChromium } from './support.js';
 
 /**
  * The demo page at the two screen sizes it is shown on, in each language, measured in real Chromium: no label
@@ -24,8 +25,7 @@ let browser: Browser;
 before(async () => {
   sim = await createSimulator({ demo: true, clock: '2026-03-02T09:00:00Z' });
   url = await sim.listen(0);
-  const { chromium } = await import('playwright');
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  browser = await launchChromium();
   mkdirSync(reports, { recursive: true });
 });
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright';
 import { createSimulator, type Simulator } from '../../simulator/index.js';
+import { launchChromium, pageText } from './support.js';
 
 /**
  * The stakeholder page in real Chromium against the real server (demo data, ephemeral port): in each language
@@ -24,8 +25,7 @@ let browser: Browser;
 before(async () => {
   sim = await createSimulator({ demo: true, clock: '2026-03-02T09:00:00Z' });
   url = await sim.listen(0);
-  const { chromium } = await import('playwright');
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  browser = await launchChromium();
   mkdirSync(reports, { recursive: true });
 });
 
@@ -82,21 +82,6 @@ function resourceWords(lang: Lang): Set<string> {
     for (const w of wordsOf(readFileSync(join(root, 'features', lang, f), 'utf8'))) words.add(w);
   }
   return words;
-}
-
-/** The page's own words: every text node and label outside record data (`data-raw`). */
-async function pageText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const parts: string[] = [document.title];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (n.parentElement?.closest('[data-raw], script, style')) continue;
-      parts.push(n.textContent ?? '');
-    }
-    for (const e of document.querySelectorAll('[aria-label]')) if (!e.closest('[data-raw]') && !e.classList.contains('chip')) parts.push(e.getAttribute('aria-label') ?? '');
-    // Soft hyphens and zero-width breaks are break hints inside a word (ui:hyphenation), not word boundaries.
-    return parts.join('\n').replace(/[\u00AD\u200B]/g, '');
-  });
 }
 
 function assertNoRawKeys(text: string, lang: Lang): void {

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright';
+import { launchChromium, pageText } from './support.js';
 
 /**
  * `npm run docs` in real Chromium. A real run first: the features of invoice-integration.feature in each language
@@ -35,8 +36,7 @@ before(() => {
 }, { timeout: 600_000 });
 
 before(async () => {
-  const { chromium } = await import('playwright');
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -77,19 +77,6 @@ function ownWords(lang: Lang): Set<string> {
   const statements = (readJson('features/statements.json') as { statements: Record<string, { text: Record<string, string> }> }).statements;
   for (const st of Object.values(statements)) for (const w of wordsOf(st.text[lang] ?? '')) out.add(w);
   return out;
-}
-
-async function pageText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const parts: string[] = [document.title];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (n.parentElement?.closest('[data-raw], script, style')) continue;
-      parts.push(n.textContent ?? '');
-    }
-    for (const e of document.querySelectorAll('[aria-label]')) if (!e.closest('[data-raw]')) parts.push(e.getAttribute('aria-label') ?? '');
-    return parts.join('\n');
-  });
 }
 
 const RAW_KEY = /\b(?:docs|labels|ui|errors|steps):[\w.]+|\b(?:docs|labels)\.[\w.]+|\b(?:site|statement|outcome|scenario|picture|dualwrite|mapState|entities|maps|sides)\.[a-zA-Z_]+\b|\{\{|_one\b|_other\b|\bundefined\b|\bnull\b|\bNaN\b|\[object Object\]/g;

@@ -6,6 +6,7 @@ import type { Rec } from '../../simulator/store/types.js';
 import { BillingMethod, dvEntity } from '../../simulator/dataverse/entities.js';
 import { createRecord } from '../../simulator/dataverse/records.js';
 import { approveTimeEntry } from '../../simulator/dataverse/work.js';
+import { launchChromium } from './support.js';
 
 /**
  * The demo page shows data as text: a customer, a contract and a time entry whose names are HTML/script payloads
@@ -32,8 +33,7 @@ before(async () => {
     approveTimeEntry(ctx, String(entry.msdyn_timeentryid));
   });
   url = await sim.listen(0);
-  const { chromium } = await import('playwright');
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  browser = await launchChromium();
 });
 
 after(async () => {
