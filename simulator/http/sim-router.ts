@@ -4,7 +4,8 @@ import { isProcessId } from '../service.js';
 import { SimError } from '../errors.js';
 import { translator } from '../i18n.js';
 import { tableMaps } from '../dualwrite/maps.js';
-import { catchUpErrors, isMapId, mapStatus, noFaults, queued } from '../dualwrite/runtime.js';
+import { catchUpErrors, isMapId, mapStatus, queued } from '../dualwrite/runtime.js';
+import { applyFaults } from '../faults.js';
 import { langOf, sendError, toSimError } from './errors.js';
 import { sse } from './sse.js';
 
@@ -95,30 +96,8 @@ export function simRouter(service: Service, reset: (demo: boolean) => Promise<vo
   route('get', '/async', () => [...service.store.all('dw_async')]);
 
   route('get', '/faults', () => service.faults);
-  route('put', '/faults', (req) => {
-    const b = body(req);
-    const bad = (): SimError => new SimError(400, 'BadRequest', 'sim.badFaults');
-    // A misspelt fault (e.g. "financeUnavaliable") must not be accepted silently.
-    if (Object.keys(b).some((k) => k !== 'financeUnavailable' && k !== 'latencyMs' && k !== 'failNext')) throw bad();
-    if (b.financeUnavailable !== undefined && typeof b.financeUnavailable !== 'boolean') throw bad();
-    if (b.latencyMs !== undefined && (typeof b.latencyMs !== 'number' || !Number.isInteger(b.latencyMs) || b.latencyMs < 0 || b.latencyMs > 10_000)) throw bad();
-    const failNext: Record<string, number> = {};
-    if (b.failNext !== undefined) {
-      if (b.failNext === null || typeof b.failNext !== 'object' || Array.isArray(b.failNext)) throw bad();
-      for (const [k, v] of Object.entries(b.failNext)) {
-        if (!isMapId(k) || typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 1_000_000) throw bad();
-        failNext[k] = v;
-      }
-    }
-    if (b.financeUnavailable !== undefined) service.faults.financeUnavailable = b.financeUnavailable;
-    if (b.latencyMs !== undefined) service.faults.latencyMs = b.latencyMs;
-    Object.assign(service.faults.failNext, failNext);
-    return service.faults;
-  });
-  route('delete', '/faults', () => {
-    Object.assign(service.faults, noFaults());
-    return service.faults;
-  });
+  route('put', '/faults', (req) => applyFaults(service.faults, body(req)));
+  route('delete', '/faults', () => applyFaults(service.faults, null));
 
   router.get('/events', (req, res) => {
     sse(req, res, service.events, { event: 'hello', data: { now: service.now() } }, (e: { type: string; seq?: number; data: unknown }) =>
