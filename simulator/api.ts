@@ -13,12 +13,16 @@ import { type FaultsInput, applyFaults } from './faults.js';
 import { type MapId, tableMaps } from './dualwrite/maps.js';
 import { mapStatus } from './dualwrite/runtime.js';
 import type { MapState } from './dualwrite/maps.js';
+import { type SchemaExtension, buildSchema, checkExtension, readExtensionFile } from './schema/extensions.js';
+import { withSchema } from './schema/scope.js';
 
 export type { Fixture, FixtureProblem } from './fixtures/fixture.js';
 export { FixtureError, checkFixture } from './fixtures/fixture.js';
 export type { SeedResult } from './fixtures/seed.js';
 export type { FaultsInput } from './faults.js';
 export type { MapId, MapState } from './dualwrite/maps.js';
+export type { SchemaExtension, ColumnSpec } from './schema/extensions.js';
+export { ExtensionError } from './schema/extensions.js';
 
 export interface StartOptions {
   /** Port to listen on; 0 (the default) takes a free one. */
@@ -31,6 +35,11 @@ export interface StartOptions {
   readonly demo?: boolean;
   /** Fixtures seeded in order after the demo data: file paths (JSON) or fixture objects. */
   readonly fixtures?: readonly (string | Fixture)[];
+  /**
+   * Schema extensions: custom columns on the simulated tables and dual-write field pairs for them (file paths or
+   * objects). A bad one is refused (ExtensionError) and nothing starts.
+   */
+  readonly schema?: readonly (string | SchemaExtension)[];
   /** Faults in force from the start (the same as `PUT /sim/faults`). */
   readonly faults?: FaultsInput;
   /** Start of the simulated clock (ISO 8601 UTC); default: now. */
@@ -86,17 +95,25 @@ export interface RunningSimulator {
 const FIXTURES_SEEDED = 'fixtures';
 
 export async function startSimulator(options: StartOptions = {}): Promise<RunningSimulator> {
+  const extensions = (options.schema ?? []).map((x) => {
+    if (typeof x === 'string') return readExtensionFile(resolve(x));
+    checkExtension(x);
+    return x;
+  });
+  const schema = extensions.length ? buildSchema(extensions) : undefined;
+  // Whatever this instance does outside a request (seeding, control calls) reads its own schema too.
+  const scoped = <T>(fn: () => T): T => withSchema(schema, fn);
   const fixtures = (options.fixtures ?? []).map((f) => (typeof f === 'string' ? { file: resolve(f), fixture: readFixtureFile(resolve(f)) } : { file: '(fixture)', fixture: f }));
   const store = options.store === undefined || options.store === 'memory'
     ? { kind: 'memory' as const }
     : { kind: 'file' as const, path: resolve(options.store.file), dataDir: resolve(options.store.dataDir ?? resolve(options.store.file, '..')) };
-  const sim: Simulator = await createSimulator({ store, demo: options.demo === true, ...(options.clock ? { clock: options.clock } : {}) });
+  const sim: Simulator = await createSimulator({ store, demo: options.demo === true, schema, ...(options.clock ? { clock: options.clock } : {}) });
   const demo = options.demo === true;
   const service = sim.service;
-  const seedAll = async (): Promise<void> => {
+  const seedAll = (): Promise<void> => scoped(async () => {
     for (const f of fixtures) await seedFixture(service, f.fixture, f.file);
     await service.exec((ctx) => ctx.tx.put('sim_meta', FIXTURES_SEEDED, { count: fixtures.length }));
-  };
+  });
   try {
     if (options.faults) applyFaults(service.faults, options.faults);
     // A file store keeps what it holds across restarts: the fixtures of the options go in once (as the demo data does).
@@ -108,26 +125,26 @@ export async function startSimulator(options: StartOptions = {}): Promise<Runnin
       financeUrl: `${url}${FINANCE_BASE}/`,
       stop: () => sim.close(),
       async reset() {
-        await sim.reset(demo);
+        await scoped(() => sim.reset(demo));
         await seedAll();
       },
-      seed: (fixture) => (typeof fixture === 'string' ? seedFixture(service, readFixtureFile(resolve(fixture)), resolve(fixture)) : seedFixture(service, fixture)),
+      seed: async (fixture) => scoped(() => (typeof fixture === 'string' ? seedFixture(service, readFixtureFile(resolve(fixture)), resolve(fixture)) : seedFixture(service, fixture))),
       clock: {
         now: () => service.now(),
-        advance: (duration) => service.advanceClock({ advance: duration }),
-        set: (to) => service.advanceClock({ to }),
+        advance: (duration) => scoped(() => service.advanceClock({ advance: duration })),
+        set: (to) => scoped(() => service.advanceClock({ to })),
       },
       maps: {
-        list: () => tableMaps.map((m) => {
+        list: () => scoped(() => tableMaps.map((m) => {
           const s = mapStatus(service.store, m);
           return { id: s.id, dataverse: s.dataverse, finance: s.finance, state: s.state, queued: s.queued, errors: s.errors };
-        }),
+        })),
         state: (id) => mapStatus(service.store, mapOf(id)).state,
-        run: async (id) => { await service.setMap(mapOf(id).id, 'run'); },
-        pause: async (id) => { await service.setMap(mapOf(id).id, 'pause'); },
-        stop: async (id) => { await service.setMap(mapOf(id).id, 'stop'); },
-        resume: (id, mode = 'catchup') => service.resume(mapOf(id).id, mode),
-        retry: (id) => service.retry(mapOf(id).id),
+        run: async (id) => { await scoped(() => service.setMap(mapOf(id).id, 'run')); },
+        pause: async (id) => { await scoped(() => service.setMap(mapOf(id).id, 'pause')); },
+        stop: async (id) => { await scoped(() => service.setMap(mapOf(id).id, 'stop')); },
+        resume: (id, mode = 'catchup') => scoped(() => service.resume(mapOf(id).id, mode)),
+        retry: (id) => scoped(() => service.retry(mapOf(id).id)),
       },
       faults: {
         set: (f) => applyFaults(service.faults, f),

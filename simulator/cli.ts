@@ -9,7 +9,7 @@ import { startSimulator } from './api.js';
  * `po-invoice-sim` (the package's command) and `npm start`: the simulator on a lowdb file, with demo data when the
  * file is new. Flags (or environment): --port (PORT, 4000; 0 = a free port), --host (HOST, 127.0.0.1),
  * --data (SIM_DATA, data/simulator.json), --data-dir (SIM_DATA_DIR, data/: the store file must lie inside it),
- * --memory (nothing on disk), --no-demo, --seed <fixture.json> (repeatable), --help, --version.
+ * --memory (nothing on disk), --no-demo, --seed <fixture.json> and --schema <extension.json> (repeatable), --help, --version.
  */
 const USAGE = `usage: po-invoice-sim [options]      (in this repository: npm start -- [options])
 
@@ -20,6 +20,7 @@ const USAGE = `usage: po-invoice-sim [options]      (in this repository: npm sta
   --memory           keep everything in memory (no store file)
   --no-demo          start without the demo data
   --seed <file>      seed a fixture (JSON) into a new store; repeatable, seeded in order
+  --schema <file>    a schema extension (JSON: custom columns, dual-write field pairs); repeatable
   -h, --help         this text
   -v, --version      the package's version`;
 
@@ -28,7 +29,7 @@ try {
   ({ values } = parseArgs({
     options: {
       port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, 'data-dir': { type: 'string' },
-      memory: { type: 'boolean' }, 'no-demo': { type: 'boolean' }, seed: { type: 'string', multiple: true },
+      memory: { type: 'boolean' }, 'no-demo': { type: 'boolean' }, seed: { type: 'string', multiple: true }, schema: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
     },
     strict: true,
@@ -56,7 +57,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 try {
   const sim = await startSimulator({
-    port, host, store: values.memory ? 'memory' : { file: path, dataDir }, demo: !values['no-demo'], fixtures: values.seed ?? [],
+    port, host, store: values.memory ? 'memory' : { file: path, dataDir }, demo: !values['no-demo'], fixtures: values.seed ?? [], schema: values.schema ?? [],
   });
   // Handlers first: a SIGTERM right after the URL is printed still closes the store cleanly.
   let closing = false;

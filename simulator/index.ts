@@ -16,6 +16,7 @@ import { ROW_VERSION } from './domain/context.js';
 import { mountExtras } from './extras.js';
 import { terminologyPage } from './http/terminology-route.js';
 import { jsonBody } from './http/json-body.js';
+import { type SchemaSet, withSchema } from './schema/scope.js';
 
 export interface SimulatorOptions {
   /** Default: a memory store. `npm start` passes a file store. */
@@ -26,12 +27,15 @@ export interface SimulatorOptions {
   readonly demo?: boolean;
   /** Largest request body accepted. */
   readonly bodyLimit?: string;
+  /** The instance's schema with its extensions (schema/extensions.ts buildSchema); default: the built-in schema. */
+  readonly schema?: SchemaSet;
 }
 
 export interface Simulator {
   readonly app: Express;
   readonly service: Service;
   readonly store: Store;
+  readonly schema: SchemaSet | undefined;
   /** Starts listening (port 0 = ephemeral) on 127.0.0.1 unless told otherwise; resolves to the base URL. */
   listen(port?: number, host?: string): Promise<string>;
   reset(demo: boolean): Promise<void>;
@@ -44,14 +48,15 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const service = new Service(store, options.clock ?? iso(Date.now()));
   await service.init();
   i18nInstance();
-  if (options.demo && store.count('cdm_company') === 0 && store.count('LegalEntity') === 0) await seedDemo(service);
+  const schema = options.schema;
+  if (options.demo && store.count('cdm_company') === 0 && store.count('LegalEntity') === 0) await withSchema(schema, () => seedDemo(service));
 
   const reset = async (demo: boolean): Promise<void> => {
     // The row version goes on across a reset: an ETag handed out before must never come back (one increasing number).
     const rowVersion = store.get('sim_counter', ROW_VERSION);
     await store.replaceAll(rowVersion ? { sim_counter: { [ROW_VERSION]: rowVersion } } : {});
     await service.init();
-    if (demo) await seedDemo(service);
+    if (demo) await withSchema(schema, () => seedDemo(service));
     service.events.emit('event', { type: 'reset', data: { demo } });
   };
 
@@ -59,6 +64,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   app.disable('x-powered-by');
   app.set('etag', false); // records carry their own ETags; Express's body hashes would answer 304 to collections
   app.set('query parser', 'simple');
+  // Everything a request does reads this instance's schema (extensions included): see schema/scope.ts.
+  if (schema) app.use((_req: Request, _res: Response, next: NextFunction) => withSchema(schema, next));
   const limit = options.bodyLimit ?? '1mb';
   const api = (flavour: Flavour) => [
     latency(service),
@@ -78,7 +85,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
 
   let server: Server | undefined;
   return {
-    app, service, store, reset,
+    app, service, store, reset, schema,
     listen(port = 0, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         const s = app.listen(port, host, () => {

@@ -1,5 +1,6 @@
 import type { EntityDef, FieldDef } from '../schema.js';
 import { catalogFields } from '../schema/catalog.js';
+import { ScopedMap, scopedList } from '../schema/scope.js';
 
 /** Option values of domain.md §2.3 (DEVKIT); names are ours, labels come from `labels:options`. */
 export const InvoiceStatus = { Draft: 192350000, InReview: 192350001, Confirmed: 192350002, Paid: 192350003, Posted: 192350004 } as const;
@@ -80,7 +81,8 @@ const refuseActual = {
   delete: 'actual.directWrite',
 };
 
-export const dataverseEntities: readonly EntityDef[] = [
+/** The built-in tables; read them through `dataverseEntities` (an instance's extensions included). */
+export const builtinDataverseEntities: readonly EntityDef[] = [
   entity({
     logicalName: 'cdm_company', set: 'cdm_companies', primaryName: 'cdm_name',
     fields: { cdm_companycode: str({ required: true, maxLength: 4 }), cdm_name: str(), msdyn_accountingcurrencycode: str({ sim: true, maxLength: 3 }) },
@@ -216,8 +218,10 @@ export const dataverseEntities: readonly EntityDef[] = [
   }),
 ];
 
-export const dataverseBySet = new Map(dataverseEntities.map((e) => [e.set, e]));
-export const dataverseByName = new Map(dataverseEntities.map((e) => [e.logicalName, e]));
+// The current instance's tables: the built-in ones with its schema extensions (schema/scope.ts).
+export const dataverseEntities: readonly EntityDef[] = scopedList(builtinDataverseEntities, (s) => s.dataverse);
+export const dataverseBySet: ReadonlyMap<string, EntityDef> = new ScopedMap(builtinDataverseEntities.map((e) => [e.set, e]), (s) => s.dataverseBySet);
+export const dataverseByName: ReadonlyMap<string, EntityDef> = new ScopedMap(builtinDataverseEntities.map((e) => [e.logicalName, e]), (s) => s.dataverseByName);
 
 export function dvEntity(logicalName: string): EntityDef {
   const e = dataverseByName.get(logicalName);

@@ -2,6 +2,8 @@
  * The dual-write table maps of the project invoice integration, as data (domain.md §2.6, §3).
  * `dir` of a field pair uses the dual-write management API's sync directions: FO→CE 1, CE→FO 2, both 3.
  */
+import { ScopedMap, scopedList } from '../schema/scope.js';
+
 export type MapId = 'legal_entities' | 'pi_v2' | 'actuals' | 'txconn';
 
 export const SyncDirection = { ToDataverse: 1, ToFinance: 2, Both: 3 } as const;
@@ -32,7 +34,8 @@ export interface TableMap {
 
 const f = (dataverse: string, finance: string, dir: 1 | 2 | 3, transform?: string): FieldPair => ({ dataverse, finance, dir, transform });
 
-export const tableMaps: readonly TableMap[] = [
+/** The built-in maps; read them through `tableMaps` (an instance's field-map extensions included). */
+export const builtinTableMaps: readonly TableMap[] = [
   {
     id: 'legal_entities', version: '1.0.0.2', dataverse: 'cdm_company', finance: 'LegalEntity', master: 'finance', order: 1,
     integrationKey: { dataverse: 'cdm_companycode', finance: ['LegalEntityId'] },
@@ -78,7 +81,8 @@ export const tableMaps: readonly TableMap[] = [
   },
 ];
 
-export const mapById = new Map(tableMaps.map((m) => [m.id, m]));
+export const tableMaps: readonly TableMap[] = scopedList(builtinTableMaps, (s) => s.maps);
+export const mapById: ReadonlyMap<MapId, TableMap> = new ScopedMap(builtinTableMaps.map((m) => [m.id, m]), (s) => s.mapById);
 
 /** Map states as the dual-write management API numbers them (DWLibary/DWEnums.cs). */
 export const MapStateCode = { None: 0, Stopped: 1, InitialSync: 2, CatchUp: 3, Running: 4, Paused: 5, NotRunning: 6 } as const;

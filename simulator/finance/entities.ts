@@ -1,6 +1,7 @@
 import type { EntityDef, FieldDef } from '../schema.js';
 import type { ReadView, Rec } from '../store/types.js';
 import { stagingFields } from '../schema/finance-catalog.js';
+import { ScopedMap, scopedList } from '../schema/scope.js';
 
 /**
  * Finance and Operations data entities. Microsoft documents the tables (ProjProposalJour, ProjCDSActualsImport…)
@@ -20,7 +21,8 @@ export const JournalStatus = { Draft: 'Draft', Error: 'Error', Processing: 'Proc
 const oneWay = 'proposal.oneWay';
 const systemOnly = 'finance.systemOnly';
 
-export const financeEntities: readonly EntityDef[] = [
+/** The built-in entities; read them through `financeEntities` (an instance's extensions included). */
+export const builtinFinanceEntities: readonly EntityDef[] = [
   {
     logicalName: 'LegalEntity', set: 'LegalEntities', key: ['LegalEntityId'], primaryName: 'Name',
     fields: { LegalEntityId: s({ required: true, maxLength: 4 }), Name: s(), AccountingCurrency: s({ required: true, maxLength: 3 }), SalesTaxPercent: d({ sim: true }) },
@@ -115,8 +117,10 @@ export const financeEntities: readonly EntityDef[] = [
   },
 ];
 
-export const financeBySet = new Map(financeEntities.map((e) => [e.set, e]));
-export const financeByName = new Map(financeEntities.map((e) => [e.logicalName, e]));
+// The current instance's entities: the built-in ones with its schema extensions (schema/scope.ts).
+export const financeEntities: readonly EntityDef[] = scopedList(builtinFinanceEntities, (sc) => sc.finance);
+export const financeBySet: ReadonlyMap<string, EntityDef> = new ScopedMap(builtinFinanceEntities.map((e) => [e.set, e]), (sc) => sc.financeBySet);
+export const financeByName: ReadonlyMap<string, EntityDef> = new ScopedMap(builtinFinanceEntities.map((e) => [e.logicalName, e]), (sc) => sc.financeByName);
 
 export function foEntity(name: string): EntityDef {
   const e = financeByName.get(name);
