@@ -126,6 +126,7 @@ const metadataTypes: readonly CsdlStructured[] = [
       { name: 'LogicalName', type: 'Edm.String', unicode: false }, { name: 'AttributeType', type: mscrm('AttributeTypeCode') },
       { name: 'IsValidForCreate', type: 'Edm.Boolean' }, { name: 'IsValidForUpdate', type: 'Edm.Boolean' },
       { name: 'RequiredLevel', type: mscrm('AttributeRequiredLevelManagedProperty') }, { name: 'Description', type: mscrm('Label') },
+      { name: 'IsCustomAttribute', type: 'Edm.Boolean' },
       // Dataverse declares Targets on LookupAttributeMetadata; the simulator sends it on the attribute itself.
       { name: 'Targets', type: 'Collection(Edm.String)', annotations: [simMark] },
       // Likewise MaxLength, which Dataverse declares on StringAttributeMetadata and MemoAttributeMetadata.
