@@ -64,7 +64,7 @@ export interface RunningSimulator {
   readonly financeUrl: string;
   /** Stops listening and closes the store. */
   stop(): Promise<void>;
-  /** Back to the state right after start: empty, then the demo data and fixtures of the options. */
+  /** Back to the state right after start: empty, then the demo data and fixtures of the options; the faults of the options. */
   reset(): Promise<void>;
   /** Seeds a fixture (file path or object) now; refused as a whole (FixtureError) when anything in it is wrong. */
   seed(fixture: string | Fixture): Promise<SeedResult>;
@@ -125,6 +125,8 @@ export async function startSimulator(options: StartOptions = {}): Promise<Runnin
       financeUrl: `${url}${FINANCE_BASE}/`,
       stop: () => sim.close(),
       async reset() {
+        applyFaults(service.faults, null);
+        if (options.faults) applyFaults(service.faults, options.faults);
         await scoped(() => sim.reset(demo));
         await seedAll();
       },
