@@ -3,7 +3,7 @@ import { type Ctx, must, patch, refuse, where } from '../domain/context.js';
 import { dec } from '../domain/money.js';
 import { actualId, basisOf, connect, createActual, reverseActual } from './actuals.js';
 import { BillingStatus, InvoiceStatus, MilestoneStatus, Role, TxClass, TxType } from './entities.js';
-import { invoiceActual, invoiceDetails, invoiceLines, isEditable, newDetail, newInvoiceHeader, newInvoiceLine, recalculate } from './invoices.js';
+import { invoiceActual, invoiceDetails, invoiceLines, isEditable, newDetail, newInvoiceHeader, newInvoiceLine, recalculate } from './invoice-builders.js';
 
 /**
  * "Correct this invoice" (corrective-invoices.md, revise-project-invoices.md): a confirmed invoice is never

@@ -3,7 +3,8 @@ import type { EntityDef } from '../schema.js';
 import { type Ctx, insert, must, nextNumber, pad, patch, refuse, where } from '../domain/context.js';
 import { SimError } from '../errors.js';
 import { EntryStatus, InvoiceStatus, JournalType, MilestoneStatus, OrderType } from './entities.js';
-import { assertEditable, deleteInvoice, isEditable, updateDetail, updateInvoice } from './invoices.js';
+import { deleteInvoice, updateDetail, updateInvoice } from './invoices.js';
+import { assertEditable, isEditable } from './invoice-builders.js';
 
 /**
  * Generic Dataverse writes (create, update, delete of a record) with the business rules each entity has on
