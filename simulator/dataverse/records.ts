@@ -2,7 +2,7 @@ import type { Rec } from '../store/types.js';
 import type { EntityDef } from '../schema.js';
 import { type Ctx, insert, must, nextNumber, pad, patch, refuse, where } from '../domain/context.js';
 import { SimError } from '../errors.js';
-import { EntryStatus, InvoiceStatus, JournalType, MilestoneStatus, OrderType } from './entities.js';
+import { EntryStatus, ExpenseStatus, InvoiceStatus, JournalType, MilestoneStatus, OrderType } from './entities.js';
 import { assertEditable, deleteInvoice, isEditable, updateDetail, updateInvoice } from './invoices.js';
 
 /**
@@ -42,7 +42,7 @@ export function createRecord(ctx: Ctx, def: EntityDef, values: Record<string, un
       if (Number(rec.msdyn_duration) <= 0 || Number(rec.msdyn_duration) > 1440) throw refuse('work.badDuration', { minutes: Number(rec.msdyn_duration) });
       break;
     case 'msdyn_expense':
-      rec.msdyn_expensestatus = EntryStatus.Draft;
+      rec.msdyn_expensestatus = ExpenseStatus.Draft;
       break;
     case 'msdyn_journal':
       rec.msdyn_journaltype ??= JournalType.Entry;

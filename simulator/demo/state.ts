@@ -116,7 +116,7 @@ export function demoState(service: Service): DemoState {
     r.msdyn_transactiontypecode === TxType.UnbilledSales && unbilledOpen.has(r.msdyn_billingstatus) && !adjusted.has(r.msdyn_adjustmentstatus) && Number(r.msdyn_amount) > 0);
   const milestones = newest(db.all('msdyn_contractlinescheduleofvalue'), (r) => r.msdyn_invoicestatus === MilestoneStatus.Ready || r.msdyn_invoicestatus === MilestoneStatus.NotReady);
   const milestoneItem = (r: Rec): Item => {
-    const line = db.get('salesorderdetail', str(r._msdyn_contractline_value));
+    const line = db.get('salesorderdetail', str(r._msdyn_contractlineid_value));
     const contract = line ? db.get('salesorder', str(line._salesorderid_value)) : undefined;
     return {
       table: 'msdyn_contractlinescheduleofvalue', id: str(r.msdyn_contractlinescheduleofvalueid),
