@@ -52,7 +52,7 @@ export function markContractReady(ctx: Ctx, contractId: string): number {
     if (a.msdyn_billingstatus === BillingStatus.UnbilledSalesCreated) { markActualReady(ctx, String(a.msdyn_actualid)); n++; }
   }
   const lines = new Set([...whereEq(ctx, 'salesorderdetail', '_salesorderid_value', contractId)].map((l) => l.salesorderdetailid));
-  for (const m of where(ctx, 'msdyn_contractlinescheduleofvalue', (x) => lines.has(x._msdyn_contractline_value) && x.msdyn_invoicestatus === MilestoneStatus.NotReady)) {
+  for (const m of where(ctx, 'msdyn_contractlinescheduleofvalue', (x) => lines.has(x._msdyn_contractlineid_value) && x.msdyn_invoicestatus === MilestoneStatus.NotReady)) {
     markMilestoneReady(ctx, String(m.msdyn_contractlinescheduleofvalueid)); n++;
   }
   return n;

@@ -2,7 +2,7 @@ import type { Rec } from '../store/types.js';
 import type { EntityDef } from '../schema.js';
 import { type Ctx, nextNumber, pad, refuse, where } from '../domain/context.js';
 import { SimError } from '../errors.js';
-import { EntryStatus, InvoiceStatus, JournalType, MilestoneStatus, OrderType } from './entities.js';
+import { EntryStatus, ExpenseStatus, InvoiceStatus, JournalType, MilestoneStatus, OrderType } from './entities.js';
 import { deleteInvoice, updateDetail, updateInvoice } from './invoices.js';
 import { assertEditable } from './invoice-builders.js';
 
@@ -64,7 +64,7 @@ export const entityHooks: Readonly<Record<string, EntityHooks>> = {
     },
   },
   msdyn_expense: {
-    create: (_ctx, rec) => { rec.msdyn_expensestatus = EntryStatus.Draft; },
+    create: (_ctx, rec) => { rec.msdyn_expensestatus = ExpenseStatus.Draft; },
   },
   msdyn_journal: {
     create: (_ctx, rec) => {

@@ -44,7 +44,7 @@ export function newInvoiceLine(ctx: Ctx, invoiceId: string, contractLine: Rec): 
     invoicedetailid: id,
     productdescription: contractLine.productdescription,
     _invoiceid_value: invoiceId,
-    _msdyn_contractline_value: contractLine.salesorderdetailid,
+    _msdyn_contractlineid_value: contractLine.salesorderdetailid,
     msdyn_billingmethod: contractLine.msdyn_billingmethod,
     extendedamount: 0,
   });
@@ -55,12 +55,12 @@ export function newDetail(ctx: Ctx, invoiceId: string, line: Rec, fields: Record
   const qty = dec(fields.msdyn_quantity);
   return insert(ctx, 'msdyn_invoicelinetransaction', id, {
     msdyn_invoicelinetransactionid: id,
-    _msdyn_invoiceline_value: line.invoicedetailid,
+    _msdyn_invoicelineid_value: line.invoicedetailid,
     _msdyn_invoice_value: invoiceId,
-    _msdyn_salescontractlineid_value: line._msdyn_contractline_value,
+    _msdyn_salescontractlineid_value: line._msdyn_contractlineid_value,
     msdyn_transactiontypecode: TxType.BilledSales,
     msdyn_billingtype: BillingType.Chargeable,
-    msdyn_iscorrection: false,
+    msdyn_correction: false,
     msdyn_originalquantity: null,
     _msdyn_sourceactual_value: null,
     _msdyn_billedactual_value: null,
@@ -76,7 +76,7 @@ export function recalculate(ctx: Ctx, invoiceId: string): Rec {
   const invoice = must(ctx, 'invoice', invoiceId);
   let total = 0n;
   for (const line of invoiceLines(ctx, invoiceId)) {
-    const details = [...whereEq(ctx, 'msdyn_invoicelinetransaction', '_msdyn_invoiceline_value', line.invoicedetailid)];
+    const details = [...whereEq(ctx, 'msdyn_invoicelinetransaction', '_msdyn_invoicelineid_value', line.invoicedetailid)];
     const amount = sum(details.filter(counts).map((d) => lineValue(d)));
     total += amount;
     if (dec(line.extendedamount) !== amount) patch(ctx, 'invoicedetail', String(line.invoicedetailid), { extendedamount: num(amount) });
@@ -86,7 +86,7 @@ export function recalculate(ctx: Ctx, invoiceId: string): Rec {
 
 /** What a detail adds to its invoice: its amount; on a correction, the change against the original. */
 function lineValue(d: Rec): bigint {
-  if (!d.msdyn_iscorrection) return dec(d.msdyn_amount);
+  if (!d.msdyn_correction) return dec(d.msdyn_amount);
   return round(mul(dec(d.msdyn_quantity) - dec(d.msdyn_originalquantity), dec(d.msdyn_price)));
 }
 

@@ -16,7 +16,7 @@ export function createInvoice(ctx: Ctx, contractId: string): Rec {
   const ready = backlogActuals(ctx, contractId).filter((a) => a.msdyn_billingstatus === BillingStatus.ReadyToInvoice);
   const contractLines = [...whereEq(ctx, 'salesorderdetail', '_salesorderid_value', contractId)];
   const lineIds = new Set(contractLines.map((l) => l.salesorderdetailid));
-  const milestones = [...where(ctx, 'msdyn_contractlinescheduleofvalue', (m) => lineIds.has(m._msdyn_contractline_value) && m.msdyn_invoicestatus === MilestoneStatus.Ready)];
+  const milestones = [...where(ctx, 'msdyn_contractlinescheduleofvalue', (m) => lineIds.has(m._msdyn_contractlineid_value) && m.msdyn_invoicestatus === MilestoneStatus.Ready)];
   if (ready.length === 0 && milestones.length === 0) throw refuse('invoice.nothingReady', { contract: String(contract.name) });
 
   const invoice = newInvoiceHeader(ctx, contract);
@@ -32,7 +32,7 @@ export function createInvoice(ctx: Ctx, contractId: string): Rec {
       patch(ctx, 'msdyn_actual', actualId(a), { msdyn_billingstatus: BillingStatus.CustomerInvoiceCreated, _msdyn_invoice_value: invoiceId });
       connect(ctx, { id: String(ild.msdyn_invoicelinetransactionid), role: Role.BilledSales, type: 'msdyn_invoicelinetransaction' }, { id: actualId(a), role: Role.UnbilledSales, type: 'msdyn_actual' }, contract._msdyn_company_value);
     }
-    for (const m of milestones.filter((x) => x._msdyn_contractline_value === cl.salesorderdetailid)) {
+    for (const m of milestones.filter((x) => x._msdyn_contractlineid_value === cl.salesorderdetailid)) {
       newDetail(ctx, invoiceId, line, {
         msdyn_description: m.msdyn_name, msdyn_transactionclassification: TxClass.Milestone, msdyn_quantity: 1, msdyn_price: m.msdyn_amount,
         _msdyn_contractlinescheduleofvalue_value: m.msdyn_contractlinescheduleofvalueid,
@@ -53,13 +53,13 @@ export function updateDetail(ctx: Ctx, id: string, changes: { msdyn_quantity?: u
   if (changes.msdyn_externaldescription !== undefined) next.msdyn_externaldescription = changes.msdyn_externaldescription;
   if (changes.msdyn_billingtype !== undefined && changes.msdyn_billingtype !== d.msdyn_billingtype) {
     if (isMilestone) throw refuse('invoice.milestoneAlwaysChargeable');
-    if (d.msdyn_iscorrection) throw refuse('correction.billingTypeFixed');
+    if (d.msdyn_correction) throw refuse('correction.billingTypeFixed');
     next.msdyn_billingtype = changes.msdyn_billingtype;
   }
   if (changes.msdyn_quantity !== undefined) {
     const q = dec(changes.msdyn_quantity);
     if (q < 0n) throw refuse('invoice.negativeQuantity');
-    if (d.msdyn_iscorrection) {
+    if (d.msdyn_correction) {
       const original = dec(d.msdyn_originalquantity);
       if (q > original) throw refuse('correction.moreThanOriginal', { quantity: String(d.msdyn_originalquantity) });
       if (isMilestone && q !== 0n && q !== original) throw refuse('correction.milestonePartial');
@@ -85,8 +85,8 @@ export function deleteInvoice(ctx: Ctx, id: string): void {
   assertEditable(ctx, id);
   for (const d of invoiceDetails(ctx, id)) {
     const source = d._msdyn_sourceactual_value ? ctx.tx.get('msdyn_actual', String(d._msdyn_sourceactual_value)) : undefined;
-    if (source && !d.msdyn_iscorrection) patch(ctx, 'msdyn_actual', actualId(source), { msdyn_billingstatus: BillingStatus.ReadyToInvoice, _msdyn_invoice_value: null });
-    if (d._msdyn_contractlinescheduleofvalue_value && !d.msdyn_iscorrection) {
+    if (source && !d.msdyn_correction) patch(ctx, 'msdyn_actual', actualId(source), { msdyn_billingstatus: BillingStatus.ReadyToInvoice, _msdyn_invoice_value: null });
+    if (d._msdyn_contractlinescheduleofvalue_value && !d.msdyn_correction) {
       patch(ctx, 'msdyn_contractlinescheduleofvalue', String(d._msdyn_contractlinescheduleofvalue_value), { msdyn_invoicestatus: MilestoneStatus.Ready });
     }
     for (const c of where(ctx, 'msdyn_transactionconnection', (c) => c.msdyn_transaction1 === d.msdyn_invoicelinetransactionid)) ctx.tx.del('msdyn_transactionconnection', String(c.msdyn_transactionconnectionid));
@@ -105,7 +105,7 @@ export function confirmInvoice(ctx: Ctx, id: string): Rec {
   const inv = must(ctx, 'invoice', id);
   if (!isEditable(inv)) throw refuse('invoice.notDraft', { invoice: String(inv.invoicenumber) });
   for (const d of invoiceDetails(ctx, id)) {
-    if (d.msdyn_iscorrection) confirmCorrectionLine(ctx, inv, d);
+    if (d.msdyn_correction) confirmCorrectionLine(ctx, inv, d);
     else if (d.msdyn_transactionclassification === TxClass.Milestone) confirmMilestone(ctx, inv, d);
     else confirmTimeAndMaterial(ctx, inv, d);
   }
@@ -114,10 +114,10 @@ export function confirmInvoice(ctx: Ctx, id: string): Rec {
 
 function confirmMilestone(ctx: Ctx, inv: Rec, d: Rec): void {
   const m = must(ctx, 'msdyn_contractlinescheduleofvalue', String(d._msdyn_contractlinescheduleofvalue_value));
-  const line = must(ctx, 'salesorderdetail', String(m._msdyn_contractline_value));
+  const line = must(ctx, 'salesorderdetail', String(m._msdyn_contractlineid_value));
   billed(ctx, inv, d, {
     _msdyn_project_value: line._msdyn_project_value ?? null, _msdyn_salescontract_value: inv._salesorderid_value, _msdyn_salescontractlineid_value: line.salesorderdetailid,
-    _msdyn_contractlinescheduleofvalue_value: m.msdyn_contractlinescheduleofvalueid, _msdyn_customer_value: inv._customerid_value, _msdyn_company_value: inv._msdyn_company_value,
+    _msdyn_contractlinescheduleofvalue_value: m.msdyn_contractlinescheduleofvalueid, _msdyn_accountcustomer_value: inv._customerid_value, _msdyn_company_value: inv._msdyn_company_value,
     _transactioncurrencyid_value: inv._transactioncurrencyid_value, msdyn_transactionclassification: TxClass.Milestone, msdyn_description: m.msdyn_name,
   }, 1, BillingType.Chargeable);
   patch(ctx, 'msdyn_contractlinescheduleofvalue', String(m.msdyn_contractlinescheduleofvalueid), { msdyn_invoicestatus: MilestoneStatus.CustomerInvoicePosted });

@@ -113,7 +113,7 @@ export function demoState(service: Service): DemoState {
   const backlogActuals = newest(db.all('msdyn_actual'), inBacklog);
   const milestones = newest(db.all('msdyn_contractlinescheduleofvalue'), milestoneInBacklog);
   const milestoneItem = (r: Rec): Item => {
-    const line = db.get('salesorderdetail', str(r._msdyn_contractline_value));
+    const line = db.get('salesorderdetail', str(r._msdyn_contractlineid_value));
     const contract = line ? db.get('salesorder', str(line._salesorderid_value)) : undefined;
     return {
       table: 'msdyn_contractlinescheduleofvalue', id: str(r.msdyn_contractlinescheduleofvalueid),
