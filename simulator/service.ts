@@ -9,6 +9,7 @@ import { financeEntities } from './finance/entities.js';
 import { type Faults, type SyncItem, apply, catchUpErrors, ensureMaps, errorInfo, failQueued, logActivity, mapState, noFaults, propagate, queued, setMapState } from './dualwrite/runtime.js';
 import type { MapId } from './dualwrite/maps.js';
 import { type ProcessId, processes } from './processes.js';
+import type { RuleId } from './rules/index.js';
 
 export type Side = 'dataverse' | 'finance' | 'dualwrite' | 'sim';
 export const sideOf = (table: string): Side =>
@@ -18,6 +19,8 @@ export interface SimEvent {
   readonly type: 'commit' | 'map' | 'process' | 'clock' | 'reset';
   readonly seq?: number;
   readonly data: unknown;
+  /** On a commit: the rules (ids of simulator/rules/) the domain applied in it. */
+  readonly rules?: readonly RuleId[];
 }
 
 /**
@@ -33,12 +36,16 @@ export class Service {
     this.events.setMaxListeners(0);
     this.unsubscribe = store.onCommit(({ seq, ops }) => {
       const changes = ops.filter((o) => !o.table.startsWith('sim_')).map((o) => ({ side: sideOf(o.table), table: o.table, id: o.id, t: o.t }));
-      if (changes.length) this.events.emit('event', { type: 'commit', seq, data: changes } satisfies SimEvent);
+      // The rules the transaction applied (simulator/rules/), set by `direct` just before the store announces it.
+      const rules = this.appliedRules;
+      this.appliedRules = [];
+      if (changes.length) this.events.emit('event', { type: 'commit', seq, data: changes, ...(rules.length ? { rules } : {}) } satisfies SimEvent);
     });
     this.startClock = startClock;
   }
 
   private startClock: string;
+  private appliedRules: RuleId[] = [];
 
   now(): string {
     const c = this.store.get('sim_meta', 'clock');
@@ -61,7 +68,12 @@ export class Service {
    */
   private direct<T>(fn: (ctx: Ctx) => T): Promise<T> {
     const now = this.now();
-    return this.store.transact((tx) => fn({ tx, now, newId: randomUUID }));
+    return this.store.transact((tx) => {
+      const applied: RuleId[] = [];
+      const result = fn({ tx, now, newId: randomUUID, applied });
+      this.appliedRules = applied; // the store announces the commit synchronously after this returns
+      return result;
+    });
   }
 
   /** Reference data every instance has (maps, clock) without demo data. */

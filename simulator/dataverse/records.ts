@@ -10,7 +10,7 @@ import { assertEditable, deleteInvoice, isEditable, updateDetail, updateInvoice 
  * them. Values arrive validated by payload.ts; lookups as `_x_value` GUIDs.
  */
 export function createRecord(ctx: Ctx, def: EntityDef, values: Record<string, unknown>): Rec {
-  if (def.refuse?.create) throw refuse(def.refuse.create, { entity: def.logicalName });
+  if (def.refuse?.create) throw refuse(def.refuse.create.rule, def.refuse.create.key, { entity: def.logicalName });
   const pk = def.key[0] as string;
   const id = typeof values[pk] === 'string' ? String(values[pk]) : ctx.newId();
   if (ctx.tx.get(def.logicalName, id)) throw new SimError(412, '0x80040237', 'record.duplicate', { entity: def.logicalName, id });
@@ -39,7 +39,7 @@ export function createRecord(ctx: Ctx, def: EntityDef, values: Record<string, un
       break;
     case 'msdyn_timeentry':
       rec.msdyn_entrystatus = EntryStatus.Draft;
-      if (Number(rec.msdyn_duration) <= 0 || Number(rec.msdyn_duration) > 1440) throw refuse('work.badDuration', { minutes: Number(rec.msdyn_duration) });
+      if (Number(rec.msdyn_duration) <= 0 || Number(rec.msdyn_duration) > 1440) throw refuse('rule.time-entry-duration', 'work.badDuration', { minutes: Number(rec.msdyn_duration) });
       break;
     case 'msdyn_expense':
       rec.msdyn_expensestatus = EntryStatus.Draft;
@@ -49,7 +49,7 @@ export function createRecord(ctx: Ctx, def: EntityDef, values: Record<string, un
       rec.msdyn_isposted = false;
       break;
     case 'msdyn_journalline':
-      if (ctx.tx.get('msdyn_journal', String(rec._msdyn_journal_value))?.msdyn_isposted === true) throw refuse('work.journalPosted', { journal: String(rec._msdyn_journal_value) });
+      if (ctx.tx.get('msdyn_journal', String(rec._msdyn_journal_value))?.msdyn_isposted === true) throw refuse('rule.journal-posted-read-only', 'work.journalPosted', { journal: String(rec._msdyn_journal_value) });
       break;
   }
   // No company is required: Dataverse keeps rows without one; only dual-write leaves them out (company-data.md,
@@ -70,10 +70,10 @@ export function updateRecord(ctx: Ctx, def: EntityDef, id: string, values: Recor
   const old = must(ctx, def.logicalName, id);
   if (def.refuse?.update) {
     const outside = Object.keys(values).filter((k) => !def.updatable?.includes(k));
-    if (outside.length) throw refuse(def.refuse.update, { entity: def.logicalName, property: outside[0] ?? '' });
+    if (outside.length) throw refuse(def.refuse.update.rule, def.refuse.update.key, { entity: def.logicalName, property: outside[0] ?? '' });
   }
   if (def.companySpecific && '_msdyn_company_value' in values && values._msdyn_company_value !== old._msdyn_company_value) {
-    throw refuse('record.companyReadOnly', { entity: def.logicalName }); // company-data.md: read-only after save
+    throw refuse('rule.company-read-only', 'record.companyReadOnly', { entity: def.logicalName }); // company-data.md: read-only after save
   }
   switch (def.logicalName) {
     case 'invoice':
@@ -89,11 +89,11 @@ export function updateRecord(ctx: Ctx, def: EntityDef, id: string, values: Recor
 
 export function deleteRecord(ctx: Ctx, def: EntityDef, id: string): void {
   must(ctx, def.logicalName, id);
-  if (def.refuse?.delete) throw refuse(def.refuse.delete, { entity: def.logicalName });
+  if (def.refuse?.delete) throw refuse(def.refuse.delete.rule, def.refuse.delete.key, { entity: def.logicalName });
   if (def.logicalName === 'invoice') return deleteInvoice(ctx, id);
   if (def.logicalName === 'salesorder') {
     for (const inv of where(ctx, 'invoice', (i) => i._salesorderid_value === id && i.msdyn_projectinvoicestatus !== InvoiceStatus.Draft)) {
-      throw refuse('contract.hasInvoices', { invoice: String(inv.invoicenumber) });
+      throw refuse('rule.contract-with-invoices', 'contract.hasInvoices', { invoice: String(inv.invoicenumber) });
     }
   }
   ctx.tx.del(def.logicalName, id);

@@ -2,7 +2,7 @@ import express, { type Router } from 'express';
 import { findBy, type ReadView, type Rec } from '../store/types.js';
 import type { EntityDef } from '../schema.js';
 import type { Service } from '../service.js';
-import type { Ctx } from '../domain/context.js';
+import { type Ctx, refuse } from '../domain/context.js';
 import { SimError } from '../errors.js';
 import { translator } from '../i18n.js';
 import { readPayload } from '../payload.js';
@@ -201,10 +201,10 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
 
   function payload(ctx: Ctx, req: ApiRequest, def: EntityDef, mode: 'create' | 'update', body: unknown = req.body): Record<string, unknown> {
     // An entity that refuses generic writes answers with its business rule before any field check.
-    if (mode === 'create' && def.refuse?.create) throw new SimError(400, '0x80040265', def.refuse.create, { entity: def.logicalName });
+    if (mode === 'create' && def.refuse?.create) throw refuse(def.refuse.create.rule, def.refuse.create.key, { entity: def.logicalName });
     if (mode === 'update' && def.refuse?.update && body && typeof body === 'object') {
       const outside = Object.keys(body).filter((k) => !k.startsWith('@odata.') && !def.updatable?.includes(k));
-      if (outside.length) throw new SimError(400, '0x80040265', def.refuse.update, { entity: def.logicalName, property: outside[0] ?? '' });
+      if (outside.length) throw refuse(def.refuse.update.rule, def.refuse.update.key, { entity: def.logicalName, property: outside[0] ?? '' });
     }
     return readPayload(def, body, {
       mode, code: '0x80048d19', allowReadOnly: mode === 'create' ? [def.key[0] as string] : [],
