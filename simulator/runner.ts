@@ -1,4 +1,5 @@
 import type { Store } from './store/types.js';
+import type { RuleId } from './rules/index.js';
 import type { Ctx } from './domain/context.js';
 import type { Faults } from './dualwrite/runtime.js';
 
@@ -6,6 +7,8 @@ export interface SimEvent {
   readonly type: 'commit' | 'map' | 'process' | 'clock' | 'reset';
   readonly seq?: number;
   readonly data: unknown;
+  /** On a commit: the rules (ids of simulator/rules/) the domain applied in it. */
+  readonly rules?: readonly RuleId[];
 }
 
 /**

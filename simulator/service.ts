@@ -10,6 +10,7 @@ import type { MapId } from './dualwrite/maps.js';
 import { resume, retry, setMap } from './dualwrite/catch-up.js';
 import { type ProcessId, advanceClock, ensureProcessRows, runProcess, setRecurrence } from './processes.js';
 import type { Runner, SimEvent } from './runner.js';
+import type { RuleId } from './rules/index.js';
 
 export { isProcessId } from './processes.js';
 
@@ -34,7 +35,10 @@ export class Service {
     this.events.setMaxListeners(0);
     this.unsubscribe = store.onCommit(({ seq, ops }) => {
       const changes = ops.filter((o) => !o.table.startsWith('sim_')).map((o) => ({ side: sideOf(o.table), table: o.table, id: o.id, t: o.t }));
-      if (changes.length) this.events.emit('event', { type: 'commit', seq, data: changes } satisfies SimEvent);
+      // The rules the transaction applied (simulator/rules/), set by `direct` just before the store announces it.
+      const rules = this.appliedRules;
+      this.appliedRules = [];
+      if (changes.length) this.events.emit('event', { type: 'commit', seq, data: changes, ...(rules.length ? { rules } : {}) } satisfies SimEvent);
     });
     this.startClock = startClock;
     this.runner = {
@@ -44,6 +48,7 @@ export class Service {
   }
 
   private startClock: string;
+  private appliedRules: RuleId[] = [];
 
   now(): string {
     const c = this.store.get('sim_meta', 'clock');
@@ -66,7 +71,12 @@ export class Service {
    */
   private direct<T>(fn: (ctx: Ctx) => T): Promise<T> {
     const now = this.now();
-    return this.store.transact((tx) => fn({ tx, now, newId: randomUUID }));
+    return this.store.transact((tx) => {
+      const applied: RuleId[] = [];
+      const result = fn({ tx, now, newId: randomUUID, applied });
+      this.appliedRules = applied; // the store announces the commit synchronously after this returns
+      return result;
+    });
   }
 
   /** Reference data every instance has (maps, clock) without demo data. */

@@ -49,7 +49,7 @@ export const entityHooks: Readonly<Record<string, EntityHooks>> = {
     },
     delete: (ctx, id) => {
       for (const inv of where(ctx, 'invoice', (i) => i._salesorderid_value === id && i.msdyn_projectinvoicestatus !== InvoiceStatus.Draft)) {
-        throw refuse('contract.hasInvoices', { invoice: String(inv.invoicenumber) });
+        throw refuse('rule.contract-with-invoices', 'contract.hasInvoices', { invoice: String(inv.invoicenumber) });
       }
       return false;
     },
@@ -60,7 +60,7 @@ export const entityHooks: Readonly<Record<string, EntityHooks>> = {
   msdyn_timeentry: {
     create: (_ctx, rec) => {
       rec.msdyn_entrystatus = EntryStatus.Draft;
-      if (Number(rec.msdyn_duration) <= 0 || Number(rec.msdyn_duration) > 1440) throw refuse('work.badDuration', { minutes: Number(rec.msdyn_duration) });
+      if (Number(rec.msdyn_duration) <= 0 || Number(rec.msdyn_duration) > 1440) throw refuse('rule.time-entry-duration', 'work.badDuration', { minutes: Number(rec.msdyn_duration) });
     },
   },
   msdyn_expense: {
@@ -74,7 +74,7 @@ export const entityHooks: Readonly<Record<string, EntityHooks>> = {
   },
   msdyn_journalline: {
     create: (ctx, rec) => {
-      if (ctx.tx.get('msdyn_journal', String(rec._msdyn_journal_value))?.msdyn_isposted === true) throw refuse('work.journalPosted', { journal: String(rec._msdyn_journal_value) });
+      if (ctx.tx.get('msdyn_journal', String(rec._msdyn_journal_value))?.msdyn_isposted === true) throw refuse('rule.journal-posted-read-only', 'work.journalPosted', { journal: String(rec._msdyn_journal_value) });
     },
   },
   invoice: {
@@ -97,10 +97,10 @@ export const hooksOf = (def: EntityDef): EntityHooks => entityHooks[def.logicalN
  * annotations such as `@odata.bind` keys are not columns).
  */
 export function checkGenericWrite(def: EntityDef, mode: 'create' | 'update' | 'delete', keys: readonly string[] = []): void {
-  if (mode === 'create' && def.refuse?.create) throw refuse(def.refuse.create, { entity: def.logicalName });
-  if (mode === 'delete' && def.refuse?.delete) throw refuse(def.refuse.delete, { entity: def.logicalName });
+  if (mode === 'create' && def.refuse?.create) throw refuse(def.refuse.create.rule, def.refuse.create.key, { entity: def.logicalName });
+  if (mode === 'delete' && def.refuse?.delete) throw refuse(def.refuse.delete.rule, def.refuse.delete.key, { entity: def.logicalName });
   if (mode === 'update' && def.refuse?.update) {
     const outside = keys.filter((k) => !k.startsWith('@odata.') && !def.updatable?.includes(k));
-    if (outside.length) throw refuse(def.refuse.update, { entity: def.logicalName, property: outside[0] ?? '' });
+    if (outside.length) throw refuse(def.refuse.update.rule, def.refuse.update.key, { entity: def.logicalName, property: outside[0] ?? '' });
   }
 }

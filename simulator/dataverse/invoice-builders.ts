@@ -92,7 +92,7 @@ function lineValue(d: Rec): bigint {
 
 export function assertEditable(ctx: Ctx, invoiceId: string): Rec {
   const inv = must(ctx, 'invoice', invoiceId);
-  if (!isEditable(inv)) throw refuse('invoice.readOnly', { invoice: String(inv.invoicenumber) });
+  if (!isEditable(inv)) throw refuse('rule.confirmed-read-only', 'invoice.readOnly', { invoice: String(inv.invoicenumber) });
   return inv;
 }
 

@@ -17,7 +17,7 @@ export function createInvoice(ctx: Ctx, contractId: string): Rec {
   const contractLines = [...whereEq(ctx, 'salesorderdetail', '_salesorderid_value', contractId)];
   const lineIds = new Set(contractLines.map((l) => l.salesorderdetailid));
   const milestones = [...where(ctx, 'msdyn_contractlinescheduleofvalue', (m) => lineIds.has(m._msdyn_contractlineid_value) && m.msdyn_invoicestatus === MilestoneStatus.Ready)];
-  if (ready.length === 0 && milestones.length === 0) throw refuse('invoice.nothingReady', { contract: String(contract.name) });
+  if (ready.length === 0 && milestones.length === 0) throw refuse('rule.invoice-needs-ready-items', 'invoice.nothingReady', { contract: String(contract.name) });
 
   const invoice = newInvoiceHeader(ctx, contract);
   const invoiceId = String(invoice.invoiceid);
@@ -52,19 +52,19 @@ export function updateDetail(ctx: Ctx, id: string, changes: { msdyn_quantity?: u
   if (changes.msdyn_description !== undefined) next.msdyn_description = changes.msdyn_description;
   if (changes.msdyn_externaldescription !== undefined) next.msdyn_externaldescription = changes.msdyn_externaldescription;
   if (changes.msdyn_billingtype !== undefined && changes.msdyn_billingtype !== d.msdyn_billingtype) {
-    if (isMilestone) throw refuse('invoice.milestoneAlwaysChargeable');
-    if (d.msdyn_correction) throw refuse('correction.billingTypeFixed');
+    if (isMilestone) throw refuse('rule.milestone-always-chargeable', 'invoice.milestoneAlwaysChargeable');
+    if (d.msdyn_correction) throw refuse('rule.correction-billing-type-fixed', 'correction.billingTypeFixed');
     next.msdyn_billingtype = changes.msdyn_billingtype;
   }
   if (changes.msdyn_quantity !== undefined) {
     const q = dec(changes.msdyn_quantity);
-    if (q < 0n) throw refuse('invoice.negativeQuantity');
+    if (q < 0n) throw refuse('rule.quantity-not-negative', 'invoice.negativeQuantity');
     if (d.msdyn_correction) {
       const original = dec(d.msdyn_originalquantity);
-      if (q > original) throw refuse('correction.moreThanOriginal', { quantity: String(d.msdyn_originalquantity) });
-      if (isMilestone && q !== 0n && q !== original) throw refuse('correction.milestonePartial');
+      if (q > original) throw refuse('rule.correction-not-above-original', 'correction.moreThanOriginal', { quantity: String(d.msdyn_originalquantity) });
+      if (isMilestone && q !== 0n && q !== original) throw refuse('rule.correction-milestone-partial', 'correction.milestonePartial');
     } else if (isMilestone && q !== dec(1)) {
-      throw refuse('invoice.milestoneQuantity');
+      throw refuse('rule.milestone-quantity-fixed', 'invoice.milestoneQuantity');
     }
     next.msdyn_quantity = num(q, 4);
     next.msdyn_amount = num(round(mul(q, dec(d.msdyn_price))));
@@ -103,7 +103,7 @@ export function deleteInvoice(ctx: Ctx, id: string): void {
  */
 export function confirmInvoice(ctx: Ctx, id: string): Rec {
   const inv = must(ctx, 'invoice', id);
-  if (!isEditable(inv)) throw refuse('invoice.notDraft', { invoice: String(inv.invoicenumber) });
+  if (!isEditable(inv)) throw refuse('rule.confirmed-read-only', 'invoice.notDraft', { invoice: String(inv.invoicenumber) });
   for (const d of invoiceDetails(ctx, id)) {
     if (d.msdyn_correction) confirmCorrectionLine(ctx, inv, d);
     else if (d.msdyn_transactionclassification === TxClass.Milestone) confirmMilestone(ctx, inv, d);

@@ -31,7 +31,7 @@ export function updateRecord(ctx: Ctx, def: EntityDef, id: string, values: Recor
   const old = must(ctx, def.logicalName, id);
   checkGenericWrite(def, 'update', Object.keys(values));
   if (def.companySpecific && '_msdyn_company_value' in values && values._msdyn_company_value !== old._msdyn_company_value) {
-    throw refuse('record.companyReadOnly', { entity: def.logicalName }); // company-data.md: read-only after save
+    throw refuse('rule.company-read-only', 'record.companyReadOnly', { entity: def.logicalName }); // company-data.md: read-only after save
   }
   const handled = hooksOf(def).update?.(ctx, id, values, old);
   if (handled) return handled;
