@@ -1,4 +1,4 @@
-import { SimError } from './errors.js';
+import { Sim } from './errors/sim.js';
 import { type Faults, isMapId, noFaults } from './dualwrite/runtime.js';
 import type { MapId } from './dualwrite/maps.js';
 
@@ -18,7 +18,7 @@ export function applyFaults(target: Faults, input: unknown): Faults {
     Object.assign(target, noFaults());
     return target;
   }
-  const bad = (): SimError => new SimError(400, 'BadRequest', 'sim.badFaults');
+  const bad = () => Sim.error(400, 'BadRequest', 'sim.badFaults');
   if (typeof input !== 'object' || Array.isArray(input)) throw bad();
   const b = input as Record<string, unknown>;
   if (Object.keys(b).some((k) => k !== 'financeUnavailable' && k !== 'latencyMs' && k !== 'failNext')) throw bad();
