@@ -68,6 +68,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   if (schema) app.use((_req: Request, _res: Response, next: NextFunction) => withSchema(schema, next));
   const limit = options.bodyLimit ?? '1mb';
   const api = (flavour: Flavour) => [
+    queryOnce,
     latency(service),
     requireJson(flavour),
     ...jsonBody(flavour, { limit, type: ['application/json', 'application/*+json'] }),
@@ -110,6 +111,15 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
 
 function isStore(s: SimulatorOptions['store']): s is Store {
   return typeof s === 'object' && s !== null && 'transact' in s;
+}
+
+/**
+ * Performance: Express 5's `req.query` is a getter that parses the query string again on every read, and the API
+ * handlers read it several times per request: parsed once here, the same object for the rest of the request.
+ */
+function queryOnce(req: Request, _res: Response, next: NextFunction): void {
+  Object.defineProperty(req, 'query', { value: req.query, configurable: true, enumerable: true, writable: true });
+  next();
 }
 
 /** Simulated latency (faults.latencyMs) on the two APIs. */

@@ -34,10 +34,12 @@ export class Service {
   constructor(readonly store: Store, startClock: string) {
     this.events.setMaxListeners(0);
     this.unsubscribe = store.onCommit(({ seq, ops }) => {
-      const changes = ops.filter((o) => !o.table.startsWith('sim_')).map((o) => ({ side: sideOf(o.table), table: o.table, id: o.id, t: o.t }));
       // The rules the transaction applied (simulator/rules/), set by `direct` just before the store announces it.
       const rules = this.appliedRules;
       this.appliedRules = [];
+      // Performance: no event built when nobody listens (the live page and SSE subscribe; most runs have neither).
+      if (this.events.listenerCount('event') === 0) return;
+      const changes = ops.filter((o) => !o.table.startsWith('sim_')).map((o) => ({ side: sideOf(o.table), table: o.table, id: o.id, t: o.t }));
       if (changes.length) this.events.emit('event', { type: 'commit', seq, data: changes, ...(rules.length ? { rules } : {}) } satisfies SimEvent);
     });
     this.startClock = startClock;

@@ -1,5 +1,5 @@
 import type { Rec } from '../store/types.js';
-import { type Ctx, must, patch, refuse, where, whereEq } from '../domain/context.js';
+import { type Ctx, must, patch, refuse, whereEq } from '../domain/context.js';
 import { dec, div } from '../domain/money.js';
 import { actualId, connect, createActual, type ActualBasis } from './actuals.js';
 import { BillingMethod, BillingStatus, EntryStatus, ExpenseStatus, Role, TxClass, TxType } from './entities.js';
@@ -74,7 +74,7 @@ export function approveExpense(ctx: Ctx, id: string): Rec[] {
 export function postProjectJournal(ctx: Ctx, id: string): Rec[] {
   const journal = must(ctx, 'msdyn_journal', id);
   if (journal.msdyn_isposted === true) throw refuse('rule.journal-posted-read-only', 'work.journalPosted', { journal: String(journal.msdyn_description) });
-  const lines = [...where(ctx, 'msdyn_journalline', (l) => l._msdyn_journal_value === id)];
+  const lines = [...whereEq(ctx, 'msdyn_journalline', '_msdyn_journal_value', id)];
   if (lines.length === 0) throw refuse('rule.journal-needs-lines', 'work.journalEmpty', { journal: String(journal.msdyn_description) });
   const out: Rec[] = [];
   for (const l of lines) {
