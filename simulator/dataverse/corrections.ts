@@ -3,7 +3,7 @@ import { type Ctx, must, patch, refuse, where } from '../domain/context.js';
 import { dec } from '../domain/money.js';
 import { actualId, basisOf, connect, createActual, reverseActual } from './actuals.js';
 import { BillingStatus, InvoiceStatus, MilestoneStatus, Role, TxClass, TxType } from './entities.js';
-import { invoiceActual, invoiceDetails, invoiceLines, isEditable, newDetail, newInvoiceHeader, newInvoiceLine, recalculate } from './invoices.js';
+import { invoiceActual, invoiceDetails, invoiceLines, isEditable, newDetail, newInvoiceHeader, newInvoiceLine, recalculate } from './invoice-builders.js';
 
 /**
  * "Revise", formerly "Correct this invoice" (revise-project-invoices.md, corrective-invoices.md): a confirmed invoice is never
@@ -14,10 +14,10 @@ export function correctInvoice(ctx: Ctx, id: string): Rec {
   const original = must(ctx, 'invoice', id);
   const status = original.msdyn_projectinvoicestatus;
   if (status !== InvoiceStatus.Confirmed && status !== InvoiceStatus.Paid && status !== InvoiceStatus.Posted) {
-    throw refuse('correction.notConfirmed', { invoice: String(original.invoicenumber) });
+    throw refuse('rule.correct-only-confirmed', 'correction.notConfirmed', { invoice: String(original.invoicenumber) });
   }
   for (const open of where(ctx, 'invoice', (i) => i._msdyn_correctedinvoice_value === id && isEditable(i))) {
-    throw refuse('correction.draftExists', { invoice: String(original.invoicenumber), draft: String(open.invoicenumber) });
+    throw refuse('rule.correction-one-draft', 'correction.draftExists', { invoice: String(original.invoicenumber), draft: String(open.invoicenumber) });
   }
   const contract = must(ctx, 'salesorder', String(original._salesorderid_value));
   const corrective = newInvoiceHeader(ctx, contract, { msdyn_hascorrections: true, _msdyn_correctedinvoice_value: id, name: original.name });
@@ -34,7 +34,7 @@ export function correctInvoice(ctx: Ctx, id: string): Rec {
       connect(ctx, { id: String(copy.msdyn_invoicelinetransactionid), role: Role.Replacing, type: 'msdyn_invoicelinetransaction' }, { id: String(d._msdyn_billedactual_value), role: Role.Original, type: 'msdyn_actual' }, contract._msdyn_company_value);
     }
   }
-  if (invoiceDetails(ctx, correctiveId).length === 0) throw refuse('correction.nothingToCorrect', { invoice: String(original.invoicenumber) });
+  if (invoiceDetails(ctx, correctiveId).length === 0) throw refuse('rule.correction-needs-lines', 'correction.nothingToCorrect', { invoice: String(original.invoicenumber) });
   return recalculate(ctx, correctiveId);
 }
 

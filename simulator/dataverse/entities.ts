@@ -86,11 +86,9 @@ function onTop(doc: FieldDef | undefined, ours: FieldDef): FieldDef {
  * ApplicationRequired or undocumented columns below are the domain's: it cannot price or post work without them
  * (convention, listed in docs/catalog-discrepancies.md).
  */
-const refuseActual = {
-  create: 'actual.directWrite',
-  update: 'actual.directWrite',
-  delete: 'actual.directWrite',
-};
+const linesThroughContract = { rule: 'rule.invoice-through-contract', key: 'invoice.linesThroughContract' } as const;
+const directWrite = { rule: 'rule.actuals-read-only', key: 'actual.directWrite' } as const;
+const refuseActual = { create: directWrite, update: directWrite, delete: directWrite };
 
 export const dataverseEntities: readonly EntityDef[] = [
   entity({
@@ -182,7 +180,7 @@ export const dataverseEntities: readonly EntityDef[] = [
   }),
   entity({
     logicalName: 'invoice', set: 'invoices', primaryName: 'name', companySpecific: true,
-    refuse: { create: 'invoice.createThroughContract' },
+    refuse: { create: { rule: 'rule.invoice-through-contract', key: 'invoice.createThroughContract' } },
     fields: {
       name: str(), invoicenumber: str(ro), description: { type: 'memo' },
       customerid: lookup('account', { bindAs: ['customerid_account'], readOnly: true }), salesorderid: lookup('salesorder', ro), ...{ msdyn_company: lookup('cdm_company', ro) },
@@ -197,7 +195,7 @@ export const dataverseEntities: readonly EntityDef[] = [
   }),
   entity({
     logicalName: 'invoicedetail', set: 'invoicedetails', primaryName: 'productdescription',
-    refuse: { create: 'invoice.linesThroughContract', delete: 'invoice.linesThroughContract' },
+    refuse: { create: linesThroughContract, delete: linesThroughContract },
     fields: {
       productdescription: str(), invoiceid: lookup('invoice', ro), msdyn_contractlineid: lookup('salesorderdetail', ro),
       msdyn_billingmethod: opt('msdyn_billingmethod', BillingMethod, ro), extendedamount: money(ro),
@@ -205,7 +203,7 @@ export const dataverseEntities: readonly EntityDef[] = [
   }),
   entity({
     logicalName: 'msdyn_invoicelinetransaction', set: 'msdyn_invoicelinetransactions', primaryName: 'msdyn_description',
-    refuse: { create: 'invoice.linesThroughContract', delete: 'invoice.linesThroughContract' },
+    refuse: { create: linesThroughContract, delete: linesThroughContract },
     fields: {
       msdyn_description: str(), msdyn_externaldescription: str(),
       msdyn_invoicelineid: lookup('invoicedetail', ro), msdyn_invoice: lookup('invoice', { readOnly: true, sim: true }),

@@ -13,7 +13,7 @@ export function billingLineOf(ctx: Ctx, projectId: string): Rec | undefined {
 function basisFor(ctx: Ctx, project: Rec, cls: number, description: unknown, date: unknown): { basis: ActualBasis; line?: Rec } {
   const line = billingLineOf(ctx, String(project.msdyn_projectid));
   const contract = line ? ctx.tx.get('salesorder', String(line._salesorderid_value)) : undefined;
-  if (!project._msdyn_company_value) throw refuse('work.projectWithoutCompany', { project: String(project.msdyn_subject) });
+  if (!project._msdyn_company_value) throw refuse('rule.project-needs-company', 'work.projectWithoutCompany', { project: String(project.msdyn_subject) });
   return {
     line,
     basis: {
@@ -48,7 +48,7 @@ function approveWork(ctx: Ctx, project: Rec, cls: number, quantity: bigint, cost
 
 export function approveTimeEntry(ctx: Ctx, id: string): Rec[] {
   const entry = must(ctx, 'msdyn_timeentry', id);
-  if (entry.msdyn_entrystatus === EntryStatus.Approved) throw refuse('work.alreadyApproved', { id });
+  if (entry.msdyn_entrystatus === EntryStatus.Approved) throw refuse('rule.entry-approved-once', 'work.alreadyApproved', { id });
   const project = must(ctx, 'msdyn_project', String(entry._msdyn_project_value));
   const hours = div(dec(entry.msdyn_duration), dec(60));
   const line = billingLineOf(ctx, String(project.msdyn_projectid));
@@ -60,7 +60,7 @@ export function approveTimeEntry(ctx: Ctx, id: string): Rec[] {
 /** Expenses are billed at cost. */
 export function approveExpense(ctx: Ctx, id: string): Rec[] {
   const expense = must(ctx, 'msdyn_expense', id);
-  if (expense.msdyn_expensestatus === ExpenseStatus.Approved) throw refuse('work.alreadyApproved', { id });
+  if (expense.msdyn_expensestatus === ExpenseStatus.Approved) throw refuse('rule.entry-approved-once', 'work.alreadyApproved', { id });
   const project = must(ctx, 'msdyn_project', String(expense._msdyn_project_value));
   const actuals = approveWork(ctx, project, TxClass.Expense, dec(1), expense.msdyn_amount, () => expense.msdyn_amount, expense.msdyn_expensetype, expense.msdyn_transactiondate);
   patch(ctx, 'msdyn_expense', id, { msdyn_expensestatus: ExpenseStatus.Approved });
@@ -73,9 +73,9 @@ export function approveExpense(ctx: Ctx, id: string): Rec[] {
  */
 export function postProjectJournal(ctx: Ctx, id: string): Rec[] {
   const journal = must(ctx, 'msdyn_journal', id);
-  if (journal.msdyn_isposted === true) throw refuse('work.journalPosted', { journal: String(journal.msdyn_description) });
+  if (journal.msdyn_isposted === true) throw refuse('rule.journal-posted-read-only', 'work.journalPosted', { journal: String(journal.msdyn_description) });
   const lines = [...where(ctx, 'msdyn_journalline', (l) => l._msdyn_journal_value === id)];
-  if (lines.length === 0) throw refuse('work.journalEmpty', { journal: String(journal.msdyn_description) });
+  if (lines.length === 0) throw refuse('rule.journal-needs-lines', 'work.journalEmpty', { journal: String(journal.msdyn_description) });
   const out: Rec[] = [];
   for (const l of lines) {
     const project = must(ctx, 'msdyn_project', String(l._msdyn_project_value));

@@ -1,0 +1,11 @@
+import { DUAL_WRITE, po, uo, type RuleDef } from '../types.js';
+
+/** Dual-write: table maps, live sync, limits, companies. */
+export const dualWriteRules = [
+  { id: 'rule.map-paused-queue', kind: 'state', source: uo(`${DUAL_WRITE}/pause-for-maintenance.md`, 'Pause dual-write for maintenance') },
+  { id: 'rule.catchup-errors-retry', kind: 'state', source: uo(`${DUAL_WRITE}/pause-for-maintenance.md`, 'Pause dual-write for maintenance') },
+  { id: 'rule.map-stopped', kind: 'state', source: po('advanced-configuration/migrating-invoiced-milestones.md', 'Solution') },
+  { id: 'rule.live-sync-rollback', kind: 'refusal', source: po('environment/resource-dual-write-frequent-issues.md', 'Project operations dual-write integration errors and mitigation') },
+  { id: 'rule.line-limit', kind: 'refusal', source: po('environment/project-invoice-dual-write-asynchronous.md', 'Integrate project invoices using dual-write async configuration (preview)') },
+  { id: 'rule.legal-entity-boundary', kind: 'derived', source: uo(`${DUAL_WRITE}/company-data.md`, 'Company concept in Dataverse') },
+] as const satisfies readonly RuleDef[];
