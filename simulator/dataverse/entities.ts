@@ -190,6 +190,9 @@ export const builtinDataverseEntities: readonly EntityDef[] = [
       msdyn_projectinvoicestatus: opt('msdyn_projectinvoicestatus', InvoiceStatus, ro), statecode: opt('invoice_statecode', InvoiceState, ro),
       msdyn_invoicedate: { type: 'date' }, totalamount: money(ro), totaltax: money(ro),
       msdyn_hascorrections: { type: 'bool', readOnly: true }, msdyn_correctedinvoice: lookup('invoice', { readOnly: true, sim: true }),
+      // Written back by the map msdyn_customerinvoices after posting (format-update-project-invoice-proposals.md,
+      // Enhanced proforma invoice); the page names the fields, not their columns: names ours.
+      msdyn_customerinvoicenumber: str({ readOnly: true, sim: true, maxLength: 100 }), msdyn_customerinvoicedate: { type: 'date', readOnly: true, sim: true },
     },
   }),
   entity({

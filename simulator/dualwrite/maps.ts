@@ -4,7 +4,7 @@
  */
 import { ScopedMap, scopedList } from '../schema/scope.js';
 
-export type MapId = 'legal_entities' | 'pi_v2' | 'actuals' | 'txconn';
+export type MapId = 'legal_entities' | 'pi_v2' | 'actuals' | 'txconn' | 'customerinvoices';
 
 export const SyncDirection = { ToDataverse: 1, ToFinance: 2, Both: 3 } as const;
 
@@ -25,8 +25,10 @@ export interface TableMap {
   /** Which side creates the rows. */
   readonly master: 'dataverse' | 'finance';
   readonly integrationKey: { readonly dataverse: string; readonly finance: readonly string[] };
-  /** Name of a source-row filter in runtime.ts (the map's query filter). */
-  readonly filter?: 'confirmedInvoices' | 'syncedActuals' | 'actualConnections';
+  /** Name of a source-row filter in runtime.ts (the map's query filter, on the side the map reads from). */
+  readonly filter?: 'confirmedInvoices' | 'syncedActuals' | 'actualConnections' | 'postedProposals';
+  /** The state after installation when not Running: a map the administrator must run first. */
+  readonly initialState?: 'NotRunning';
   readonly fields: readonly FieldPair[];
   /** Order in the solution: maps are run in this order (resource-dual-write-maps.md install order). */
   readonly order: number;
@@ -77,6 +79,21 @@ export const builtinTableMaps: readonly TableMap[] = [
       f('_msdyn_company_value', 'dataAreaId', 2, 'company'), f('msdyn_transactionconnectionid', 'RelationshipId', 2),
       f('msdyn_transaction1', 'Transaction1', 2), f('msdyn_transaction1role', 'Transaction1Role', 2), f('msdyn_transaction1type', 'Transaction1Type', 2),
       f('msdyn_transaction2', 'Transaction2', 2), f('msdyn_transaction2role', 'Transaction2Role', 2), f('msdyn_transaction2type', 'Transaction2Type', 2),
+    ],
+  },
+  {
+    // Enhanced pro-forma invoice (invoicing/format-update-project-invoice-proposals.md, "Enhanced proforma invoice
+    // summary for integrated deployments"): after posting in Finance, the customer invoice number and date and the
+    // project invoice status Posted come back to the pro-forma invoice. The page says to enable this map first, so
+    // it is installed Not running. Convention: the Finance entity is the proposal itself; the Dataverse columns
+    // for the customer invoice number and date are not documented (ours, marked `sim`); the invoice-level tax
+    // amount the page also lists is not carried here.
+    id: 'customerinvoices', version: '1.0.0.0', dataverse: 'invoice', finance: 'ProjectInvoiceProposal', master: 'dataverse', order: 5,
+    filter: 'postedProposals', initialState: 'NotRunning',
+    integrationKey: { dataverse: 'invoicenumber', finance: ['dataAreaId', 'ProposalId'] },
+    fields: [
+      f('invoicenumber', 'ProposalId', 1), f('msdyn_customerinvoicenumber', 'CustomerInvoiceId', 1),
+      f('msdyn_customerinvoicedate', 'InvoiceDate', 1), f('msdyn_projectinvoicestatus', 'Status', 1, 'proposalStatus'),
     ],
   },
 ];

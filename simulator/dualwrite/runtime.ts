@@ -40,7 +40,10 @@ const filters: Record<NonNullable<TableMap['filter']>, (r: Rec) => boolean> = {
   confirmedInvoices: (r) => !isEditable(r),
   syncedActuals: (r) => r.msdyn_skipsync !== true,
   actualConnections: (r) => r.msdyn_transaction1type === 'msdyn_actual' && r.msdyn_transaction2type === 'msdyn_actual',
+  postedProposals: (r) => r.Status === 'Posted',
 };
+/** Filters on Finance rows (the others read Dataverse rows). */
+const FINANCE_FILTERS: ReadonlySet<string> = new Set(['postedProposals']);
 
 /**
  * Only rows that have a company are eligible for dual-write (company-data.md, "Company striping and
@@ -56,12 +59,12 @@ export interface Skipped {
 }
 
 export function mapState(db: ReadView, id: MapId): MapState {
-  return (db.get('dw_map', id)?.state as MapState | undefined) ?? 'Running';
+  return (db.get('dw_map', id)?.state as MapState | undefined) ?? mapById.get(id)?.initialState ?? 'Running';
 }
 
 /** Creates the map rows (all Running, as after the Project Operations solution is installed) when missing. */
 export function ensureMaps(ctx: Ctx): void {
-  for (const m of tableMaps) if (!ctx.tx.get('dw_map', m.id)) insert(ctx, 'dw_map', m.id, { id: m.id, state: 'Running', since: ctx.now });
+  for (const m of tableMaps) if (!ctx.tx.get('dw_map', m.id)) insert(ctx, 'dw_map', m.id, { id: m.id, state: m.initialState ?? 'Running', since: ctx.now });
 }
 
 export function logActivity(ctx: Ctx, mapId: MapId, event: string, detail: Record<string, string | number> = {}): void {
@@ -94,7 +97,8 @@ export function itemsFor(db: ReadView, op: Op, skipped?: (s: Skipped) => void): 
   const out: SyncItem[] = [];
   for (const m of tableMaps) {
     if (op.table === m.dataverse && m.master === 'dataverse') {
-      if (m.filter && !filters[m.filter](op.rec)) continue;
+      if (!m.fields.some((p) => p.dir !== SyncDirection.ToDataverse)) continue; // a map that only writes back
+      if (m.filter && !FINANCE_FILTERS.has(m.filter) && !filters[m.filter](op.rec)) continue;
       if (carriesCompany(m) && !op.rec._msdyn_company_value) {
         skipped?.({ mapId: m.id, reason: 'noCompany', source: { table: op.table, id: op.id } });
         continue;
@@ -105,6 +109,7 @@ export function itemsFor(db: ReadView, op: Op, skipped?: (s: Skipped) => void): 
     } else if (op.table === m.finance) {
       const pairs = m.fields.filter((p) => p.dir !== SyncDirection.ToFinance);
       if (pairs.length === 0) continue;
+      if (m.filter && FINANCE_FILTERS.has(m.filter) && !filters[m.filter](op.rec)) continue;
       const keyPair = m.fields.find((p) => p.dataverse === m.integrationKey.dataverse);
       if (!keyPair) continue;
       const values: Record<string, unknown> = {};

@@ -1,5 +1,5 @@
 import { findBy, type Rec, type ReadView } from '../store/types.js';
-import { AdjustmentStatus, BillingStatus, BillingType, TxClass, TxType } from '../dataverse/entities.js';
+import { AdjustmentStatus, BillingStatus, BillingType, InvoiceStatus, TxClass, TxType } from '../dataverse/entities.js';
 
 /**
  * Value transforms a table map's field pair can name. `out` runs in the direction of the map's source to its
@@ -50,6 +50,8 @@ export const transforms: Readonly<Record<string, Transform>> = {
   transClass: optionNames(TxClass),
   billingStatus: optionNames(BillingStatus),
   adjustmentStatus: optionNames(AdjustmentStatus),
+  // A posted proposal is a Posted pro-forma invoice (format-update-project-invoice-proposals.md, Enhanced proforma invoice).
+  proposalStatus: { toDataverse: (v) => (v === 'Posted' ? InvoiceStatus.Posted : null) },
   lineProperty: {
     toFinance: (v) => (v === null || v === undefined ? 'NotSpecified' : (LINE_PROPERTY[Number(v)] ?? 'NotSpecified')),
     toDataverse: (v) => Number(Object.entries(LINE_PROPERTY).find(([, name]) => name === v)?.[0] ?? BillingType.NotAvailable),
