@@ -10,6 +10,7 @@ import { type Faults, type SyncItem, apply, catchUpErrors, ensureMaps, errorInfo
 import type { MapId } from './dualwrite/maps.js';
 import { type ProcessId, processes } from './processes.js';
 import type { RuleId } from './rules/index.js';
+import { Sim } from './errors/sim.js';
 
 export type Side = 'dataverse' | 'finance' | 'dualwrite' | 'sim';
 export const sideOf = (table: string): Side =>
@@ -202,7 +203,7 @@ export class Service {
 
   async setSettings(settings: { invoiceIntegration?: unknown }): Promise<Rec> {
     const mode = settings.invoiceIntegration;
-    if (mode !== 'realtime' && mode !== 'async') throw new SimError(400, 'BadRequest', 'sim.badRequest', { detail: "invoiceIntegration is 'realtime' or 'async'" });
+    if (mode !== 'realtime' && mode !== 'async') throw Sim.badRequest("invoiceIntegration is 'realtime' or 'async'");
     return this.exec((ctx) => {
       const out = { ...(ctx.tx.get('sim_meta', 'settings') ?? {}), invoiceIntegration: mode };
       ctx.tx.put('sim_meta', 'settings', out);

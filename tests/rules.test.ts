@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { type Harness, startSim } from './support/http.js';
+import { type Harness, confirm, createInvoice, ok, setUpContract, startSim } from './support/http.js';
 import { rules, ruleById } from '../simulator/rules/index.js';
 import { projectPath } from '../simulator/paths.js';
 
@@ -94,4 +94,37 @@ test('GET /sim/rules lists every rule in the caller\'s language; /sim/rules/<id>
   const missing = await h.simApi('GET', '/rules/rule.no-such-rule');
   assert.equal(missing.status, 404);
   assert.match(missing.json.error.message, /rule\.no-such-rule/);
+});
+
+test('the events of /sim/events name the rules a transaction applied (derived records and state changes)', { timeout: 120_000 }, async () => {
+  const ac = new AbortController();
+  const res = await fetch(`${h.url}/sim/events`, { signal: ac.signal });
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  const seen = new Set<string>();
+  // Reads the stream until every wanted rule has been announced in a `rules` event (no timers: the stream decides).
+  const until = async (wanted: readonly string[]): Promise<void> => {
+    while (!wanted.every((w) => seen.has(w))) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+      for (const m of text.matchAll(/event: rules\ndata: (.*)\n/g)) for (const r of (JSON.parse(m[1] ?? '{}') as { rules: string[] }).rules) seen.add(r);
+    }
+  };
+  try {
+    await until([]); // the stream is open
+    const c = await setUpContract(h, { name: 'Rules in events' });
+    await until(['rule.actuals-on-approval']);
+    const inv = await createInvoice(h, c.contractId);
+    await ok(confirm(h, String(inv.invoiceid)));
+    await until(['seed.pm-backlog-proforma', 'seed.confirm-creates-actuals', 'rule.confirm-unchanged', 'rule.reversal-skip-sync']);
+  } finally {
+    ac.abort();
+  }
+  for (const id of seen) assert.ok(ruleById.has(id), id);
+  assert.ok(seen.has('rule.confirm-unchanged'));
+  // A commit event's own data is unchanged: a list of changes.
+  const commit = /event: commit\nid: \d+\ndata: (.*)\n/.exec(text);
+  assert.ok(Array.isArray(JSON.parse(commit?.[1] ?? 'null')));
 });

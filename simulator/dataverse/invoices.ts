@@ -1,5 +1,5 @@
 import type { Rec } from '../store/types.js';
-import { type Ctx, insert, must, nextNumber, pad, patch, refuse, today, where, whereEq } from '../domain/context.js';
+import { type Ctx, insert, must, nextNumber, pad, patch, refuse, today, where, whereEq, applied } from '../domain/context.js';
 import { dec, mul, num, round, sum } from '../domain/money.js';
 import { actualId, basisOf, connect, createActual, reverseActual } from './actuals.js';
 import { backlogActuals } from './backlog.js';
@@ -75,6 +75,7 @@ export function newDetail(ctx: Ctx, invoiceId: string, line: Rec, fields: Record
  * one invoice line per contract line (even without transactions), one invoice line detail per item.
  */
 export function createInvoice(ctx: Ctx, contractId: string): Rec {
+  applied(ctx, 'seed.pm-backlog-proforma');
   const contract = must(ctx, 'salesorder', contractId);
   const ready = backlogActuals(ctx, contractId).filter((a) => a.msdyn_billingstatus === BillingStatus.ReadyToInvoice);
   const contractLines = [...whereEq(ctx, 'salesorderdetail', '_salesorderid_value', contractId)];
@@ -108,6 +109,7 @@ export function createInvoice(ctx: Ctx, contractId: string): Rec {
 
 /** Line and header totals from the invoice line details. */
 export function recalculate(ctx: Ctx, invoiceId: string): Rec {
+  applied(ctx, 'rule.billing-type-total');
   const invoice = must(ctx, 'invoice', invoiceId);
   let total = 0n;
   for (const line of invoiceLines(ctx, invoiceId)) {
@@ -192,6 +194,7 @@ export function deleteInvoice(ctx: Ctx, id: string): void {
 export function confirmInvoice(ctx: Ctx, id: string): Rec {
   const inv = must(ctx, 'invoice', id);
   if (!isEditable(inv)) throw refuse('rule.confirmed-read-only', 'invoice.notDraft', { invoice: String(inv.invoicenumber) });
+  applied(ctx, 'seed.confirm-creates-actuals');
   for (const d of invoiceDetails(ctx, id)) {
     if (d.msdyn_iscorrection) confirmCorrectionLine(ctx, inv, d);
     else if (d.msdyn_transactionclassification === TxClass.Milestone) confirmMilestone(ctx, inv, d);
@@ -211,6 +214,7 @@ function billed(ctx: Ctx, inv: Rec, d: Rec, basis: ReturnType<typeof basisOf>, q
 function confirmMilestone(ctx: Ctx, inv: Rec, d: Rec): void {
   const m = must(ctx, 'msdyn_contractlinescheduleofvalue', String(d._msdyn_contractlinescheduleofvalue_value));
   const line = must(ctx, 'salesorderdetail', String(m._msdyn_contractline_value));
+  applied(ctx, 'rule.milestone-billed-only');
   billed(ctx, inv, d, {
     _msdyn_project_value: line._msdyn_project_value ?? null, _msdyn_salescontract_value: inv._salesorderid_value, _msdyn_salescontractlineid_value: line.salesorderdetailid,
     _msdyn_contractlinescheduleofvalue_value: m.msdyn_contractlinescheduleofvalueid, _msdyn_customer_value: inv._customerid_value, _msdyn_company_value: inv._msdyn_company_value,
@@ -230,10 +234,12 @@ function confirmTimeAndMaterial(ctx: Ctx, inv: Rec, d: Rec): void {
   const unchanged = q === original && billingType === Number(source.msdyn_billingtype ?? BillingType.Chargeable);
 
   if (unchanged) {
+    applied(ctx, 'rule.confirm-unchanged');
     invoiceActual(ctx, inv, d, source);
     return;
   }
   // Edited on the draft: the original is adjusted and reversed; new unbilled actuals carry the edit and are invoiced.
+  if (q !== original) applied(ctx, q < original ? 'rule.quantity-reduced' : 'rule.quantity-increased');
   patch(ctx, 'msdyn_actual', actualId(source), { msdyn_adjustmentstatus: AdjustmentStatus.Adjusted, msdyn_billingstatus: BillingStatus.CustomerInvoicePosted });
   const adjustment = reverseActual(ctx, source, { adjustmentStatus: AdjustmentStatus.Unadjustable, skipSync: false, invoiceId, billingStatus: BillingStatus.CustomerInvoicePosted });
   connect(ctx, { id: actualId(adjustment), role: Role.Reversing, type: 'msdyn_actual' }, { id: actualId(source), role: Role.Original, type: 'msdyn_actual' }, company);
@@ -251,6 +257,7 @@ function confirmTimeAndMaterial(ctx: Ctx, inv: Rec, d: Rec): void {
 export function invoiceActual(ctx: Ctx, inv: Rec, d: Rec, unbilled: Rec, billingType = Number(d.msdyn_billingtype), qty: unknown = unbilled.msdyn_quantity): void {
   const invoiceId = String(inv.invoiceid);
   const company = inv._msdyn_company_value;
+  applied(ctx, 'rule.reversal-skip-sync');
   const reversal = reverseActual(ctx, unbilled, { billingStatus: BillingStatus.CustomerInvoicePosted, skipSync: true, invoiceId, adjustmentStatus: null });
   connect(ctx, { id: actualId(reversal), role: Role.Reversing, type: 'msdyn_actual' }, { id: actualId(unbilled), role: Role.Original, type: 'msdyn_actual' }, company);
   const b = billed(ctx, inv, d, basisOf(unbilled), qty, billingType);

@@ -1,9 +1,9 @@
 import type { Rec } from '../store/types.js';
 import type { EntityDef } from '../schema.js';
 import { type Ctx, insert, must, nextNumber, pad, patch, refuse, where } from '../domain/context.js';
-import { SimError } from '../errors.js';
 import { EntryStatus, InvoiceStatus, JournalType, MilestoneStatus, OrderType } from './entities.js';
 import { assertEditable, deleteInvoice, isEditable, updateDetail, updateInvoice } from './invoices.js';
+import { Dataverse } from '../errors/dataverse.js';
 
 /**
  * Generic Dataverse writes (create, update, delete of a record) with the business rules each entity has on
@@ -13,12 +13,12 @@ export function createRecord(ctx: Ctx, def: EntityDef, values: Record<string, un
   if (def.refuse?.create) throw refuse(def.refuse.create.rule, def.refuse.create.key, { entity: def.logicalName });
   const pk = def.key[0] as string;
   const id = typeof values[pk] === 'string' ? String(values[pk]) : ctx.newId();
-  if (ctx.tx.get(def.logicalName, id)) throw new SimError(412, '0x80040237', 'record.duplicate', { entity: def.logicalName, id });
+  if (ctx.tx.get(def.logicalName, id)) throw Dataverse.duplicate('record.duplicate', { entity: def.logicalName, id });
   const rec: Record<string, unknown> = { ...nulls(def), ...values, [pk]: id };
   switch (def.logicalName) {
     case 'cdm_company':
       for (const c of where(ctx, 'cdm_company', (c) => String(c.cdm_companycode).toUpperCase() === String(rec.cdm_companycode).toUpperCase())) {
-        throw new SimError(412, '0x80040237', 'record.duplicateKey', { entity: def.logicalName, key: String(c.cdm_companycode) });
+        throw Dataverse.duplicate('record.duplicateKey', { entity: def.logicalName, key: String(c.cdm_companycode) });
       }
       break;
     case 'account':
