@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { type Harness, confirm, createInvoice, ok, setUpContract, startSim } from './support/http.js';
 import { rules, ruleById } from '../simulator/rules/index.js';
 import { projectPath } from '../simulator/paths.js';
+import { type RuleEntry, loadRules, ruleProblems } from '../scripts/lib/rules.js';
+import type { Lang } from '../steps/support/labels.js';
 
 /**
  * The registry of rules (simulator/rules/, locales/<lng>/rules.json): its integrity, the rule an error carries on
@@ -127,4 +129,35 @@ test('the events of /sim/events name the rules a transaction applied (derived re
   // A commit event's own data is unchanged: a list of changes.
   const commit = /event: commit\nid: \d+\ndata: (.*)\n/.exec(text);
   assert.ok(Array.isArray(JSON.parse(commit?.[1] ?? 'null')));
+});
+
+test('trace gates: a rule without source or convention note, and a documented rule without a scenario in a language, are problems', () => {
+  const text = (convention?: string) => ({ statement: 'S', ...(convention === undefined ? {} : { convention }) });
+  const all = (convention?: string) => ({ en: text(convention), de: text(convention), nl: text(convention) });
+  const page = { page: 'articles/x.md', section: 'X' };
+  const everywhere = new Map<Lang, number>([['en', 1], ['de', 1], ['nl', 1]]);
+  const entries: RuleEntry[] = [
+    { id: 'rule.ok', kind: 'refusal', source: page, text: all() },
+    { id: 'rule.no-nl-scenario', kind: 'derived', source: page, text: all() },
+    { id: 'rule.convention-without-note', kind: 'refusal', source: 'convention', text: { en: text('why'), de: text('warum'), nl: text() } },
+    { id: 'rule.convention-unverified', kind: 'refusal', source: 'convention', text: all('why') },
+    { id: 'rule.context', kind: 'context', source: page, text: all() },
+    { id: 'rule.no-section', kind: 'state', source: { page: 'articles/x.md', section: ' ' }, text: all() },
+  ];
+  const scenarios = new Map<string, Map<Lang, number>>([['rule.ok', everywhere], ['rule.no-nl-scenario', new Map<Lang, number>([['en', 2], ['de', 1]])], ['rule.no-section', everywhere]]);
+  assert.deepEqual(ruleProblems(entries, scenarios), [
+    'rule.no-nl-scenario: documented rule without a scenario in nl',
+    'rule.convention-without-note: neither a source nor a convention note in nl',
+    'rule.no-section: neither a source (page and section) nor a convention note',
+  ]);
+  assert.deepEqual(ruleProblems(entries.slice(0, 1), scenarios), []);
+});
+
+test('npm run trace exits 1 when a documented rule has no scenario (the registry as it is checked by npm test)', () => {
+  const entries = loadRules();
+  const none = new Map<string, Map<Lang, number>>();
+  const documented = entries.filter((r) => r.source !== 'convention' && r.kind !== 'context');
+  assert.ok(documented.length > 0);
+  const problems = ruleProblems(entries, none);
+  for (const r of documented) assert.ok(problems.includes(`${r.id}: documented rule without a scenario in de`), r.id);
 });
