@@ -2,7 +2,7 @@ import type { Rec } from '../store/types.js';
 import { type Ctx, must, patch, refuse, where, whereEq, applied } from '../domain/context.js';
 import { dec, div } from '../domain/money.js';
 import { actualId, connect, createActual, type ActualBasis } from './actuals.js';
-import { BillingMethod, BillingStatus, EntryStatus, Role, TxClass, TxType } from './entities.js';
+import { BillingMethod, BillingStatus, EntryStatus, ExpenseStatus, Role, TxClass, TxType } from './entities.js';
 
 /** The time-and-material contract line a project's work is billed on, if any. */
 export function billingLineOf(ctx: Ctx, projectId: string): Rec | undefined {
@@ -20,7 +20,7 @@ function basisFor(ctx: Ctx, project: Rec, cls: number, description: unknown, dat
       _msdyn_project_value: project.msdyn_projectid,
       _msdyn_salescontract_value: contract?.salesorderid ?? null,
       _msdyn_salescontractlineid_value: line?.salesorderdetailid ?? null,
-      _msdyn_customer_value: contract?._customerid_value ?? project._msdyn_customer_value ?? null,
+      _msdyn_accountcustomer_value: contract?._customerid_value ?? project._msdyn_customer_value ?? null,
       _msdyn_company_value: project._msdyn_company_value,
       _transactioncurrencyid_value: contract?._transactioncurrencyid_value ?? null,
       msdyn_transactionclassification: cls,
@@ -61,10 +61,10 @@ export function approveTimeEntry(ctx: Ctx, id: string): Rec[] {
 /** Expenses are billed at cost. */
 export function approveExpense(ctx: Ctx, id: string): Rec[] {
   const expense = must(ctx, 'msdyn_expense', id);
-  if (expense.msdyn_expensestatus === EntryStatus.Approved) throw refuse('rule.entry-approved-once', 'work.alreadyApproved', { id });
+  if (expense.msdyn_expensestatus === ExpenseStatus.Approved) throw refuse('rule.entry-approved-once', 'work.alreadyApproved', { id });
   const project = must(ctx, 'msdyn_project', String(expense._msdyn_project_value));
   const actuals = approveWork(ctx, project, TxClass.Expense, dec(1), expense.msdyn_amount, () => expense.msdyn_amount, expense.msdyn_expensetype, expense.msdyn_transactiondate);
-  patch(ctx, 'msdyn_expense', id, { msdyn_expensestatus: EntryStatus.Approved });
+  patch(ctx, 'msdyn_expense', id, { msdyn_expensestatus: ExpenseStatus.Approved });
   return actuals;
 }
 

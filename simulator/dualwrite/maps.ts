@@ -61,7 +61,7 @@ export const tableMaps: readonly TableMap[] = [
       f('_msdyn_project_value', 'ProjectId', 2, 'project'), f('msdyn_quantity', 'Quantity', 2),
       f('msdyn_transactionclassification', 'TransactionClassification', 2, 'transClass'),
       f('_transactioncurrencyid_value', 'TransactionCurrencyId', 2, 'currency'), f('msdyn_transactiontypecode', 'TransType', 2, 'transType'),
-      f('msdyn_price', 'UnitPrice', 2), f('_msdyn_customer_value', 'CustomerAccountNumber', 2, 'account'),
+      f('msdyn_price', 'UnitPrice', 2), f('_msdyn_accountcustomer_value', 'CustomerAccountNumber', 2, 'account'),
       // Written back after posting (resource-dual-write-estimates-actuals.md).
       f('msdyn_vouchernumber', 'VoucherNumber', 1), f('msdyn_accountingcurrencyamount', 'AccountingAmount', 1),
       f('msdyn_exchangerate', 'ExchangeRate', 1), f('msdyn_salestaxamount', 'SalesTaxAmount', 1), f('msdyn_isjournalized', 'IsJournalized', 1),

@@ -3,7 +3,7 @@ import { type Ctx, insert, nextNumber, patch, refuse, applied } from '../domain/
 import { SimError } from '../errors.js';
 import { receiveFromDataverse } from '../finance/inbound.js';
 import { receiveFromFinance } from '../dataverse/inbound.js';
-import { isEditable } from '../dataverse/invoices.js';
+import { isEditable } from '../dataverse/invoice-builders.js';
 import { type MapId, type MapState, type TableMap, SyncDirection, mapById, stateCode, tableMaps } from './maps.js';
 import { transforms } from './transforms.js';
 import { DataverseCode } from '../errors/dataverse.js';

@@ -2,12 +2,13 @@ import express, { type Router } from 'express';
 import { findBy, type ReadView, type Rec } from '../store/types.js';
 import type { EntityDef } from '../schema.js';
 import type { Service } from '../service.js';
-import { type Ctx, refuse } from '../domain/context.js';
+import type { Ctx } from '../domain/context.js';
 import { SimError } from '../errors.js';
 import { translator } from '../i18n.js';
 import { readPayload } from '../payload.js';
 import { dataverseBySet, dataverseByName, dataverseEntities } from '../dataverse/entities.js';
 import { createRecord, deleteRecord, updateRecord } from '../dataverse/records.js';
+import { checkGenericWrite } from '../dataverse/entity-hooks.js';
 import { dataverseActions } from '../dataverse/actions.js';
 import { dataverseWire, recordEtag } from './wire.js';
 import { langOf, sendError, toSimError } from './errors.js';
@@ -202,11 +203,7 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
 
   function payload(ctx: Ctx, req: ApiRequest, def: EntityDef, mode: 'create' | 'update', body: unknown = req.body): Record<string, unknown> {
     // An entity that refuses generic writes answers with its business rule before any field check.
-    if (mode === 'create' && def.refuse?.create) throw refuse(def.refuse.create.rule, def.refuse.create.key, { entity: def.logicalName });
-    if (mode === 'update' && def.refuse?.update && body && typeof body === 'object') {
-      const outside = Object.keys(body).filter((k) => !k.startsWith('@odata.') && !def.updatable?.includes(k));
-      if (outside.length) throw refuse(def.refuse.update.rule, def.refuse.update.key, { entity: def.logicalName, property: outside[0] ?? '' });
-    }
+    checkGenericWrite(def, mode, body && typeof body === 'object' ? Object.keys(body) : []);
     return readPayload(def, body, {
       mode, code: '0x80048d19', allowReadOnly: mode === 'create' ? [def.key[0] as string] : [],
       resolveBind: (ref, field, target) => resolveBind(ctx.tx, ref, field, target),
