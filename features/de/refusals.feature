@@ -80,3 +80,18 @@ Funktionalität: Abgelehnte Vorgänge
     Wenn der Projektbuchhalter versucht, den Projektrechnungsvorschlag zu buchen
     Dann wird der Vorgang abgelehnt
     Und die Tabelle Kundenrechnungen enthält 0 Datensätze
+
+  @id:refuse-ready-adjusted @doc:rule.backlog-adjusted-excluded
+  Szenario: Ein regulierter Istwert für nicht fakturierte Umsätze kann nicht als bereit für die Rechnungsstellung markiert werden
+    Angenommen der Projektmanager hat eine Proforma-Rechnung für den Vertrag erstellt
+    Und der Projektmanager hat die Menge des Rechnungszeilendetails auf 6 geändert
+    Und der Projektmanager hat die Proforma-Rechnung bestätigt
+    Wenn der Projektmanager versucht, den ursprünglichen Istwert für nicht fakturierte Umsätze als bereit für die Rechnungsstellung zu markieren
+    Dann wird der Vorgang abgelehnt
+    Und der ursprüngliche Istwert für nicht fakturierte Umsätze hat den Regulierungsstatus "Reguliert"
+
+  @id:refuse-ready-cost @doc:rule.backlog-unbilled-sales-only
+  Szenario: Nur nicht fakturierte Umsätze können als bereit für die Rechnungsstellung markiert werden, kein Istwert für Kosten
+    Wenn der Projektmanager versucht, den Istwert für Kosten als bereit für die Rechnungsstellung zu markieren
+    Dann wird der Vorgang abgelehnt
+    Und die Tabelle Istwerte enthält 2 Datensätze

@@ -78,3 +78,18 @@ Feature: Operations that are refused
     When the project accountant tries to post the project invoice proposal
     Then the operation is refused
     And the table Customer invoices holds 0 records
+
+  @id:refuse-ready-adjusted @doc:rule.backlog-adjusted-excluded
+  Scenario: An adjusted unbilled sales actual can't be marked ready to invoice
+    Given the project manager creates a pro-forma invoice for the contract
+    And the project manager changes the quantity of the invoice line detail to 6
+    And the project manager confirms the pro-forma invoice
+    When the project manager tries to mark the original unbilled sales actual ready to invoice
+    Then the operation is refused
+    And the original unbilled sales actual has the adjustment status "Adjusted"
+
+  @id:refuse-ready-cost @doc:rule.backlog-unbilled-sales-only
+  Scenario: Only unbilled sales can be marked ready to invoice, not a cost actual
+    When the project manager tries to mark the cost actual ready to invoice
+    Then the operation is refused
+    And the table Actuals holds 2 records

@@ -80,3 +80,18 @@ Functionaliteit: Geweigerde bewerkingen
     Als de projectaccountant probeert het projectfactuurvoorstel te boeken
     Dan wordt de bewerking geweigerd
     En de tabel Klantfacturen bevat 0 records
+
+  @id:refuse-ready-adjusted @doc:rule.backlog-adjusted-excluded
+  Scenario: Een aangepaste werkelijke waarde voor niet-gefactureerde verkoop kan niet als gereed voor facturering worden gemarkeerd
+    Stel de projectmanager heeft een pro-formafactuur voor het contract gemaakt
+    En de projectmanager heeft de hoeveelheid van het factuurregeldetail in 6 gewijzigd
+    En de projectmanager heeft de pro-formafactuur bevestigd
+    Als de projectmanager probeert de oorspronkelijke werkelijke waarde voor niet-gefactureerde verkoop als gereed voor facturering te markeren
+    Dan wordt de bewerking geweigerd
+    En de oorspronkelijke werkelijke waarde voor niet-gefactureerde verkoop heeft de aanpassingsstatus "Aangepast"
+
+  @id:refuse-ready-cost @doc:rule.backlog-unbilled-sales-only
+  Scenario: Alleen niet-gefactureerde verkoop kan als gereed voor facturering worden gemarkeerd, geen werkelijke waarde voor kosten
+    Als de projectmanager probeert de werkelijke waarde voor kosten als gereed voor facturering te markeren
+    Dan wordt de bewerking geweigerd
+    En de tabel Werkelijke waarden bevat 2 records
