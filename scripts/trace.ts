@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LANGS, type Lang, isLang } from '../steps/support/labels.js';
 import { allPickles, root, tagValues } from './lib/features.js';
-import { isDocumented, loadRules, ruleProblems, sourceLine } from './lib/rules.js';
+import { conventionTagProblems, isDocumented, loadRules, ruleProblems, sourceLine } from './lib/rules.js';
 import { type Outcome, readReport } from './lib/reports.js';
 
 process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
@@ -26,6 +26,7 @@ interface Verifier { readonly id: string; readonly names: string[]; readonly out
 /** rule → language → scenario @id → its pickles' outcomes */
 const matrix = new Map<string, Map<Lang, Map<string, Verifier>>>();
 const unknownDocs: string[] = [];
+const tagProblems: string[] = [];
 const usedResults = new Set<string>();
 
 for (const { lang, pickles } of allPickles()) {
@@ -39,6 +40,7 @@ for (const { lang, pickles } of allPickles()) {
       ?? report?.scenarios.find((s) => s.uri === p.uri && s.name === p.name && !usedResults.has(s.pickleId));
     if (result) usedResults.add(result.pickleId);
     const outcome: Outcome = result?.outcome ?? 'not run';
+    tagProblems.push(...conventionTagProblems(`${p.uri}: ${id}`, tagValues(p, 'doc'), p.tags.some((t) => t.name === '@convention'), (d) => ruleOf.get(d)));
     for (const doc of tagValues(p, 'doc')) {
       if (!ruleOf.has(doc)) { unknownDocs.push(`${p.uri}: @doc:${doc}`); continue; }
       const byLang = matrix.get(doc) ?? new Map<Lang, Map<string, Verifier>>();
@@ -82,7 +84,7 @@ for (const r of entries) {
   }
 }
 const counts = new Map([...matrix].map(([id, byLang]) => [id, new Map([...byLang].map(([l, m]) => [l, m.size]))]));
-const problems = ruleProblems(entries, counts);
+const problems = [...ruleProblems(entries, counts), ...new Set(tagProblems)];
 
 const reportLine = LANGS.map((l) => {
   const r = reports.get(l);

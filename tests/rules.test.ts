@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { type Harness, confirm, createInvoice, ok, setUpContract, startSim } from './support/http.js';
 import { rules, ruleById } from '../simulator/rules/index.js';
 import { projectPath } from '../simulator/paths.js';
-import { type RuleEntry, loadRules, ruleProblems } from '../scripts/lib/rules.js';
+import { type RuleEntry, conventionTagProblems, loadRules, ruleProblems } from '../scripts/lib/rules.js';
 import type { Lang } from '../steps/support/labels.js';
 
 /**
@@ -160,4 +160,12 @@ test('npm run trace exits 1 when a documented rule has no scenario (the registry
   assert.ok(documented.length > 0);
   const problems = ruleProblems(entries, none);
   for (const r of documented) assert.ok(problems.includes(`${r.id}: documented rule without a scenario in de`), r.id);
+});
+
+test('trace gate: a scenario verifying a convention carries @convention, and @convention only goes with a convention', () => {
+  const ruleOf = (id: string) => ruleById.get(id);
+  assert.deepEqual(conventionTagProblems('f: s', ['rule.post-needs-lines'], true, ruleOf), []);
+  assert.deepEqual(conventionTagProblems('f: s', ['rule.actuals-read-only'], false, ruleOf), []);
+  assert.deepEqual(conventionTagProblems('f: s', ['rule.post-needs-lines', 'rule.actuals-read-only'], false, ruleOf), ['f: s: verifies the convention rule.post-needs-lines but has no @convention tag']);
+  assert.deepEqual(conventionTagProblems('f: s', ['rule.actuals-read-only'], true, ruleOf), ['f: s: tagged @convention but names no convention in a @doc tag']);
 });

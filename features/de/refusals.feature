@@ -74,8 +74,8 @@ Funktionalität: Abgelehnte Vorgänge
     Dann wird der Vorgang abgelehnt
     Und die Proforma-Rechnung hat den Projektrechnungsstatus "Bestätigt"
 
-  @id:refuse-post-without-lines @doc:rule.post-needs-lines
-  Szenario: Ein Projektrechnungsvorschlag ohne Zeilen kann nicht gebucht werden
+  @id:refuse-post-without-lines @doc:rule.post-needs-lines @convention
+  Szenario: Unsere Konvention, da die Seiten schweigen: Ein Projektrechnungsvorschlag ohne Zeilen kann nicht gebucht werden
     Angenommen der Projektmanager hat eine Proforma-Rechnung für den Vertrag erstellt und bestätigt
     Wenn der Projektbuchhalter versucht, den Projektrechnungsvorschlag zu buchen
     Dann wird der Vorgang abgelehnt

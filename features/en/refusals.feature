@@ -72,8 +72,8 @@ Feature: Operations that are refused
     Then the operation is refused
     And the pro-forma invoice has the project invoice status "Confirmed"
 
-  @id:refuse-post-without-lines @doc:rule.post-needs-lines
-  Scenario: A project invoice proposal without lines can't be posted
+  @id:refuse-post-without-lines @doc:rule.post-needs-lines @convention
+  Scenario: Our convention, as the pages are silent: a project invoice proposal without lines can't be posted
     Given the project manager creates and confirms a pro-forma invoice for the contract
     When the project accountant tries to post the project invoice proposal
     Then the operation is refused

@@ -74,8 +74,8 @@ Functionaliteit: Geweigerde bewerkingen
     Dan wordt de bewerking geweigerd
     En de pro-formafactuur heeft de status van projectfactuur "Bevestigd"
 
-  @id:refuse-post-without-lines @doc:rule.post-needs-lines
-  Scenario: Een projectfactuurvoorstel zonder regels kan niet worden geboekt
+  @id:refuse-post-without-lines @doc:rule.post-needs-lines @convention
+  Scenario: Onze conventie, omdat de pagina's zwijgen: een projectfactuurvoorstel zonder regels kan niet worden geboekt
     Stel de projectmanager heeft een pro-formafactuur voor het contract gemaakt en bevestigd
     Als de projectaccountant probeert het projectfactuurvoorstel te boeken
     Dan wordt de bewerking geweigerd

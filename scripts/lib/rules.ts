@@ -48,3 +48,14 @@ export function ruleProblems(entries: readonly RuleEntry[], scenarios: ReadonlyM
   }
   return out;
 }
+
+/**
+ * Conventions read as such in the features: a scenario that verifies a convention of ours carries the tag
+ * `@convention` (and says in its wording that it is our choice); a scenario with `@convention` verifies one.
+ */
+export function conventionTagProblems(where: string, docs: readonly string[], tagged: boolean, ruleOf: (id: string) => RuleDef | undefined): string[] {
+  const conventions = docs.filter((d) => ruleOf(d)?.source === 'convention');
+  if (conventions.length && !tagged) return [`${where}: verifies the convention ${conventions.join(', ')} but has no @convention tag`];
+  if (!conventions.length && tagged) return [`${where}: tagged @convention but names no convention in a @doc tag`];
+  return [];
+}
