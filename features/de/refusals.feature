@@ -1,11 +1,11 @@
 # language: de
 Funktionalität: Abgelehnte Vorgänge
-  Die Integration ist eine Einweg-Integration von Dataverse zu Finanz- und Betriebs-Apps: Das
-  Erstellen oder Löschen von Projektrechnungsvorschlägen direkt in Finanz- und Betriebs-Apps wird
-  nicht unterstützt. Istwerte werden nie direkt erstellt, geändert oder gelöscht; nur ihre
-  Beschreibung und externe Beschreibung können bearbeitet werden. Eine bestätigte Proforma-Rechnung
-  ist schreibgeschützt und kann nicht gelöscht werden. Ein Projektrechnungsvorschlag ohne Zeilen kann
-  nicht gebucht werden.
+  Projektrechnungsvorschläge entstehen nur aus Dataverse: direkt in Finanz- und Betriebs-Apps lassen
+  sie sich weder anlegen noch löschen. Ein Istwert wird nie direkt geschrieben; bearbeiten lassen sich
+  nur seine Beschreibung und seine externe Beschreibung. Ist eine Proforma-Rechnung bestätigt, ist sie
+  schreibgeschützt und bleibt bestehen (Quelle: Microsoft Learn, Seiten zur Projektrechnungsintegration,
+  zu Istwerten und zur Bestätigung). Unsere Konvention, wo die Seiten schweigen: Ein
+  Projektrechnungsvorschlag ohne Zeilen kann nicht gebucht werden.
 
   Grundlage:
     Angenommen die juristische Person "USPM" mit der Buchhaltungswährung "USD" und 10 % Umsatzsteuer

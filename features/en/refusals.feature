@@ -1,9 +1,10 @@
 Feature: Operations that are refused
-  The integration is one-way from Dataverse to Finance and Operations apps: creating or deleting
-  project invoice proposals directly in Finance and Operations apps isn't supported. Actuals are
-  never created, changed or deleted directly; only their description and external description can
-  be edited. A confirmed pro-forma invoice is read-only and can't be deleted. A project invoice
-  proposal without lines can't be posted.
+  Project invoice proposals come only from Dataverse: Finance and Operations apps don't let you create
+  or delete them directly (environment/resource-dual-write-project-invoice.md). An actual is never
+  written directly; its description and external description are the only fields you can edit
+  (actuals/actuals-overview.md). Once confirmed, a pro-forma invoice is read-only and stays
+  (proforma-invoicing/confirm-proforma-invoice.md). Our convention, where the pages are silent: a
+  project invoice proposal without lines can't be posted.
 
   Background:
     Given the legal entity "USPM" with accounting currency "USD" and 10% sales tax

@@ -1,11 +1,11 @@
 # language: nl
 Functionaliteit: Geweigerde bewerkingen
-  De integratie is een eenrichtingsintegratie van Dataverse naar apps voor financiën en
-  bedrijfsactiviteiten: het rechtstreeks maken of verwijderen van projectfactuurvoorstellen in apps
-  voor financiën en bedrijfsactiviteiten wordt niet ondersteund. Werkelijke waarden worden nooit
-  rechtstreeks gemaakt, gewijzigd of verwijderd; alleen de beschrijving en de externe beschrijving
-  kunnen worden bewerkt. Een bevestigde pro-formafactuur is alleen-lezen en kan niet worden
-  verwijderd. Een projectfactuurvoorstel zonder regels kan niet worden geboekt.
+  Projectfactuurvoorstellen ontstaan alleen vanuit Dataverse: rechtstreeks in apps voor financiën en
+  bedrijfsactiviteiten kunt u ze niet maken of verwijderen. Een werkelijke waarde wordt nooit
+  rechtstreeks geschreven; alleen de beschrijving en de externe beschrijving ervan kunt u bewerken.
+  Een bevestigde pro-formafactuur is alleen-lezen en blijft bestaan (bron: Microsoft Learn, pagina's
+  over de integratie van projectfacturen, werkelijke waarden en het bevestigen). Onze conventie, waar
+  de pagina's zwijgen: een projectfactuurvoorstel zonder regels kan niet worden geboekt.
 
   Achtergrond:
     Gegeven de rechtspersoon "USPM" met boekhoudvaluta "USD" en 10% omzetbelasting
