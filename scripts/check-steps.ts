@@ -3,7 +3,7 @@
  * every step id has a body and a phrase in every language, phrases compile and take the same parameters in the
  * same order, every feature step matches exactly one step of its language in the word order its keyword takes,
  * every step id is used in every language, the same @id scenarios exist in every language with the same number of
- * steps, and @doc tags name statements of features/statements.json. Exit 1 on any problem.
+ * steps, and @doc tags name rules of the registry (simulator/rules/). Exit 1 on any problem.
  * Problems of a feature come in the feature's language, with the closest phrases for a step that matches none.
  */
 import { formsOf, firstPhrase } from '../steps/support/forms.js';
@@ -11,7 +11,8 @@ import { allowedClauses, type KeywordType, type StepType } from '../steps/suppor
 import { grammarProblem, synthesize, undefinedHelp } from '../steps/support/help.js';
 import { LANGS, type Lang } from '../steps/support/labels.js';
 import { translator } from '../simulator/i18n.js';
-import { allPickles, loadStatements, tagValues } from './lib/features.js';
+import { allPickles, tagValues } from './lib/features.js';
+import { ruleById } from '../simulator/rules/index.js';
 import { compilePhrases, parametersOf, stepIdsWithBody } from './lib/expressions.js';
 
 const problems: string[] = [];
@@ -32,7 +33,6 @@ for (const id of bodies.keys()) {
 }
 
 const packs = allPickles();
-const statements = loadStatements();
 const scenariosById = new Map<string, Map<string, number[]>>();
 for (const { lang, pickles, keywords } of packs) {
   const compiled = compilePhrases(lang);
@@ -49,7 +49,7 @@ for (const { lang, pickles, keywords } of packs) {
   for (const p of pickles) {
     const ids = tagValues(p, 'id');
     if (ids.length !== 1) problems.push(say(lang, 'idTag', { where: p.uri, name: p.name, tag: '@id', n: ids.length }));
-    for (const doc of tagValues(p, 'doc')) if (!statements[doc]) problems.push(say(lang, 'docTag', { where: p.uri, tag: `@doc:${doc}`, file: 'features/statements.json' }));
+    for (const doc of tagValues(p, 'doc')) if (!ruleById.has(doc)) problems.push(say(lang, 'docTag', { where: p.uri, tag: `@doc:${doc}`, file: 'simulator/rules/' }));
     const id = ids[0] ?? p.name;
     const byLang = scenariosById.get(id) ?? new Map<string, number[]>();
     byLang.set(lang, [...(byLang.get(lang) ?? []), p.steps.length]);

@@ -17,6 +17,7 @@ import { mountExtras } from './extras.js';
 import { terminologyPage } from './http/terminology-route.js';
 import { jsonBody } from './http/json-body.js';
 import { type SchemaSet, withSchema } from './schema/scope.js';
+import { Sim } from './errors/sim.js';
 
 export interface SimulatorOptions {
   /** Default: a memory store. `npm start` passes a file store. */
@@ -79,7 +80,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   app.use('/sim', requireJson('sim'), ...jsonBody('sim', { limit: '100kb' }), errorHandler('sim'), simRouter(service, reset));
   app.get('/terminology', terminologyPage);
   mountExtras(app, service);
-  app.use((req: Request, res: Response) => sendError(req, res, new SimError(404, 'NotFound', 'sim.notFound', { path: req.path.slice(0, 100) }), 'sim'));
+  app.use((req: Request, res: Response) => sendError(req, res, Sim.notFound(req.path), 'sim'));
   // Last resort for every other route (the demo page and its JSON): the API error shape, never Express's HTML page
   // with a stack trace and file paths.
   app.use(errorHandler('sim'));

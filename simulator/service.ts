@@ -11,6 +11,7 @@ import { resume, retry, setMap } from './dualwrite/catch-up.js';
 import { type ProcessId, advanceClock, ensureProcessRows, runProcess, setRecurrence } from './processes.js';
 import type { Runner, SimEvent } from './runner.js';
 import type { RuleId } from './rules/index.js';
+import { Sim } from './errors/sim.js';
 
 export { isProcessId } from './processes.js';
 
@@ -106,7 +107,7 @@ export class Service {
 
   async setSettings(settings: { invoiceIntegration?: unknown }): Promise<Rec> {
     const mode = settings.invoiceIntegration;
-    if (mode !== 'realtime' && mode !== 'async') throw new SimError(400, 'BadRequest', 'sim.badRequest', { detail: "invoiceIntegration is 'realtime' or 'async'" });
+    if (mode !== 'realtime' && mode !== 'async') throw Sim.badRequest("invoiceIntegration is 'realtime' or 'async'");
     return this.exec((ctx) => {
       const out = { ...(ctx.tx.get('sim_meta', 'settings') ?? {}), invoiceIntegration: mode };
       ctx.tx.put('sim_meta', 'settings', out);

@@ -1,9 +1,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { type Harness, startSim } from './support/http.js';
+import { type Harness, confirm, createInvoice, ok, setUpContract, startSim } from './support/http.js';
 import { rules, ruleById } from '../simulator/rules/index.js';
 import { projectPath } from '../simulator/paths.js';
+import { type RuleEntry, conventionTagProblems, loadRules, ruleProblems } from '../scripts/lib/rules.js';
+import type { Lang } from '../steps/support/labels.js';
 
 /**
  * The registry of rules (simulator/rules/, locales/<lng>/rules.json): its integrity, the rule an error carries on
@@ -94,4 +96,76 @@ test('GET /sim/rules lists every rule in the caller\'s language; /sim/rules/<id>
   const missing = await h.simApi('GET', '/rules/rule.no-such-rule');
   assert.equal(missing.status, 404);
   assert.match(missing.json.error.message, /rule\.no-such-rule/);
+});
+
+test('the events of /sim/events name the rules a transaction applied (derived records and state changes)', { timeout: 120_000 }, async () => {
+  const ac = new AbortController();
+  const res = await fetch(`${h.url}/sim/events`, { signal: ac.signal });
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  const seen = new Set<string>();
+  // Reads the stream until every wanted rule has been announced in a `rules` event (no timers: the stream decides).
+  const until = async (wanted: readonly string[]): Promise<void> => {
+    while (!wanted.every((w) => seen.has(w))) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+      for (const m of text.matchAll(/event: rules\ndata: (.*)\n/g)) for (const r of (JSON.parse(m[1] ?? '{}') as { rules: string[] }).rules) seen.add(r);
+    }
+  };
+  try {
+    await until([]); // the stream is open
+    const c = await setUpContract(h, { name: 'Rules in events' });
+    await until(['rule.actuals-on-approval']);
+    const inv = await createInvoice(h, c.contractId);
+    await ok(confirm(h, String(inv.invoiceid)));
+    await until(['seed.pm-backlog-proforma', 'seed.confirm-creates-actuals', 'rule.confirm-unchanged', 'rule.reversal-skip-sync']);
+  } finally {
+    ac.abort();
+  }
+  for (const id of seen) assert.ok(ruleById.has(id), id);
+  assert.ok(seen.has('rule.confirm-unchanged'));
+  // A commit event's own data is unchanged: a list of changes.
+  const commit = /event: commit\nid: \d+\ndata: (.*)\n/.exec(text);
+  assert.ok(Array.isArray(JSON.parse(commit?.[1] ?? 'null')));
+});
+
+test('trace gates: a rule without source or convention note, and a documented rule without a scenario in a language, are problems', () => {
+  const text = (convention?: string) => ({ statement: 'S', ...(convention === undefined ? {} : { convention }) });
+  const all = (convention?: string) => ({ en: text(convention), de: text(convention), nl: text(convention) });
+  const page = { page: 'articles/x.md', section: 'X' };
+  const everywhere = new Map<Lang, number>([['en', 1], ['de', 1], ['nl', 1]]);
+  const entries: RuleEntry[] = [
+    { id: 'rule.ok', kind: 'refusal', source: page, text: all() },
+    { id: 'rule.no-nl-scenario', kind: 'derived', source: page, text: all() },
+    { id: 'rule.convention-without-note', kind: 'refusal', source: 'convention', text: { en: text('why'), de: text('warum'), nl: text() } },
+    { id: 'rule.convention-unverified', kind: 'refusal', source: 'convention', text: all('why') },
+    { id: 'rule.context', kind: 'context', source: page, text: all() },
+    { id: 'rule.no-section', kind: 'state', source: { page: 'articles/x.md', section: ' ' }, text: all() },
+  ];
+  const scenarios = new Map<string, Map<Lang, number>>([['rule.ok', everywhere], ['rule.no-nl-scenario', new Map<Lang, number>([['en', 2], ['de', 1]])], ['rule.no-section', everywhere]]);
+  assert.deepEqual(ruleProblems(entries, scenarios), [
+    'rule.no-nl-scenario: documented rule without a scenario in nl',
+    'rule.convention-without-note: neither a source nor a convention note in nl',
+    'rule.no-section: neither a source (page and section) nor a convention note',
+  ]);
+  assert.deepEqual(ruleProblems(entries.slice(0, 1), scenarios), []);
+});
+
+test('npm run trace exits 1 when a documented rule has no scenario (the registry as it is checked by npm test)', () => {
+  const entries = loadRules();
+  const none = new Map<string, Map<Lang, number>>();
+  const documented = entries.filter((r) => r.source !== 'convention' && r.kind !== 'context');
+  assert.ok(documented.length > 0);
+  const problems = ruleProblems(entries, none);
+  for (const r of documented) assert.ok(problems.includes(`${r.id}: documented rule without a scenario in de`), r.id);
+});
+
+test('trace gate: a scenario verifying a convention carries @convention, and @convention only goes with a convention', () => {
+  const ruleOf = (id: string) => ruleById.get(id);
+  assert.deepEqual(conventionTagProblems('f: s', ['rule.post-needs-lines'], true, ruleOf), []);
+  assert.deepEqual(conventionTagProblems('f: s', ['rule.actuals-read-only'], false, ruleOf), []);
+  assert.deepEqual(conventionTagProblems('f: s', ['rule.post-needs-lines', 'rule.actuals-read-only'], false, ruleOf), ['f: s: verifies the convention rule.post-needs-lines but has no @convention tag']);
+  assert.deepEqual(conventionTagProblems('f: s', ['rule.actuals-read-only'], true, ruleOf), ['f: s: tagged @convention but names no convention in a @doc tag']);
 });

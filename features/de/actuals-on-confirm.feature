@@ -1,9 +1,9 @@
 # language: de
 Funktionalität: Istwerte bei der Bestätigung einer Proforma-Rechnung
-  Die Rechnungsbestätigung in Dataverse löst auch die Geschäftslogik aus, um abrechnungsbezogene
-  Datensätze in der Entität „Istwerte“ zu erstellen. Diese Datensätze werden über die
-  Dual-Write-Tabellenzuordnung „Ist-Werte für die Project Operations-Integration (msdyn_actuals)“ mit
-  Finanz- und Betriebs-Apps synchronisiert.
+  Mit der Bestätigung einer Rechnung in Dataverse entstehen auch ihre Abrechnungsdatensätze in der
+  Entität „Istwerte“; die Dual-Write-Tabellenzuordnung „Ist-Werte für die Project Operations-Integration
+  (msdyn_actuals)“ überträgt sie an Finanz- und Betriebs-Apps (Quelle: Microsoft Learn, Seiten
+  „Projektrechnungsintegration“ und zu den Auswirkungen auf Istwerte bei Zeit und Material).
 
   Bei der Bestätigung werden die nicht fakturierten Umsätze umgekehrt und fakturierte Umsätze
   erstellt. Die Umkehrung wird nicht synchronisiert („Synchronisierung überspringen“): Finanz- und

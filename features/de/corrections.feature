@@ -72,3 +72,11 @@ Funktionalität: Korrektur bestätigter Proforma-Rechnungen
     Und der Projektmanager hat eine Proforma-Rechnung für den Vertrag erstellt
     Wenn der Projektmanager versucht, in der Proforma-Rechnung "Überarbeiten" zu wählen
     Dann wird der Vorgang abgelehnt
+
+  @id:refuse-milestone-billing-type @doc:rule.milestone-always-chargeable
+  Szenario: Das Rechnungszeilendetail eines Meilensteins bleibt fakturierbar
+    Angenommen der Vertrag hat den Festpreismeilenstein "Go-live" über 5.000,00, bereit für die Rechnungsstellung
+    Und der Projektmanager hat eine Proforma-Rechnung für den Vertrag erstellt
+    Wenn der Projektmanager versucht, den Fakturierungstyp des Rechnungszeilendetails auf "Nicht fakturierbar" zu setzen
+    Dann wird der Vorgang abgelehnt
+    Und der Gesamtbetrag der Proforma-Rechnung beträgt 5.000,00

@@ -24,7 +24,7 @@ Funktionalität: Dual-Write-Tabellenzuordnungen in der Rechnungsintegration
     Und die Tabellenzuordnung "Ist-Werte für die Project Operations-Integration (msdyn_actuals)" hat 0 Datensätze in der Warteschlange
     Und die Tabelle Istwerte-Staging enthält 2 Datensätze
 
-  @id:catch-up-error-retry @doc:rule.catchup-errors-retry
+  @id:catch-up-error-retry @doc:rule.catchup-errors-retry @doc:rule.line-property-required
   Szenario: Ein Datensatz, der beim Aufholen fehlschlägt, bleibt als Aufholfehler erhalten und wird erneut versucht
     Angenommen die Tabellenzuordnung "Ist-Werte für die Project Operations-Integration (msdyn_actuals)" ist pausiert
     Und die juristische Person hat keine Zeileneigenschaft "Fakturierbar"
@@ -48,7 +48,7 @@ Funktionalität: Dual-Write-Tabellenzuordnungen in der Rechnungsintegration
     Und die Tabelle Istwerte-Staging enthält 2 Datensätze
     Und in Finanz- und Betriebs-Apps gibt es keinen Projektrechnungsvorschlag zur Proforma-Rechnung
 
-  @id:live-sync-rollback @doc:rule.live-sync-rollback
+  @id:live-sync-rollback @doc:rule.live-sync-rollback @doc:rule.line-property-required
   Szenario: Lehnt Finanz- und Betriebs-Apps einen Istwert ab, wird die Bestätigung in beiden Apps zurückgesetzt
     Angenommen "Bob" hat 8 Stunden gearbeitet und die Zeit ist genehmigt und bereit für die Rechnungsstellung
     Und die juristische Person hat keine Zeileneigenschaft "Nicht verfügbar"

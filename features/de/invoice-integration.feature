@@ -1,16 +1,15 @@
 # language: de
 Funktionalität: Projektrechnungsintegration
-  In Project Operations verwaltet der Projektmanager den Abrechnungsstau und erstellt eine
-  Proforma-Rechnung für den Debitor in Microsoft Dataverse. Basierend auf dieser Proforma-Rechnung
-  erstellt der Debitorenbuchhalter oder Projektbuchhalter eine kundenorientierte Rechnung. Durch die
-  Dual-Write-Integration wird sichergestellt, dass die Proforma-Rechnungsdetails mit Finanz- und
-  Betriebs-Apps synchronisiert werden. Nachdem die kundenorientierte Rechnung gebucht wurde,
-  aktualisiert das System die relevanten Projektdaten in Dataverse mit den Buchhaltungsdetails.
+  Der Projektmanager bearbeitet in Microsoft Dataverse den Abrechnungsstau und legt dort die
+  Proforma-Rechnung für den Debitor an. Daraus erzeugt der Debitorenbuchhalter oder der Projektbuchhalter
+  in Finanz- und Betriebs-Apps die kundenorientierte Rechnung; die Details der Proforma-Rechnung kommen
+  per Dual-Write dorthin. Ist diese Rechnung gebucht, erhalten die Istwerte des Projekts in Dataverse ihre
+  Buchhaltungsdetails.
 
-  Nachdem der Projektmanager die Proforma-Rechnung in Dataverse bestätigt hat, werden ihre
-  Kopfinformationen über die Dual-Write-Tabellenzuordnung „Projektrechnungsvorschlag V2 (Rechnungen)“
-  mit Finanz- und Betriebs-Apps synchronisiert. Dies ist eine Einweg-Integration von Dataverse zu
-  Finanz- und Betriebs-Apps.
+  Mit der Bestätigung der Proforma-Rechnung in Dataverse geht ihr Kopf über die Dual-Write-Tabellenzuordnung
+  „Projektrechnungsvorschlag V2 (Rechnungen)“ hinüber. Aus Finanz- und Betriebs-Apps fließt nichts zurück.
+
+  Quelle: Microsoft Learn, Seite „Projektrechnungsintegration“.
 
   Grundlage:
     Angenommen die juristische Person "USPM" mit der Buchhaltungswährung "USD" und 10 % Umsatzsteuer

@@ -1,8 +1,8 @@
 # language: de
 Funktionalität: Projektrechnungsvorschlagszeilen
-  Projektrechnungsvorschlagszeilen werden mithilfe des periodischen Prozesses „Aus Stagingtabelle
-  importieren“ erstellt. Dieser Prozess basiert auf den fakturierten Umsätzen in der Tabelle
-  „Istwerte-Staging“. Ein Vorschlag erhält seine Zeilen erst, wenn alle importiert werden können:
+  Der periodische Prozess „Aus Stagingtabelle importieren“ fügt einem Projektrechnungsvorschlag seine
+  Zeilen hinzu; er liest dazu die fakturierten Umsätze aus der Tabelle „Istwerte-Staging“ (Quelle:
+  Microsoft Learn, Seiten „Projektrechnungsintegration“ und „Projektrechnungsvorschläge verwalten“). Ein Vorschlag erhält seine Zeilen erst, wenn alle importiert werden können:
   Die nicht fakturierten Umsätze, die er abrechnet, müssen zuvor über das Project
   Operations-Integrationsjournal gebucht worden sein.
 

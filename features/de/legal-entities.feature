@@ -26,3 +26,10 @@ Funktionalität: Juristische Personen bleiben getrennt
     Und die Tabelle Projektrechnungsvorschläge der juristischen Person "USPM" enthält 1 Datensatz
     Und die Tabelle Projektrechnungsvorschläge der juristischen Person "GBSI" enthält 1 Datensatz
     Und die Tabelle Istwerte-Staging der juristischen Person "GBSI" enthält 3 Datensätze
+
+  @id:company-read-only @doc:rule.company-read-only
+  Szenario: Das Unternehmen eines gespeicherten Projektvertrags lässt sich nicht ändern
+    Angenommen die juristische Person "GBSI" mit der Buchhaltungswährung "GBP" und 20 % Umsatzsteuer
+    Wenn der Projektmanager versucht, das Unternehmen des Projektvertrags in "GBSI" zu ändern
+    Dann wird der Vorgang abgelehnt
+    Und der Projektvertrag gehört zum Unternehmen "USPM"

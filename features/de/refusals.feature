@@ -1,11 +1,11 @@
 # language: de
 Funktionalität: Abgelehnte Vorgänge
-  Die Integration ist eine Einweg-Integration von Dataverse zu Finanz- und Betriebs-Apps: Das
-  Erstellen oder Löschen von Projektrechnungsvorschlägen direkt in Finanz- und Betriebs-Apps wird
-  nicht unterstützt. Istwerte werden nie direkt erstellt, geändert oder gelöscht; nur ihre
-  Beschreibung und externe Beschreibung können bearbeitet werden. Eine bestätigte Proforma-Rechnung
-  ist schreibgeschützt und kann nicht gelöscht werden. Ein Projektrechnungsvorschlag ohne Zeilen kann
-  nicht gebucht werden.
+  Projektrechnungsvorschläge entstehen nur aus Dataverse: direkt in Finanz- und Betriebs-Apps lassen
+  sie sich weder anlegen noch löschen. Ein Istwert wird nie direkt geschrieben; bearbeiten lassen sich
+  nur seine Beschreibung und seine externe Beschreibung. Ist eine Proforma-Rechnung bestätigt, ist sie
+  schreibgeschützt und bleibt bestehen (Quelle: Microsoft Learn, Seiten zur Projektrechnungsintegration,
+  zu Istwerten und zur Bestätigung). Unsere Konvention, wo die Seiten schweigen: Ein
+  Projektrechnungsvorschlag ohne Zeilen kann nicht gebucht werden.
 
   Grundlage:
     Angenommen die juristische Person "USPM" mit der Buchhaltungswährung "USD" und 10 % Umsatzsteuer
@@ -74,9 +74,24 @@ Funktionalität: Abgelehnte Vorgänge
     Dann wird der Vorgang abgelehnt
     Und die Proforma-Rechnung hat den Projektrechnungsstatus "Bestätigt"
 
-  @id:refuse-post-without-lines @doc:rule.post-needs-lines
-  Szenario: Ein Projektrechnungsvorschlag ohne Zeilen kann nicht gebucht werden
+  @id:refuse-post-without-lines @doc:rule.post-needs-lines @convention
+  Szenario: Unsere Konvention, da die Seiten schweigen: Ein Projektrechnungsvorschlag ohne Zeilen kann nicht gebucht werden
     Angenommen der Projektmanager hat eine Proforma-Rechnung für den Vertrag erstellt und bestätigt
     Wenn der Projektbuchhalter versucht, den Projektrechnungsvorschlag zu buchen
     Dann wird der Vorgang abgelehnt
     Und die Tabelle Kundenrechnungen enthält 0 Datensätze
+
+  @id:refuse-ready-adjusted @doc:rule.backlog-adjusted-excluded
+  Szenario: Ein regulierter Istwert für nicht fakturierte Umsätze kann nicht als bereit für die Rechnungsstellung markiert werden
+    Angenommen der Projektmanager hat eine Proforma-Rechnung für den Vertrag erstellt
+    Und der Projektmanager hat die Menge des Rechnungszeilendetails auf 6 geändert
+    Und der Projektmanager hat die Proforma-Rechnung bestätigt
+    Wenn der Projektmanager versucht, den ursprünglichen Istwert für nicht fakturierte Umsätze als bereit für die Rechnungsstellung zu markieren
+    Dann wird der Vorgang abgelehnt
+    Und der ursprüngliche Istwert für nicht fakturierte Umsätze hat den Regulierungsstatus "Reguliert"
+
+  @id:refuse-ready-cost @doc:rule.backlog-unbilled-sales-only
+  Szenario: Nur nicht fakturierte Umsätze können als bereit für die Rechnungsstellung markiert werden, kein Istwert für Kosten
+    Wenn der Projektmanager versucht, den Istwert für Kosten als bereit für die Rechnungsstellung zu markieren
+    Dann wird der Vorgang abgelehnt
+    Und die Tabelle Istwerte enthält 2 Datensätze

@@ -1,7 +1,8 @@
 Feature: Actuals created when a pro-forma invoice is confirmed
-  Invoice confirmation in Dataverse also triggers the business logic that creates billing-related
-  records in the Actuals entity. These records are synchronized with Finance and Operations apps
-  through the dual-write table map "Project Operations integration actuals (msdyn_actuals)".
+  Confirming an invoice in Dataverse also writes its billing records into the Actuals entity, and the
+  dual-write table map "Project Operations integration actuals (msdyn_actuals)" carries them to
+  Finance and Operations apps (Microsoft Learn: environment/resource-dual-write-project-invoice.md;
+  the actuals of each case as in actuals/ActualsonTM.md).
 
   Confirming reverses the unbilled sales and creates billed sales. The unbilled sales reversal is
   marked Skip Sync: Finance and Operations apps mark the unbilled sales as fully invoiced instead.

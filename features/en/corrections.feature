@@ -70,3 +70,11 @@ Feature: Corrections of confirmed pro-forma invoices
     And the project manager creates a pro-forma invoice for the contract
     When the project manager tries to select "Revise" on the pro-forma invoice
     Then the operation is refused
+
+  @id:refuse-milestone-billing-type @doc:rule.milestone-always-chargeable
+  Scenario: The invoice line detail of a milestone stays chargeable
+    Given the contract has the fixed-price milestone "Go-live" of 5,000.00, ready to invoice
+    And the project manager creates a pro-forma invoice for the contract
+    When the project manager tries to set the billing type of the invoice line detail to "Non-chargeable"
+    Then the operation is refused
+    And the pro-forma invoice totals 5,000.00

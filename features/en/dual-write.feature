@@ -22,7 +22,7 @@ Feature: Dual-write table maps in the invoice integration
     And the table map "Project Operations integration actuals (msdyn_actuals)" has 0 queued records
     And the table Actuals staging holds 2 records
 
-  @id:catch-up-error-retry @doc:rule.catchup-errors-retry
+  @id:catch-up-error-retry @doc:rule.catchup-errors-retry @doc:rule.line-property-required
   Scenario: A record that fails to catch up is kept as a catch-up error and retried
     Given the table map "Project Operations integration actuals (msdyn_actuals)" is paused
     And the legal entity has no line property "Chargeable"
@@ -46,7 +46,7 @@ Feature: Dual-write table maps in the invoice integration
     And the table Actuals staging holds 2 records
     And Finance and Operations apps hold no project invoice proposal for the pro-forma invoice
 
-  @id:live-sync-rollback @doc:rule.live-sync-rollback
+  @id:live-sync-rollback @doc:rule.live-sync-rollback @doc:rule.line-property-required
   Scenario: When Finance and Operations apps refuse an actual, the confirmation is rolled back in both apps
     Given "Bob" worked 8 hours and the time is approved and ready to invoice
     And the legal entity has no line property "Not available"

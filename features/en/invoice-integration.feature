@@ -1,15 +1,13 @@
 Feature: Project invoice integration
-  In Project Operations, the project manager manages the project billing backlog and creates a
-  pro-forma invoice for the customer in Microsoft Dataverse. Based on this pro-forma invoice, the
-  accounts receivable clerk or project accountant creates a customer-facing invoice. Dual-write
-  integration makes sure that the pro-forma invoice details are synchronized with Finance and
-  Operations apps. After the customer-facing invoice is posted, the system updates the relevant
-  project actuals in Dataverse with the accounting details.
+  The project manager works the project billing backlog in Microsoft Dataverse and makes the pro-forma
+  invoice for the customer there. From it, the accounts receivable clerk or the project accountant produces
+  the customer-facing invoice in Finance and Operations apps, which receive the pro-forma invoice's details
+  through dual-write. When that invoice is posted, the project actuals in Dataverse get its accounting details.
 
-  After the project manager confirms the pro-forma invoice in Dataverse, its header information is
-  synchronized with Finance and Operations apps through the dual-write table map
-  "Project invoice proposal V2 (invoices)". This is a one-way integration from Dataverse to
-  Finance and Operations apps.
+  Confirming the pro-forma invoice in Dataverse sends its header through the dual-write table map
+  "Project invoice proposal V2 (invoices)". Nothing flows back from Finance and Operations apps.
+
+  Source: Microsoft Learn, environment/resource-dual-write-project-invoice.md (Project invoice integration).
 
   Background:
     Given the legal entity "USPM" with accounting currency "USD" and 10% sales tax

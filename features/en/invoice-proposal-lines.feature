@@ -1,6 +1,7 @@
 Feature: Project invoice proposal lines
-  Project invoice proposal lines are created by the periodic process "Import from staging table".
-  This process is based on the billed sales actuals in the Actuals staging table. A proposal gets
+  The periodic process "Import from staging table" adds the lines to a project invoice proposal, reading
+  the billed sales actuals from the Actuals staging table (Microsoft Learn:
+  environment/resource-dual-write-project-invoice.md, invoicing/format-update-project-invoice-proposals.md). A proposal gets
   its lines only once all of them can be imported: the unbilled sales they invoice must first be
   posted through the Project Operations integration journal.
 

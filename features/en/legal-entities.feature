@@ -24,3 +24,10 @@ Feature: Legal entities are kept apart
     And the table Project invoice proposals of the legal entity "USPM" holds 1 record
     And the table Project invoice proposals of the legal entity "GBSI" holds 1 record
     And the table Actuals staging of the legal entity "GBSI" holds 3 records
+
+  @id:company-read-only @doc:rule.company-read-only
+  Scenario: The company of a saved project contract can't be changed
+    Given the legal entity "GBSI" with accounting currency "GBP" and 20% sales tax
+    When the project manager tries to change the company of the project contract to "GBSI"
+    Then the operation is refused
+    And the project contract belongs to the company "USPM"

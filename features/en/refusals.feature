@@ -1,9 +1,10 @@
 Feature: Operations that are refused
-  The integration is one-way from Dataverse to Finance and Operations apps: creating or deleting
-  project invoice proposals directly in Finance and Operations apps isn't supported. Actuals are
-  never created, changed or deleted directly; only their description and external description can
-  be edited. A confirmed pro-forma invoice is read-only and can't be deleted. A project invoice
-  proposal without lines can't be posted.
+  Project invoice proposals come only from Dataverse: Finance and Operations apps don't let you create
+  or delete them directly (environment/resource-dual-write-project-invoice.md). An actual is never
+  written directly; its description and external description are the only fields you can edit
+  (actuals/actuals-overview.md). Once confirmed, a pro-forma invoice is read-only and stays
+  (proforma-invoicing/confirm-proforma-invoice.md). Our convention, where the pages are silent: a
+  project invoice proposal without lines can't be posted.
 
   Background:
     Given the legal entity "USPM" with accounting currency "USD" and 10% sales tax
@@ -72,9 +73,24 @@ Feature: Operations that are refused
     Then the operation is refused
     And the pro-forma invoice has the project invoice status "Confirmed"
 
-  @id:refuse-post-without-lines @doc:rule.post-needs-lines
-  Scenario: A project invoice proposal without lines can't be posted
+  @id:refuse-post-without-lines @doc:rule.post-needs-lines @convention
+  Scenario: Our convention, as the pages are silent: a project invoice proposal without lines can't be posted
     Given the project manager creates and confirms a pro-forma invoice for the contract
     When the project accountant tries to post the project invoice proposal
     Then the operation is refused
     And the table Customer invoices holds 0 records
+
+  @id:refuse-ready-adjusted @doc:rule.backlog-adjusted-excluded
+  Scenario: An adjusted unbilled sales actual can't be marked ready to invoice
+    Given the project manager creates a pro-forma invoice for the contract
+    And the project manager changes the quantity of the invoice line detail to 6
+    And the project manager confirms the pro-forma invoice
+    When the project manager tries to mark the original unbilled sales actual ready to invoice
+    Then the operation is refused
+    And the original unbilled sales actual has the adjustment status "Adjusted"
+
+  @id:refuse-ready-cost @doc:rule.backlog-unbilled-sales-only
+  Scenario: Only unbilled sales can be marked ready to invoice, not a cost actual
+    When the project manager tries to mark the cost actual ready to invoice
+    Then the operation is refused
+    And the table Actuals holds 2 records

@@ -1,9 +1,10 @@
 # language: nl
 Functionaliteit: Werkelijke waarden bij het bevestigen van een pro-formafactuur
-  Factuurbevestiging in Dataverse activeert ook de bedrijfslogica die factureringsgerelateerde records
-  maakt in de entiteit „Werkelijke waarden”. Deze records worden gesynchroniseerd met apps voor
-  financiën en bedrijfsactiviteiten via de tabeltoewijzing voor twee keer wegschrijven „Integratie van
-  werkelijke waarden in Project Operations (msdyn_actuals)”.
+  Met het bevestigen van een factuur in Dataverse ontstaan ook de factureringsrecords ervan in de
+  entiteit „Werkelijke waarden”; de tabeltoewijzing voor twee keer wegschrijven „Integratie van
+  werkelijke waarden in Project Operations (msdyn_actuals)” brengt ze naar apps voor financiën en
+  bedrijfsactiviteiten (bron: Microsoft Learn, pagina's „Integratie van projectfacturen” en over de
+  gevolgen voor werkelijke waarden bij tijd en materiaal).
 
   Bij het bevestigen wordt de niet-gefactureerde verkoop teruggeboekt en wordt gefactureerde verkoop
   gemaakt. De terugboeking wordt niet gesynchroniseerd („Synchronisatie overslaan”): apps voor

@@ -72,3 +72,11 @@ Functionaliteit: Correctie van bevestigde pro-formafacturen
     En de projectmanager heeft een pro-formafactuur voor het contract gemaakt
     Als de projectmanager probeert op de pro-formafactuur "Herzien" te kiezen
     Dan wordt de bewerking geweigerd
+
+  @id:refuse-milestone-billing-type @doc:rule.milestone-always-chargeable
+  Scenario: Het factuurregeldetail van een mijlpaal blijft toerekenbaar
+    Stel het contract heeft de mijlpaal voor vaste prijs "Go-live" van 5.000,00, gereed voor facturering
+    En de projectmanager heeft een pro-formafactuur voor het contract gemaakt
+    Als de projectmanager probeert het factureringstype van het factuurregeldetail op "Niet-toerekenbaar" te zetten
+    Dan wordt de bewerking geweigerd
+    En het totaal van de pro-formafactuur bedraagt 5.000,00

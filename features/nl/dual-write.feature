@@ -24,7 +24,7 @@ Functionaliteit: Tabeltoewijzingen voor twee keer wegschrijven in de factuurinte
     En de tabeltoewijzing "Integratie van werkelijke waarden in Project Operations (msdyn_actuals)" heeft 0 records in de wachtrij
     En de tabel Opslag van werkelijke waarden bevat 2 records
 
-  @id:catch-up-error-retry @doc:rule.catchup-errors-retry
+  @id:catch-up-error-retry @doc:rule.catchup-errors-retry @doc:rule.line-property-required
   Scenario: Een record dat bij het inhalen mislukt, blijft bewaard als inhaalfout en wordt opnieuw geprobeerd
     Stel de tabeltoewijzing "Integratie van werkelijke waarden in Project Operations (msdyn_actuals)" is onderbroken
     En de rechtspersoon heeft geen regeleigenschap "Toerekenbaar"
@@ -48,7 +48,7 @@ Functionaliteit: Tabeltoewijzingen voor twee keer wegschrijven in de factuurinte
     En de tabel Opslag van werkelijke waarden bevat 2 records
     En in apps voor financiën en bedrijfsactiviteiten is er geen projectfactuurvoorstel voor de pro-formafactuur
 
-  @id:live-sync-rollback @doc:rule.live-sync-rollback
+  @id:live-sync-rollback @doc:rule.live-sync-rollback @doc:rule.line-property-required
   Scenario: Weigeren apps voor financiën en bedrijfsactiviteiten een werkelijke waarde, dan wordt de bevestiging in beide apps teruggedraaid
     Stel "Bob" heeft 8 uur gewerkt en de tijd is goedgekeurd en gereed voor facturering
     En de rechtspersoon heeft geen regeleigenschap "Niet beschikbaar"

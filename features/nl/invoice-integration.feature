@@ -1,16 +1,16 @@
 # language: nl
 Functionaliteit: Integratie van projectfacturen
-  In Project Operations beheert de projectmanager de achterstand in facturering en maakt hij
-  een pro-formafactuur voor de klant in Microsoft Dataverse. Op basis van deze pro-formafactuur maakt
-  de klantenadministrateur of projectaccountant een klantgerichte factuur. Integratie via twee keer
-  wegschrijven zorgt ervoor dat de gegevens van de pro-formafactuur worden gesynchroniseerd met apps
-  voor financiën en bedrijfsactiviteiten. Nadat de klantgerichte factuur is geboekt, werkt het systeem
-  de relevante werkelijke projectwaarden in Dataverse bij met de boekhoudkundige details.
+  De projectmanager werkt in Microsoft Dataverse de achterstand in facturering af en maakt daar de
+  pro-formafactuur voor de klant. Daaruit maakt de klantenadministrateur of de projectaccountant in apps
+  voor financiën en bedrijfsactiviteiten de klantgerichte factuur; de gegevens van de pro-formafactuur komen
+  daar via twee keer wegschrijven. Zodra die factuur is geboekt, krijgen de werkelijke projectwaarden in
+  Dataverse de boekhoudkundige details ervan.
 
-  Nadat de projectmanager de pro-formafactuur in Dataverse heeft bevestigd, wordt de koptekstinformatie
-  ervan gesynchroniseerd met apps voor financiën en bedrijfsactiviteiten via de tabeltoewijzing voor
-  twee keer wegschrijven „Projectfactuurvoorstel V2 (facturen)”. Dit is een eenrichtingsintegratie van
-  Dataverse naar apps voor financiën en bedrijfsactiviteiten.
+  Met het bevestigen van de pro-formafactuur in Dataverse gaat de koptekst ervan via de tabeltoewijzing
+  voor twee keer wegschrijven „Projectfactuurvoorstel V2 (facturen)” over. Uit apps voor financiën en
+  bedrijfsactiviteiten gaat niets terug.
+
+  Bron: Microsoft Learn, pagina „Integratie van projectfacturen”.
 
   Achtergrond:
     Gegeven de rechtspersoon "USPM" met boekhoudvaluta "USD" en 10% omzetbelasting

@@ -1,8 +1,8 @@
 # language: nl
 Functionaliteit: Voorstelregels voor projectfacturen
-  Voorstelregels voor projectfacturen worden gemaakt door het periodieke proces „Importeren uit
-  opslagtabel”. Dit proces is gebaseerd op de gefactureerde verkoop in de tabel „Opslag van
-  werkelijke waarden”. Een voorstel krijgt zijn regels pas wanneer ze allemaal kunnen worden
+  Het periodieke proces „Importeren uit opslagtabel” voegt de regels aan een projectfactuurvoorstel toe
+  en leest daarvoor de gefactureerde verkoop uit de tabel „Opslag van werkelijke waarden” (bron:
+  Microsoft Learn, pagina's „Integratie van projectfacturen” en „Projectfactuurvoorstellen beheren”). Een voorstel krijgt zijn regels pas wanneer ze allemaal kunnen worden
   geïmporteerd: de niet-gefactureerde verkoop die erop wordt gefactureerd, moet eerst zijn geboekt
   via het Project Operations-integratiejournaal.
 

@@ -26,3 +26,10 @@ Functionaliteit: Rechtspersonen blijven gescheiden
     En de tabel Projectfactuurvoorstellen van rechtspersoon "USPM" bevat 1 record
     En de tabel Projectfactuurvoorstellen van rechtspersoon "GBSI" bevat 1 record
     En de tabel Opslag van werkelijke waarden van rechtspersoon "GBSI" bevat 3 records
+
+  @id:company-read-only @doc:rule.company-read-only
+  Scenario: Het bedrijf van een opgeslagen projectcontract kan niet worden gewijzigd
+    Stel de rechtspersoon "GBSI" met boekhoudvaluta "GBP" en 20% omzetbelasting
+    Als de projectmanager probeert het bedrijf van het projectcontract in "GBSI" te wijzigen
+    Dan wordt de bewerking geweigerd
+    En het projectcontract hoort bij het bedrijf "USPM"

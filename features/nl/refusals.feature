@@ -1,11 +1,11 @@
 # language: nl
 Functionaliteit: Geweigerde bewerkingen
-  De integratie is een eenrichtingsintegratie van Dataverse naar apps voor financiën en
-  bedrijfsactiviteiten: het rechtstreeks maken of verwijderen van projectfactuurvoorstellen in apps
-  voor financiën en bedrijfsactiviteiten wordt niet ondersteund. Werkelijke waarden worden nooit
-  rechtstreeks gemaakt, gewijzigd of verwijderd; alleen de beschrijving en de externe beschrijving
-  kunnen worden bewerkt. Een bevestigde pro-formafactuur is alleen-lezen en kan niet worden
-  verwijderd. Een projectfactuurvoorstel zonder regels kan niet worden geboekt.
+  Projectfactuurvoorstellen ontstaan alleen vanuit Dataverse: rechtstreeks in apps voor financiën en
+  bedrijfsactiviteiten kunt u ze niet maken of verwijderen. Een werkelijke waarde wordt nooit
+  rechtstreeks geschreven; alleen de beschrijving en de externe beschrijving ervan kunt u bewerken.
+  Een bevestigde pro-formafactuur is alleen-lezen en blijft bestaan (bron: Microsoft Learn, pagina's
+  over de integratie van projectfacturen, werkelijke waarden en het bevestigen). Onze conventie, waar
+  de pagina's zwijgen: een projectfactuurvoorstel zonder regels kan niet worden geboekt.
 
   Achtergrond:
     Gegeven de rechtspersoon "USPM" met boekhoudvaluta "USD" en 10% omzetbelasting
@@ -74,9 +74,24 @@ Functionaliteit: Geweigerde bewerkingen
     Dan wordt de bewerking geweigerd
     En de pro-formafactuur heeft de status van projectfactuur "Bevestigd"
 
-  @id:refuse-post-without-lines @doc:rule.post-needs-lines
-  Scenario: Een projectfactuurvoorstel zonder regels kan niet worden geboekt
+  @id:refuse-post-without-lines @doc:rule.post-needs-lines @convention
+  Scenario: Onze conventie, omdat de pagina's zwijgen: een projectfactuurvoorstel zonder regels kan niet worden geboekt
     Stel de projectmanager heeft een pro-formafactuur voor het contract gemaakt en bevestigd
     Als de projectaccountant probeert het projectfactuurvoorstel te boeken
     Dan wordt de bewerking geweigerd
     En de tabel Klantfacturen bevat 0 records
+
+  @id:refuse-ready-adjusted @doc:rule.backlog-adjusted-excluded
+  Scenario: Een aangepaste werkelijke waarde voor niet-gefactureerde verkoop kan niet als gereed voor facturering worden gemarkeerd
+    Stel de projectmanager heeft een pro-formafactuur voor het contract gemaakt
+    En de projectmanager heeft de hoeveelheid van het factuurregeldetail in 6 gewijzigd
+    En de projectmanager heeft de pro-formafactuur bevestigd
+    Als de projectmanager probeert de oorspronkelijke werkelijke waarde voor niet-gefactureerde verkoop als gereed voor facturering te markeren
+    Dan wordt de bewerking geweigerd
+    En de oorspronkelijke werkelijke waarde voor niet-gefactureerde verkoop heeft de aanpassingsstatus "Aangepast"
+
+  @id:refuse-ready-cost @doc:rule.backlog-unbilled-sales-only
+  Scenario: Alleen niet-gefactureerde verkoop kan als gereed voor facturering worden gemarkeerd, geen werkelijke waarde voor kosten
+    Als de projectmanager probeert de werkelijke waarde voor kosten als gereed voor facturering te markeren
+    Dan wordt de bewerking geweigerd
+    En de tabel Werkelijke waarden bevat 2 records

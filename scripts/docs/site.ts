@@ -141,8 +141,8 @@ export function buildSite({ lang, statements, pickles, documents, run }: SiteInp
 
   // ---- index -------------------------------------------------------------------------------------------
   const sourceHtml = (s: DocStatement): string => s.source.kind === 'microsoft'
-    ? esc(t('statement.microsoft', { title: t('statement.seedTitle') }))
-    : `${esc(t('statement.notes'))} <code data-raw="">${esc(s.source.citation)}</code>`;
+    ? `${esc(t('statement.microsoft', { section: s.source.section }))} <code data-raw="">${esc(s.source.page)}</code>`
+    : `<span class="convention">${esc(t('statement.convention'))}</span> ${esc(s.source.note)}`;
   const statementHtml = (s: DocStatement): string => {
     const vs = byStatement.get(s.id) ?? [];
     const list = vs.length

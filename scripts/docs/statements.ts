@@ -1,10 +1,9 @@
 /**
- * The one place `npm run docs` reads the statements it documents from. Today: features/statements.json (the
- * documentation's statements and the simulator's rules that `@doc:` tags name). When the rule registry
- * (DESIGN.md "One registry of rules") replaces that file, only this module changes.
+ * The one place `npm run docs` reads the statements it documents from: the registry of rules (simulator/rules/,
+ * texts in locales/<lng>/rules.json), which `@doc:` tags name.
  */
 import type { Lang } from '../../steps/support/labels.js';
-import { loadStatements } from '../lib/features.js';
+import { loadRules } from '../lib/rules.js';
 
 export interface DocStatement {
   readonly id: string;
@@ -12,13 +11,15 @@ export interface DocStatement {
   readonly kind: 'rule' | 'context';
   /** The statement in the site's language. */
   readonly text: string;
-  /** `seed`: the Microsoft page the specs start from; otherwise a citation of the project's domain notes. */
-  readonly source: { readonly kind: 'microsoft'; readonly page: 'seed' } | { readonly kind: 'notes'; readonly citation: string };
+  /** The Microsoft page and section that state it, or our convention with its reason (in the site's language). */
+  readonly source: { readonly kind: 'microsoft'; readonly repo: string; readonly page: string; readonly section: string } | { readonly kind: 'convention'; readonly note: string };
 }
 
 export function readStatements(lang: Lang): DocStatement[] {
-  return Object.entries(loadStatements()).map(([id, st]) => ({
-    id, kind: st.kind, text: st.text[lang],
-    source: st.source === 'seed' ? { kind: 'microsoft', page: 'seed' } : { kind: 'notes', citation: st.source },
+  return loadRules().map((r) => ({
+    id: r.id, kind: r.kind === 'context' ? 'context' : 'rule', text: r.text[lang].statement ?? '',
+    source: r.source === 'convention'
+      ? { kind: 'convention', note: r.text[lang].convention ?? '' }
+      : { kind: 'microsoft', repo: r.source.repo ?? 'MicrosoftDocs/dynamics-365-project-operations', page: r.source.page, section: r.source.section },
   }));
 }

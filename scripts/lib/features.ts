@@ -41,15 +41,3 @@ export const allPickles = (): LangPickles[] => LANGS.map(loadPickles);
 
 export const tagValues = (p: Pickle, prefix: string): string[] =>
   p.tags.map((t) => t.name).filter((n) => n.startsWith(`@${prefix}:`)).map((n) => n.slice(prefix.length + 2));
-
-export interface Statement {
-  readonly source: string;
-  readonly kind: 'rule' | 'context';
-  readonly text: Record<Lang, string>;
-  readonly seed?: Partial<Record<Lang, string>>;
-}
-
-export function loadStatements(): Record<string, Statement> {
-  const json = JSON.parse(readFileSync(join(root, 'features', 'statements.json'), 'utf8')) as { statements: Record<string, Statement> };
-  return json.statements;
-}

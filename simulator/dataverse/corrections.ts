@@ -1,5 +1,5 @@
 import type { Rec } from '../store/types.js';
-import { type Ctx, must, patch, refuse, where } from '../domain/context.js';
+import { type Ctx, must, patch, refuse, where, applied } from '../domain/context.js';
 import { dec } from '../domain/money.js';
 import { actualId, basisOf, connect, createActual, reverseActual } from './actuals.js';
 import { BillingStatus, InvoiceStatus, MilestoneStatus, Role, TxClass, TxType } from './entities.js';
@@ -20,6 +20,7 @@ export function correctInvoice(ctx: Ctx, id: string): Rec {
     throw refuse('rule.correction-one-draft', 'correction.draftExists', { invoice: String(original.invoicenumber), draft: String(open.invoicenumber) });
   }
   const contract = must(ctx, 'salesorder', String(original._salesorderid_value));
+  applied(ctx, 'rule.correction-new-draft');
   const corrective = newInvoiceHeader(ctx, contract, { msdyn_hascorrections: true, _msdyn_correctedinvoice_value: id, name: original.name });
   const correctiveId = String(corrective.invoiceid);
   for (const line of invoiceLines(ctx, id)) {
@@ -51,10 +52,12 @@ export function confirmCorrectionLine(ctx: Ctx, inv: Rec, d: Rec): void {
 
   if (d.msdyn_transactionclassification === TxClass.Milestone) {
     // Only a full credit is possible: the milestone is ready to be invoiced again.
+    applied(ctx, 'rule.correction-milestone-full');
     patch(ctx, 'msdyn_contractlinescheduleofvalue', String(d._msdyn_contractlinescheduleofvalue_value), { msdyn_invoicestatus: MilestoneStatus.Ready });
     return;
   }
   const basis = basisOf(billedOriginal);
+  applied(ctx, q > 0n ? 'rule.correction-partial-credit' : 'rule.correction-full-credit');
   if (q > 0n) {
     // Partial credit: what stays invoiced is invoiced again on this invoice.
     const kept = createActual(ctx, basis, { type: TxType.UnbilledSales, quantity: q, price: d.msdyn_price, billingType: Number(d.msdyn_billingtype), billingStatus: BillingStatus.CustomerInvoicePosted, invoiceId });

@@ -1,5 +1,5 @@
 import type { Rec } from '../store/types.js';
-import { type Ctx, insert, must, nextNumber, pad, patch, refuse, today, whereEq } from '../domain/context.js';
+import { type Ctx, insert, must, nextNumber, pad, patch, refuse, today, whereEq, applied } from '../domain/context.js';
 import { dec, mul, num, round, sum } from '../domain/money.js';
 import { actualId, basisOf, connect, createActual, reverseActual } from './actuals.js';
 import { BillingStatus, BillingType, InvoiceState, InvoiceStatus, Role, TxType } from './entities.js';
@@ -73,6 +73,7 @@ export function newDetail(ctx: Ctx, invoiceId: string, line: Rec, fields: Record
 
 /** Line and header totals from the invoice line details. */
 export function recalculate(ctx: Ctx, invoiceId: string): Rec {
+  applied(ctx, 'rule.billing-type-total');
   const invoice = must(ctx, 'invoice', invoiceId);
   let total = 0n;
   for (const line of invoiceLines(ctx, invoiceId)) {
@@ -108,6 +109,7 @@ export function billed(ctx: Ctx, inv: Rec, d: Rec, basis: ReturnType<typeof basi
 export function invoiceActual(ctx: Ctx, inv: Rec, d: Rec, unbilled: Rec, billingType = Number(d.msdyn_billingtype), qty: unknown = unbilled.msdyn_quantity): void {
   const invoiceId = String(inv.invoiceid);
   const company = inv._msdyn_company_value;
+  applied(ctx, 'rule.reversal-skip-sync');
   const reversal = reverseActual(ctx, unbilled, { billingStatus: BillingStatus.CustomerInvoicePosted, skipSync: true, invoiceId, adjustmentStatus: null });
   connect(ctx, { id: actualId(reversal), role: Role.Reversing, type: 'msdyn_actual' }, { id: actualId(unbilled), role: Role.Original, type: 'msdyn_actual' }, company);
   const b = billed(ctx, inv, d, basisOf(unbilled), qty, billingType);

@@ -1,5 +1,5 @@
 import type { Rec } from '../store/types.js';
-import { type Ctx, must, patch, refuse, where, whereEq } from '../domain/context.js';
+import { type Ctx, applied, must, patch, refuse, where, whereEq } from '../domain/context.js';
 import { dec, mul, num, round } from '../domain/money.js';
 import { actualId, basisOf, connect, createActual, reverseActual } from './actuals.js';
 import { backlogActuals } from './backlog.js';
@@ -19,6 +19,7 @@ export function createInvoice(ctx: Ctx, contractId: string): Rec {
   const milestones = [...where(ctx, 'msdyn_contractlinescheduleofvalue', (m) => lineIds.has(m._msdyn_contractlineid_value) && m.msdyn_invoicestatus === MilestoneStatus.Ready)];
   if (ready.length === 0 && milestones.length === 0) throw refuse('rule.invoice-needs-ready-items', 'invoice.nothingReady', { contract: String(contract.name) });
 
+  applied(ctx, 'seed.pm-backlog-proforma');
   const invoice = newInvoiceHeader(ctx, contract);
   const invoiceId = String(invoice.invoiceid);
   for (const cl of contractLines) {
@@ -104,6 +105,7 @@ export function deleteInvoice(ctx: Ctx, id: string): void {
 export function confirmInvoice(ctx: Ctx, id: string): Rec {
   const inv = must(ctx, 'invoice', id);
   if (!isEditable(inv)) throw refuse('rule.confirmed-read-only', 'invoice.notDraft', { invoice: String(inv.invoicenumber) });
+  applied(ctx, 'seed.confirm-creates-actuals');
   for (const d of invoiceDetails(ctx, id)) {
     if (d.msdyn_correction) confirmCorrectionLine(ctx, inv, d);
     else if (d.msdyn_transactionclassification === TxClass.Milestone) confirmMilestone(ctx, inv, d);
@@ -115,6 +117,7 @@ export function confirmInvoice(ctx: Ctx, id: string): Rec {
 function confirmMilestone(ctx: Ctx, inv: Rec, d: Rec): void {
   const m = must(ctx, 'msdyn_contractlinescheduleofvalue', String(d._msdyn_contractlinescheduleofvalue_value));
   const line = must(ctx, 'salesorderdetail', String(m._msdyn_contractlineid_value));
+  applied(ctx, 'rule.milestone-billed-only');
   billed(ctx, inv, d, {
     _msdyn_project_value: line._msdyn_project_value ?? null, _msdyn_salescontract_value: inv._salesorderid_value, _msdyn_salescontractlineid_value: line.salesorderdetailid,
     _msdyn_contractlinescheduleofvalue_value: m.msdyn_contractlinescheduleofvalueid, _msdyn_accountcustomer_value: inv._customerid_value, _msdyn_company_value: inv._msdyn_company_value,
@@ -134,10 +137,12 @@ function confirmTimeAndMaterial(ctx: Ctx, inv: Rec, d: Rec): void {
   const unchanged = q === original && billingType === Number(source.msdyn_billingtype ?? BillingType.Chargeable);
 
   if (unchanged) {
+    applied(ctx, 'rule.confirm-unchanged');
     invoiceActual(ctx, inv, d, source);
     return;
   }
   // Edited on the draft: the original is adjusted and reversed; new unbilled actuals carry the edit and are invoiced.
+  if (q !== original) applied(ctx, q < original ? 'rule.quantity-reduced' : 'rule.quantity-increased');
   patch(ctx, 'msdyn_actual', actualId(source), { msdyn_adjustmentstatus: AdjustmentStatus.Adjusted, msdyn_billingstatus: BillingStatus.CustomerInvoicePosted });
   const adjustment = reverseActual(ctx, source, { adjustmentStatus: AdjustmentStatus.Unadjustable, skipSync: false, invoiceId, billingStatus: BillingStatus.CustomerInvoicePosted });
   connect(ctx, { id: actualId(adjustment), role: Role.Reversing, type: 'msdyn_actual' }, { id: actualId(source), role: Role.Original, type: 'msdyn_actual' }, company);

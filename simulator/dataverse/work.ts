@@ -1,5 +1,5 @@
 import type { Rec } from '../store/types.js';
-import { type Ctx, must, patch, refuse, whereEq } from '../domain/context.js';
+import { type Ctx, must, patch, refuse, where, whereEq, applied } from '../domain/context.js';
 import { dec, div } from '../domain/money.js';
 import { actualId, connect, createActual, type ActualBasis } from './actuals.js';
 import { BillingMethod, BillingStatus, EntryStatus, ExpenseStatus, Role, TxClass, TxType } from './entities.js';
@@ -36,6 +36,7 @@ function basisFor(ctx: Ctx, project: Rec, cls: number, description: unknown, dat
  */
 function approveWork(ctx: Ctx, project: Rec, cls: number, quantity: bigint, costPrice: unknown, salesPrice: (line: Rec) => unknown, description: unknown, date: unknown): Rec[] {
   const { basis, line } = basisFor(ctx, project, cls, description, date);
+  applied(ctx, 'rule.actuals-on-approval');
   const cost = createActual(ctx, basis, { type: TxType.Cost, quantity, price: costPrice });
   const out = [cost];
   if (line) {

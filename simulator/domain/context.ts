@@ -1,6 +1,8 @@
 import { findBy, type IndexField, type Rec, type Tx } from '../store/types.js';
 import { SimError } from '../errors.js';
 import type { RuleId } from '../rules/index.js';
+import { DataverseCode } from '../errors/dataverse.js';
+import { Dataverse } from '../errors/dataverse.js';
 
 /**
  * What a domain function works with: a transaction over both sides' tables, the simulated time and an
@@ -56,7 +58,7 @@ export function patch(ctx: Ctx, table: string, id: string, changes: Record<strin
 /** The record, or a 404 in the Dataverse shape. */
 export function must(ctx: Ctx, table: string, id: string): Rec {
   const rec = ctx.tx.get(table, id);
-  if (!rec) throw new SimError(404, '0x80040217', 'record.notFound', { entity: table, id });
+  if (!rec) throw Dataverse.notFound(table, id);
   return rec;
 }
 
@@ -77,7 +79,7 @@ export function* whereEq(ctx: Ctx, table: string, field: IndexField, value: unkn
  * applies (simulator/rules/) and the message (locales/<lng>/errors.json) it answers with.
  */
 export const refuse = (rule: RuleId, key: string, params: Record<string, string | number> = {}): SimError =>
-  new SimError(400, '0x80040265', key, params, undefined, rule);
+  new SimError(400, DataverseCode.refusal, key, params, undefined, rule);
 
 /**
  * Records that the domain applied a rule that creates records or changes a state (kind `derived` or `state`):

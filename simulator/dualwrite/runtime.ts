@@ -1,5 +1,5 @@
 import { findBy, type Op, type Rec, type ReadView } from '../store/types.js';
-import { type Ctx, insert, nextNumber, patch, refuse } from '../domain/context.js';
+import { type Ctx, insert, nextNumber, patch, refuse, applied } from '../domain/context.js';
 import { SimError } from '../errors.js';
 import { receiveFromDataverse } from '../finance/inbound.js';
 import { receiveFromFinance } from '../dataverse/inbound.js';
@@ -137,8 +137,10 @@ export function propagate(ctx: Ctx, ops: readonly Op[], faults: Faults): void {
         enqueueAsync(ctx, item);
       } else if (state === 'Running') {
         checkLimit(ctx, item);
+        applied(ctx, 'rule.live-sync-rollback'); // in the same transaction: a refusal over there undoes it all
         apply(ctx, item, faults);
       } else if (state === 'Paused' || state === 'Resuming') {
+        applied(ctx, 'rule.map-paused-queue');
         enqueue(ctx, item);
       }
       // Stopped / Not running: no sync at all (the cut-over pattern of migrating-invoiced-milestones.md).

@@ -14,6 +14,8 @@ export const Finance = {
   methodNotAllowed: (method: string, path: string): SimError => new SimError(405, 'MethodNotAllowed', 'record.methodNotAllowed', { method, path: path.slice(0, 100) }),
   etagMismatch: (): SimError => new SimError(412, 'PreconditionFailed', 'record.etagMismatch'),
   duplicateKey: (entity: string, key: string): SimError => new SimError(409, 'DuplicateKey', 'record.duplicateKey', { entity, key }),
+  /** Any other error of the service: its own status, code and message key. */
+  error: (status: number, code: string, key: string, params: Params = {}): SimError => new SimError(status, code, key, params),
   /** A business rule of Finance refused: `code` names the refusal in logs, `rule` the registry entry it applies. */
   refusal: (rule: RuleId, code: string, key: string, params: Params = {}): SimError => new SimError(400, code, key, params, undefined, rule),
 } as const;

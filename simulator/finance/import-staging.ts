@@ -1,5 +1,5 @@
 import { findBy, type Rec } from '../store/types.js';
-import { type Ctx, insert, nextNumber, pad, patch } from '../domain/context.js';
+import { type Ctx, insert, nextNumber, pad, patch, applied } from '../domain/context.js';
 import { dec, num, toFixed } from '../domain/money.js';
 import { JournalStatus, ProposalStatus, STAGING } from './entities.js';
 import { accountingCurrency, lineInvoiced, rateLookup } from './ledger.js';
@@ -70,6 +70,7 @@ export function importFromStaging(ctx: Ctx, opts: { company?: string } = {}): Pr
 
   const journalLines = importJournalLines(ctx, journalRows, log);
   const proposalLines = importProposalLines(ctx, billedRows, log, company);
+  if (proposalLines.lines) applied(ctx, 'seed.import-creates-lines');
   log.push(info('import.finished', { journalLines, proposalLines: proposalLines.lines, proposalsWaiting: proposalLines.waiting }));
   return log;
 }

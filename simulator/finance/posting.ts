@@ -1,5 +1,5 @@
 import type { Rec } from '../store/types.js';
-import { type Ctx, insert, nextNumber, pad, patch, today } from '../domain/context.js';
+import { type Ctx, insert, nextNumber, pad, patch, today, applied } from '../domain/context.js';
 import { type Dec, dec, num, toFixed } from '../domain/money.js';
 import { SimError, isSimError } from '../errors.js';
 import { ProposalStatus, STAGING, numberedLines } from './entities.js';
@@ -27,6 +27,7 @@ export function postProposal(ctx: Ctx, dataAreaId: string, proposalId: string): 
   const lines = numberedLines(ctx.tx, 'ProjectInvoiceProposalLine', id);
   if (lines.length === 0) throw Finance.refusal('rule.post-needs-lines', 'ProposalWithoutLines', 'finance.proposalWithoutLines', { proposal: proposalId });
 
+  applied(ctx, 'seed.customer-facing-invoice');
   const le = legalEntity(ctx, dataAreaId);
   const mst = accountingCurrency(le);
   const currency = String(proposal.CurrencyCode ?? mst);

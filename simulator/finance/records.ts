@@ -4,6 +4,7 @@ import { type Ctx, insert, patch } from '../domain/context.js';
 import { SimError } from '../errors.js';
 import { foId } from './entities.js';
 import { setUpLegalEntity } from './inbound.js';
+import { Finance } from '../errors/finance.js';
 
 /** Generic Finance writes; proposals and staging are the integration's, so most entities refuse them. */
 export const refused = ({ rule, key }: EntityRefusal, entity: string): SimError =>
@@ -14,10 +15,10 @@ export function createFinanceRecord(ctx: Ctx, def: EntityDef, values: Record<str
   const rec: Record<string, unknown> = { ...values };
   if (def.companySpecific) rec.dataAreaId = String(rec.dataAreaId ?? defaultCompany ?? '').toUpperCase();
   if (def.logicalName === 'LegalEntity') rec.LegalEntityId = String(rec.LegalEntityId).toUpperCase();
-  for (const k of def.key) if (rec[k] === undefined || rec[k] === null || rec[k] === '') throw new SimError(400, 'BadRequest', 'payload.required', { property: k, entity: def.set });
-  if (def.companySpecific && !ctx.tx.get('LegalEntity', String(rec.dataAreaId))) throw new SimError(400, 'BadRequest', 'finance.unknownCompany', { company: String(rec.dataAreaId) });
+  for (const k of def.key) if (rec[k] === undefined || rec[k] === null || rec[k] === '') throw Finance.badRequest('payload.required', { property: k, entity: def.set });
+  if (def.companySpecific && !ctx.tx.get('LegalEntity', String(rec.dataAreaId))) throw Finance.badRequest('finance.unknownCompany', { company: String(rec.dataAreaId) });
   const id = foId(def, rec);
-  if (ctx.tx.get(def.logicalName, id)) throw new SimError(409, 'DuplicateKey', 'record.duplicateKey', { entity: def.set, key: id });
+  if (ctx.tx.get(def.logicalName, id)) throw Finance.duplicateKey(def.set, id);
   const out = insert(ctx, def.logicalName, id, rec);
   if (def.logicalName === 'LegalEntity') setUpLegalEntity(ctx, out);
   return out;
@@ -26,8 +27,8 @@ export function createFinanceRecord(ctx: Ctx, def: EntityDef, values: Record<str
 export function updateFinanceRecord(ctx: Ctx, def: EntityDef, id: string, values: Record<string, unknown>): Rec {
   if (def.refuse?.update) throw refused(def.refuse.update, def.set);
   const outside = def.updatable ? Object.keys(values).filter((k) => !def.updatable?.includes(k)) : [];
-  if (outside.length) throw new SimError(400, 'BadRequest', 'payload.readOnly', { property: outside[0] ?? '', entity: def.set });
-  for (const k of def.key) if (k in values && values[k] !== ctx.tx.get(def.logicalName, id)?.[k]) throw new SimError(400, 'BadRequest', 'payload.readOnly', { property: k, entity: def.set });
+  if (outside.length) throw Finance.badRequest('payload.readOnly', { property: outside[0] ?? '', entity: def.set });
+  for (const k of def.key) if (k in values && values[k] !== ctx.tx.get(def.logicalName, id)?.[k]) throw Finance.badRequest('payload.readOnly', { property: k, entity: def.set });
   return patch(ctx, def.logicalName, id, values);
 }
 

@@ -11,6 +11,7 @@ import { SimError } from '../errors.js';
 import type { ApiRequest, ApiResponse } from './exchange.js';
 import { sendError, toSimError } from './errors.js';
 import { batchRequest, continueOnError, formatBatch, parseBatch, partBody, PartResponse, withReferences, type BatchPart } from './batch.js';
+import { Dataverse } from '../errors/dataverse.js';
 
 export interface BatchHandlers {
   /** The API base the requests' URLs are below (`/api/data/v9.2`). */
@@ -47,7 +48,7 @@ export function batchRoute(service: Service, h: BatchHandlers): RequestHandler[]
         return parts.map((raw) => {
           const { part, body } = withReferences(raw, writtenPaths, partBody(raw));
           const req = { ...batchRequest(part, h.base, outer), body };
-          if (req.method === 'GET') throw new SimError(400, '0x80060888', 'batch.getInChangeSet');
+          if (req.method === 'GET') throw Dataverse.badRequest('batch.getInChangeSet');
           const step = h.writeStep(ctx, req);
           if (part.contentId !== undefined && step.entityPath !== undefined) writtenPaths.set(part.contentId, step.entityPath);
           return { step, contentId: part.contentId };

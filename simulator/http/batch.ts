@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { SimError } from '../errors.js';
 import type { ApiRequest, ApiResponse } from './exchange.js';
 import { duplicateKey, duplicateKeyError } from './json-body.js';
+import { Dataverse } from '../errors/dataverse.js';
 
 export const BATCH_LIMIT = 1000;
 const CODE = '0x80060888';
@@ -95,7 +96,7 @@ function parsePart(mime: ReadonlyMap<string, string>, rest: string): BatchPart {
 /** Parses the body of a `$batch` request into its requests and change sets. */
 export function parseBatch(text: string, contentType: string | undefined): BatchItem[] {
   const boundary = boundaryOf(contentType);
-  if (boundary === undefined) throw new SimError(415, '0x80048d19', 'batch.contentType');
+  if (boundary === undefined) throw Dataverse.payload('batch.contentType', {}, 415);
   const items: BatchItem[] = [];
   let requests = 0;
   const counted = (): void => {
@@ -175,12 +176,12 @@ export function batchRequest(part: BatchPart, base: string, outer: ApiRequest): 
 /** The JSON body of a request of a batch, parsed as the API's JSON parser would (415 if it is not JSON). */
 export function partBody(part: BatchPart): unknown {
   if (part.body.trim() === '') return undefined;
-  if (!/^application\/(json|[^;\s]*\+json)\b/i.test(part.headers.get('content-type') ?? '')) throw new SimError(415, '0x80048d19', 'payload.contentType');
+  if (!/^application\/(json|[^;\s]*\+json)\b/i.test(part.headers.get('content-type') ?? '')) throw Dataverse.payload('payload.contentType', {}, 415);
   let body: unknown;
   try {
     body = JSON.parse(part.body);
   } catch {
-    throw new SimError(400, '0x80048d19', 'payload.malformedJson');
+    throw Dataverse.payload('payload.malformedJson');
   }
   const key = duplicateKey(part.body);
   if (key !== undefined) throw duplicateKeyError('dataverse', key);

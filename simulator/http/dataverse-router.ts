@@ -24,6 +24,7 @@ import { parsePreferences } from '../odata/prefer.js';
 import { metadataRoute } from './metadata-route.js';
 import { contextUrl } from '../odata/context-url.js';
 import { fetchXmlList, hasFetchXml } from './fetchxml-route.js';
+import { Dataverse } from '../errors/dataverse.js';
 
 export const DATAVERSE_BASE = '/api/data/v9.2';
 /** Highest count Dataverse reports, with `$count=true` and on `/$count`. */
@@ -176,7 +177,7 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
 
   /** `GET /set/$count`: the number of records (with `$filter`), as plain text; Dataverse caps it at 5,000. */
   function count(svc: Service, req: ApiRequest, res: ApiResponse, def: EntityDef): void {
-    if (hasFetchXml(req.query)) throw new SimError(400, '0x80060888', 'odata.unsupportedOption', { option: 'fetchXml' });
+    if (hasFetchXml(req.query)) throw Dataverse.badRequest('odata.unsupportedOption', { option: 'fetchXml' });
     // Only $filter (and its aliases) applies to a count; any other option is refused, not ignored.
     const result = queryRecords(svc.store.all(def.logicalName), req.query, dataverseSchema(def), undefined, 'dataverse', undefined, { allow: ['$filter'], now: svc.now() });
     res.set('OData-Version', '4.0').type('text/plain').send(String(Math.min(result.value.length, MAX_COUNT)));
@@ -196,7 +197,7 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
 
   function one(svc: Service, req: ApiRequest, res: ApiResponse, def: EntityDef, id: string): void {
     const rec = svc.store.get(def.logicalName, id);
-    if (!rec) throw new SimError(404, '0x80040217', 'record.notFound', { entity: def.logicalName, id });
+    if (!rec) throw Dataverse.notFound(def.logicalName, id);
     if (unchanged(req, recordEtag(rec), req.query.$expand !== undefined)) { res.status(304).end(); return; }
     // Performance: a plain read by key (no $select/$expand) skips query parsing; same result as parsing nothing.
     const q = Object.keys(req.query).length === 0
@@ -242,18 +243,18 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
     const old = ctx.tx.get(def.logicalName, id);
     if (!old) {
       // PATCH of a missing record is an upsert, unless If-Match asks for an existing one.
-      if (ifMatch !== undefined) throw new SimError(404, '0x80040217', 'record.notFound', { entity: def.logicalName, id });
+      if (ifMatch !== undefined) throw Dataverse.notFound(def.logicalName, id);
       return written(req, def, createRecord(ctx, def, { ...payload(ctx, req, def, 'create'), [def.key[0] as string]: id }), 201);
     }
-    if (ifNoneMatch?.trim() === '*') throw new SimError(412, '0x80040237', 'record.duplicate', { entity: def.logicalName, id });
-    if (!checkIfMatch(ifMatch, recordEtag(old))) throw new SimError(412, '0x80060882', 'record.etagMismatch');
+    if (ifNoneMatch?.trim() === '*') throw Dataverse.duplicate('record.duplicate', { entity: def.logicalName, id });
+    if (!checkIfMatch(ifMatch, recordEtag(old))) throw Dataverse.etagMismatch();
     return written(req, def, updateRecord(ctx, def, id, values), 200);
   }
 
   function remove(ctx: Ctx, req: ApiRequest, def: EntityDef, id: string): Step {
     const old = ctx.tx.get(def.logicalName, id);
-    if (!old) throw new SimError(404, '0x80040217', 'record.notFound', { entity: def.logicalName, id });
-    if (!checkIfMatch(req.get('if-match'), recordEtag(old))) throw new SimError(412, '0x80060882', 'record.etagMismatch');
+    if (!old) throw Dataverse.notFound(def.logicalName, id);
+    if (!checkIfMatch(req.get('if-match'), recordEtag(old))) throw Dataverse.etagMismatch();
     deleteRecord(ctx, def, id);
     return { respond: (res) => res.status(204).end() };
   }
@@ -265,7 +266,7 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
    * match answers 412 (convention: the page is silent on If-Match with GET; RFC 9110 §13.1.1 says so).
    */
   function unchanged(req: ApiRequest, etag: string, expand: boolean): boolean {
-    if (!checkIfMatch(req.get('if-match'), etag)) throw new SimError(412, '0x80060882', 'record.etagMismatch');
+    if (!checkIfMatch(req.get('if-match'), etag)) throw Dataverse.etagMismatch();
     const notChanged = notModified(req.get('if-none-match'), etag); // parsed (a malformed header is refused) in every case
     const annotations = req.get('prefer') !== undefined && parsePreferences(req.get('prefer')).some((p) => p.name === 'odata.include-annotations');
     return notChanged && !expand && !annotations;
@@ -277,7 +278,7 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
    */
   function column(svc: Service, req: ApiRequest, res: ApiResponse, def: EntityDef, id: string, name: string, raw: boolean): void {
     const rec = svc.store.get(def.logicalName, id);
-    if (!rec) throw new SimError(404, '0x80040217', 'record.notFound', { entity: def.logicalName, id });
+    if (!rec) throw Dataverse.notFound(def.logicalName, id);
     const col = columnOf(def, name);
     if (!col) throw notFound(name);
     if (col.kind === 'navigation') {
@@ -315,23 +316,23 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
     if (req.method !== 'PUT' && req.method !== 'DELETE') throw methodNotAllowed(req);
     noQueryOptions(req);
     const old = ctx.tx.get(def.logicalName, id);
-    if (!old) throw new SimError(404, '0x80040217', 'record.notFound', { entity: def.logicalName, id });
+    if (!old) throw Dataverse.notFound(def.logicalName, id);
     const col = columnOf(def, name);
     if (!col) throw notFound(name);
     if (col.kind === 'navigation') throw methodNotAllowed(req);
     // The primary key is set on create only (not valid for update).
-    if (col.prop === def.key[0]) throw new SimError(400, '0x80048d19', 'payload.readOnly', { property: name, entity: def.logicalName });
+    if (col.prop === def.key[0]) throw Dataverse.payload('payload.readOnly', { property: name, entity: def.logicalName });
     let value: unknown = null;
     if (req.method === 'PUT') {
       const body: unknown = req.body;
       if (body === null || typeof body !== 'object' || Array.isArray(body) || !Object.hasOwn(body, 'value')) {
-        throw new SimError(400, '0x80048d19', 'payload.columnValue', { property: name });
+        throw Dataverse.payload('payload.columnValue', { property: name });
       }
       const extra = Object.keys(body).find((k) => k !== 'value' && !k.startsWith('@odata.'));
-      if (extra !== undefined) throw new SimError(400, '0x80060888', 'payload.unknownProperty', { property: extra.slice(0, 100), entity: def.logicalName });
+      if (extra !== undefined) throw Dataverse.badRequest('payload.unknownProperty', { property: extra.slice(0, 100), entity: def.logicalName });
       value = (body as { value: unknown }).value;
     }
-    if (!checkIfMatch(req.get('if-match'), recordEtag(old))) throw new SimError(412, '0x80060882', 'record.etagMismatch');
+    if (!checkIfMatch(req.get('if-match'), recordEtag(old))) throw Dataverse.etagMismatch();
     const rec = updateRecord(ctx, def, id, payload(ctx, req, def, 'update', { [col.prop]: value }));
     return { respond: (res) => res.set('OData-Version', '4.0').set('ETag', recordEtag(rec)).status(204).end() };
   }
@@ -340,8 +341,8 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
     const short = name.startsWith('Microsoft.Dynamics.CRM.') ? name.slice('Microsoft.Dynamics.CRM.'.length) : name;
     const acts = Object.hasOwn(dataverseActions, def.set) ? dataverseActions[def.set] : undefined;
     const act = acts && Object.hasOwn(acts, short) ? acts[short] : undefined;
-    if (!act) throw new SimError(404, '0x80060888', 'record.unknownAction', { action: name, entity: def.logicalName });
-    if (req.body !== undefined && (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body))) throw new SimError(400, '0x80048d19', 'payload.notObject', { entity: name });
+    if (!act) throw Dataverse.badRequest('record.unknownAction', { action: name, entity: def.logicalName }, 404);
+    if (req.body !== undefined && (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body))) throw Dataverse.payload('payload.notObject', { entity: name });
     const result = act(ctx, id);
     const resultDef = result.entity ? dataverseByName.get(result.entity) : undefined;
     return {
@@ -367,12 +368,12 @@ function recordId(view: ReadView, def: EntityDef, key: ParsedKey): string {
   const parts = [...key.parts];
   for (const [name] of parts) {
     const f = Object.hasOwn(def.fields, name) ? def.fields[name] : undefined;
-    if (!f || f.type === 'lookup') throw new SimError(400, '0x80060888', 'odata.badKey', { value: name.slice(0, 100) });
+    if (!f || f.type === 'lookup') throw Dataverse.badRequest('odata.badKey', { value: name.slice(0, 100) });
   }
   for (const r of view.all(def.logicalName)) {
     if (parts.every(([name, v]) => r[name] === v)) return String(r[def.key[0] as string]);
   }
-  throw new SimError(404, '0x80040217', 'record.notFound', { entity: def.logicalName, id: parts.map(([k, v]) => `${k}=${String(v)}`).join(',') });
+  throw Dataverse.notFound(def.logicalName, parts.map(([k, v]) => `${k}=${String(v)}`).join(','));
 }
 
 /** An entity set name that cannot exist (e.g. `accöunts`) is an unknown segment like any other: 404 0x8006088a. */
@@ -388,20 +389,20 @@ function segmentOf(raw: string): ReturnType<typeof parseSegment> {
 /** A request that takes no query option (a function, one column) refuses any, rather than ignore it. */
 function noQueryOptions(req: ApiRequest): void {
   const option = Object.keys(req.query)[0];
-  if (option !== undefined) throw new SimError(400, '0x80060888', 'odata.unsupportedOption', { option: option.slice(0, 100) });
+  if (option !== undefined) throw Dataverse.badRequest('odata.unsupportedOption', { option: option.slice(0, 100) });
 }
 
-const notFound = (segment: string): SimError => new SimError(404, '0x8006088a', 'record.setNotFound', { segment: segment.slice(0, 100) });
-const methodNotAllowed = (req: ApiRequest): SimError => new SimError(405, '0x80060888', 'record.methodNotAllowed', { method: req.method, path: req.path.slice(0, 100) });
+const notFound = (segment: string): SimError => Dataverse.setNotFound(segment);
+const methodNotAllowed = (req: ApiRequest): SimError => Dataverse.badRequest('record.methodNotAllowed', { method: req.method, path: req.path.slice(0, 100) }, 405);
 
 /** `/accounts(<guid>)`, `accounts(<guid>)` or an absolute URL ending so; the set must be the lookup's target. */
 function resolveBind(view: ReadView, ref: string, field: string, target: string): string {
   const m = /(?:^|\/)([A-Za-z_][A-Za-z0-9_]*)\(\{?([0-9a-fA-F-]{36})\}?\)$/.exec(ref.trim());
-  if (!m) throw new SimError(400, '0x80048d19', 'payload.badBind', { property: field, value: JSON.stringify(ref).slice(0, 120) });
+  if (!m) throw Dataverse.payload('payload.badBind', { property: field, value: JSON.stringify(ref).slice(0, 120) });
   const def = dataverseBySet.get(m[1] as string);
-  if (!def || def.logicalName !== target) throw new SimError(400, '0x80048d19', 'payload.bindWrongEntity', { property: field, target, set: String(m[1]) });
+  if (!def || def.logicalName !== target) throw Dataverse.payload('payload.bindWrongEntity', { property: field, target, set: String(m[1]) });
   const id = (m[2] as string).toLowerCase();
-  if (!isGuid(id)) throw new SimError(400, '0x80048d19', 'payload.badBind', { property: field, value: ref.slice(0, 120) });
-  if (!view.get(target, id)) throw new SimError(404, '0x80040217', 'record.notFound', { entity: target, id });
+  if (!isGuid(id)) throw Dataverse.payload('payload.badBind', { property: field, value: ref.slice(0, 120) });
+  if (!view.get(target, id)) throw Dataverse.notFound(target, id);
   return id;
 }

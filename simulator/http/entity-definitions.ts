@@ -1,8 +1,8 @@
 import type { ApiRequest, ApiResponse } from './exchange.js';
-import { SimError } from '../errors.js';
 import { translator, type Lang } from '../i18n.js';
 import { dataverseByName, dataverseEntities } from '../dataverse/entities.js';
 import type { EntityDef } from '../schema.js';
+import { Dataverse } from '../errors/dataverse.js';
 
 /**
  * `EntityDefinitions`: the metadata clients use to map logical names to entity sets (e.g. dynamics-web-api's
@@ -49,19 +49,19 @@ function metadataId(name: string): string {
 }
 
 export function entityDefinitions(req: ApiRequest, res: ApiResponse, key: string | undefined, lang: Lang): void {
-  if (req.method !== 'GET') throw new SimError(405, '0x80060888', 'record.methodNotAllowed', { method: req.method, path: 'EntityDefinitions' });
+  if (req.method !== 'GET') throw Dataverse.badRequest('record.methodNotAllowed', { method: req.method, path: 'EntityDefinitions' }, 405);
   const expand = typeof req.query.$expand === 'string' && /\bAttributes\b/.test(req.query.$expand);
   const base = `${req.protocol}://${req.get('host') ?? 'localhost'}/api/data/v9.2`;
   if (key !== undefined) {
     const m = /^LogicalName='([a-z0-9_]+)'$/.exec(key);
     const def = m ? dataverseByName.get(m[1] as string) : dataverseEntities.find((d) => metadataId(d.logicalName) === key);
-    if (!def) throw new SimError(404, '0x80040217', 'record.notFound', { entity: 'EntityMetadata', id: key.slice(0, 100) });
+    if (!def) throw Dataverse.notFound('EntityMetadata', key.slice(0, 100));
     res.set('OData-Version', '4.0').json({ '@odata.context': `${base}/$metadata#EntityDefinitions/$entity`, ...definition(def, lang, expand) });
     return;
   }
   const filter = typeof req.query.$filter === 'string' ? req.query.$filter : '';
   const m = /^\s*(LogicalName|EntitySetName)\s+eq\s+'([A-Za-z0-9_]+)'\s*$/.exec(filter);
-  if (filter && !m) throw new SimError(400, '0x80060888', 'odata.syntax', { position: 0, token: filter.slice(0, 40) });
+  if (filter && !m) throw Dataverse.badRequest('odata.syntax', { position: 0, token: filter.slice(0, 40) });
   const defs = dataverseEntities.filter((d) => !m || (m[1] === 'LogicalName' ? d.logicalName : d.set) === m[2]);
   res.set('OData-Version', '4.0').json({ '@odata.context': `${base}/$metadata#EntityDefinitions`, value: defs.map((d) => definition(d, lang, expand)) });
 }

@@ -7,7 +7,6 @@
  */
 import type { EntityDef, FieldDef } from '../schema.js';
 import type { ReadView } from '../store/types.js';
-import { SimError } from '../errors.js';
 import { translator } from '../i18n.js';
 import { dataverseByName } from '../dataverse/entities.js';
 import { includesAnnotation, parsePrefer } from '../odata/prefer.js';
@@ -15,6 +14,7 @@ import { parseFetchXml, runFetch, type Attribute, type FetchQuery, type FetchRes
 import { FORMATTED, LOOKUP_NAME, formatValue, primaryNameOf, recordEtag } from './wire.js';
 import { langOf } from './errors.js';
 import type { ApiRequest, ApiResponse } from './exchange.js';
+import { Dataverse } from '../errors/dataverse.js';
 
 const PAGING_COOKIE = 'Microsoft.Dynamics.CRM.fetchxmlpagingcookie';
 const MORE_RECORDS = 'Microsoft.Dynamics.CRM.morerecords';
@@ -38,11 +38,11 @@ export const hasFetchXml = (query: Readonly<Record<string, unknown>>): boolean =
 export function fetchXmlList(req: ApiRequest, res: ApiResponse, def: EntityDef, deps: FetchXmlDeps): void {
   const q = req.query as Readonly<Record<string, unknown>>;
   for (const [name, value] of Object.entries(q)) {
-    if (!ALLOWED.has(name)) throw new SimError(400, '0x80060888', 'odata.unsupportedOption', { option: name.slice(0, 50) });
-    if (typeof value !== 'string') throw new SimError(400, '0x80060888', 'odata.duplicateOption', { option: name });
+    if (!ALLOWED.has(name)) throw Dataverse.badRequest('odata.unsupportedOption', { option: name.slice(0, 50) });
+    if (typeof value !== 'string') throw Dataverse.badRequest('odata.duplicateOption', { option: name });
   }
   const countOption = q.$count as string | undefined;
-  if (countOption !== undefined && countOption !== 'true' && countOption !== 'false') throw new SimError(400, '0x80060888', 'odata.badCount', { value: countOption.slice(0, 20) });
+  if (countOption !== undefined && countOption !== 'true' && countOption !== 'false') throw Dataverse.badRequest('odata.badCount', { value: countOption.slice(0, 20) });
   const query = parseFetchXml(q.fetchXml as string, { resolve: (n) => dataverseByName.get(n), expected: def });
   const result = runFetch(query, { view: deps.view, now: deps.now });
 

@@ -18,6 +18,7 @@ import { checkIfMatch, financeKey, financeSchema, nextLink, parsePrefer, parseSe
 import { financeQuery, type FinanceQuery } from './finance-query.js';
 import type { ApiRequest, ApiResponse } from './exchange.js';
 import { batchRoute } from './batch-route.js';
+import { Finance } from '../errors/finance.js';
 
 export const FINANCE_BASE = '/data';
 const ACTION_NAMESPACE = 'Microsoft.Dynamics.DataEntities.';
@@ -88,7 +89,7 @@ export function financeRouter(service: Service, batchLimit = '4mb'): Router {
     }
     const id = foId(def, values);
     const rec = view.get(def.logicalName, id);
-    if (!rec || !inScope(view, def, rec, q)) throw new SimError(404, 'NotFound', 'record.notFound', { entity: def.set, id: formatKey(values).slice(0, 200) });
+    if (!rec || !inScope(view, def, rec, q)) throw Finance.notFound(def.set, formatKey(values).slice(0, 200));
     return id;
   }
 
@@ -187,7 +188,7 @@ export function financeRouter(service: Service, batchLimit = '4mb'): Router {
     if (!isObject(body)) return body; // readPayload refuses it with its own error
     const writable = def.updatable ?? Object.keys(def.fields).filter((k) => !def.fields[k]?.readOnly && !def.key.includes(k));
     for (const k of writable) {
-      if (def.fields[k]?.required && (body[k] === undefined || body[k] === null)) throw new SimError(400, 'BadRequest', 'payload.required', { property: k, entity: def.logicalName });
+      if (def.fields[k]?.required && (body[k] === undefined || body[k] === null)) throw Finance.badRequest('payload.required', { property: k, entity: def.logicalName });
     }
     return { ...Object.fromEntries(writable.map((k) => [k, null])), ...body };
   }
@@ -196,7 +197,7 @@ export function financeRouter(service: Service, batchLimit = '4mb'): Router {
     if (def.refuse?.update) throw refused(def.refuse.update, def.set);
     const values = payload(body, def, 'update');
     const old = ctx.tx.get(def.logicalName, id) as Rec;
-    if (!checkIfMatch(req.get('if-match'), recordEtag(old), 'finance')) throw new SimError(412, 'PreconditionFailed', 'record.etagMismatch');
+    if (!checkIfMatch(req.get('if-match'), recordEtag(old), 'finance')) throw Finance.etagMismatch();
     const rec = updateFinanceRecord(ctx, def, id, values);
     return { entityPath: entityPath(def, rec), respond: (res) => void res.status(204).set('OData-Version', '4.0').set('ETag', recordEtag(rec)).end() };
   }
@@ -204,7 +205,7 @@ export function financeRouter(service: Service, batchLimit = '4mb'): Router {
   function remove(ctx: Ctx, req: ApiRequest, def: EntityDef, id: string): Step {
     if (def.refuse?.delete) throw refused(def.refuse.delete, def.set);
     const old = ctx.tx.get(def.logicalName, id) as Rec;
-    if (!checkIfMatch(req.get('if-match'), recordEtag(old), 'finance')) throw new SimError(412, 'PreconditionFailed', 'record.etagMismatch');
+    if (!checkIfMatch(req.get('if-match'), recordEtag(old), 'finance')) throw Finance.etagMismatch();
     deleteFinanceRecord(ctx, def, id);
     return { respond: (res) => void res.status(204).set('OData-Version', '4.0').end() };
   }
@@ -215,7 +216,7 @@ export function financeRouter(service: Service, batchLimit = '4mb'): Router {
     const short = name.startsWith(ACTION_NAMESPACE) ? name.slice(ACTION_NAMESPACE.length) : undefined;
     const acts = Object.hasOwn(financeActions, def.set) ? financeActions[def.set] : undefined;
     const act = acts && short !== undefined && Object.hasOwn(acts, short) ? acts[short] : undefined;
-    if (!act) throw new SimError(404, 'NotFound', 'record.unknownAction', { action: name.slice(0, 100), entity: def.set });
+    if (!act) throw Finance.error(404, 'NotFound', 'record.unknownAction', { action: name.slice(0, 100), entity: def.set });
     const rec = ctx.tx.get(def.logicalName, id) as Rec;
     let result;
     try {
@@ -232,5 +233,5 @@ export function financeRouter(service: Service, batchLimit = '4mb'): Router {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const notFound = (segment: string): SimError => new SimError(404, 'NotFound', 'record.setNotFound', { segment: segment.slice(0, 100) });
-const methodNotAllowed = (req: ApiRequest): SimError => new SimError(405, 'MethodNotAllowed', 'record.methodNotAllowed', { method: req.method, path: req.path.slice(0, 100) });
+const notFound = (segment: string): SimError => Finance.setNotFound(segment);
+const methodNotAllowed = (req: ApiRequest): SimError => Finance.methodNotAllowed(req.method, req.path);

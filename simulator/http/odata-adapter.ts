@@ -1,6 +1,5 @@
 import type { Rec } from '../store/types.js';
 import type { EntityDef } from '../schema.js';
-import { SimError } from '../errors.js';
 import { DATAVERSE, FINANCE } from '../odata/flavour.js';
 import { type SystemOption, applyQuery, parseQuery } from '../odata/query.js';
 import { isGuid } from '../odata/ids.js';
@@ -11,6 +10,7 @@ import { dataverseByName } from '../dataverse/entities.js';
 import { includesAnnotation, parsePrefer as parsePreferHeader } from '../odata/prefer.js';
 import { ifMatchPasses, ifNoneMatchPasses, parseEtagHeader } from '../odata/etag.js';
 import { type ParsedKey, parseEntitySegment, requireKeyParts } from '../odata/keys.js';
+import { Dataverse } from '../errors/dataverse.js';
 
 export interface RequestPrefer {
   readonly returnRepresentation: boolean;
@@ -145,11 +145,11 @@ function checkDataverseParams(params: ReadonlyMap<string, string>): void {
     if (lower === 'savedquery' || lower === 'userquery') {
       const entity = lower;
       const id = value.trim().replace(/^\{(.*)\}$/, '$1').toLowerCase();
-      if (!isGuid(id)) throw new SimError(400, '0x80060888', 'odata.badViewId', { parameter: name, value: value.slice(0, 100) });
-      throw new SimError(404, '0x80040217', 'record.notFound', { entity, id });
+      if (!isGuid(id)) throw Dataverse.badRequest('odata.badViewId', { parameter: name, value: value.slice(0, 100) });
+      throw Dataverse.notFound(entity, id);
     }
-    if (lower === 'fetchxml') throw new SimError(400, '0x80060888', 'odata.unsupportedParameter', { parameter: name });
-    throw new SimError(400, '0x80060888', 'odata.unknownParameter', { parameter: name.slice(0, 100) });
+    if (lower === 'fetchxml') throw Dataverse.badRequest('odata.unsupportedParameter', { parameter: name });
+    throw Dataverse.badRequest('odata.unknownParameter', { parameter: name.slice(0, 100) });
   }
 }
 

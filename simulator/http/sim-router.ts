@@ -9,6 +9,7 @@ import { applyFaults } from '../faults.js';
 import { langOf, sendError, toSimError } from './errors.js';
 import { sse } from './sse.js';
 import { ruleRoutes } from './rules-route.js';
+import { Sim } from '../errors/sim.js';
 
 type Handler = (req: Request) => Promise<unknown> | unknown;
 
@@ -32,7 +33,7 @@ export function simRouter(service: Service, reset: (demo: boolean) => Promise<vo
   };
   const body = (req: Request): Record<string, unknown> => {
     if (req.body === undefined) return {};
-    if (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body)) throw new SimError(400, 'BadRequest', 'sim.badRequest', { detail: 'body must be a JSON object' });
+    if (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body)) throw Sim.badRequest('body must be a JSON object');
     return req.body as Record<string, unknown>;
   };
 
@@ -54,7 +55,7 @@ export function simRouter(service: Service, reset: (demo: boolean) => Promise<vo
   for (const action of ['run', 'pause', 'stop'] as const) route('post', `/maps/:id/${action}`, (req) => service.setMap(mapIdOf(req), action));
   route('post', '/maps/:id/resume', (req) => {
     const mode = body(req).mode ?? 'catchup';
-    if (mode !== 'catchup' && mode !== 'skipPreserve' && mode !== 'skipDiscard') throw new SimError(400, 'BadRequest', 'sim.badRequest', { detail: 'mode is catchup, skipPreserve or skipDiscard' });
+    if (mode !== 'catchup' && mode !== 'skipPreserve' && mode !== 'skipDiscard') throw Sim.badRequest('mode is catchup, skipPreserve or skipDiscard');
     return service.resume(mapIdOf(req), mode);
   });
   route('get', '/maps/:id/queue', (req) => queued(service.store, mapIdOf(req)));
@@ -68,7 +69,7 @@ export function simRouter(service: Service, reset: (demo: boolean) => Promise<vo
   });
   route('post', '/maps/:id/errors/retry', (req) => {
     const ids = body(req).ids;
-    if (ids !== undefined && (!Array.isArray(ids) || !ids.every((x) => typeof x === 'string' || typeof x === 'number'))) throw new SimError(400, 'BadRequest', 'sim.badRequest', { detail: 'ids is a list' });
+    if (ids !== undefined && (!Array.isArray(ids) || !ids.every((x) => typeof x === 'string' || typeof x === 'number'))) throw Sim.badRequest('ids is a list');
     return service.retry(mapIdOf(req), ids?.map(String));
   });
 
@@ -83,12 +84,12 @@ export function simRouter(service: Service, reset: (demo: boolean) => Promise<vo
   };
   route('post', '/processes/:id/run', (req) => {
     const company = body(req).company;
-    if (company !== undefined && typeof company !== 'string') throw new SimError(400, 'BadRequest', 'sim.badRequest', { detail: 'company is a text' });
+    if (company !== undefined && typeof company !== 'string') throw Sim.badRequest('company is a text');
     return service.runProcess(processOf(req), { company });
   });
   route('put', '/processes/:id', (req) => {
     const minutes = body(req).recurrenceMinutes;
-    if (minutes !== null && (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > 525600)) throw new SimError(400, 'BadRequest', 'sim.badRequest', { detail: 'recurrenceMinutes is null or 1–525600' });
+    if (minutes !== null && (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > 525600)) throw Sim.badRequest('recurrenceMinutes is null or 1–525600');
     return service.setRecurrence(processOf(req), minutes);
   });
 
@@ -109,6 +110,6 @@ export function simRouter(service: Service, reset: (demo: boolean) => Promise<vo
       + (e.rules ? `event: rules\ndata: ${JSON.stringify({ seq: e.seq, rules: e.rules })}\n\n` : ''));
   });
 
-  router.use((req, res) => sendError(req, res, new SimError(404, 'NotFound', 'sim.notFound', { path: req.path.slice(0, 100) }), 'sim'));
+  router.use((req, res) => sendError(req, res, Sim.notFound(req.path), 'sim'));
   return router;
 }

@@ -134,6 +134,27 @@ test('record data is escaped: markup in a record stays text', async () => {
   await page.close();
 });
 
+test('a refusal shows its rule: the statement in the page\'s language and a link to /sim/rules/<id>', async () => {
+  await sim.reset(true);
+  const page = await open('nl');
+  // The demo's waiting proposal has no lines until Import from staging table runs: posting it is refused.
+  const openProposal = page.locator('[data-box="proposals"] .chip', { has: page.locator('.badge[data-status="Open"]') }).first();
+  await openProposal.click();
+  await page.click('#detail-body button[data-op="post"]');
+  await page.waitForSelector('#toast.show .toast-rule .rule-statement');
+  const rules = JSON.parse(readFileSync(join(root, 'locales', 'nl', 'rules.json'), 'utf8')) as Record<string, { statement: string }>;
+  assert.equal(await page.locator('#toast .rule-link').textContent(), 'rule.post-needs-lines');
+  assert.equal(await page.locator('#toast .rule-link').getAttribute('href'), '/sim/rules/rule.post-needs-lines');
+  assert.equal(await page.locator('#toast .rule-statement').textContent(), rules['rule.post-needs-lines']?.statement);
+  assert.equal(await page.locator('#toast .rule-label').textContent(), 'Regel:');
+  // The rule is one of our conventions (the pages are silent): the toast says so.
+  assert.equal(await page.locator('#toast .rule-convention').count(), 1);
+  const message = await page.locator('#toast .toast-message').textContent();
+  assert.ok(message && message !== 'An error has occurred.', message ?? '');
+  assert.deepEqual(jsErrors(page), []);
+  await page.close();
+});
+
 test('presenter controls: pause and resume a map, post a journal, run Import from staging table, post a proposal, advance the clock', async () => {
   await sim.reset(true);
   const page = await open('de');

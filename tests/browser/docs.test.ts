@@ -62,10 +62,10 @@ function englishWords(): Set<string> {
   return out;
 }
 
-/** The words a language may show: its resources (unless left identical to English), its features and its statements. */
+/** The words a language may show: its resources (unless left identical to English; rules.json holds the statements) and its features. */
 function ownWords(lang: Lang): Set<string> {
   const out = new Set<string>(SHARED);
-  for (const ns of ['docs', 'labels', 'ui', 'steps', 'errors']) {
+  for (const ns of ['docs', 'labels', 'ui', 'steps', 'errors', 'rules']) {
     const en = existsSync(join(root, `locales/en/${ns}.json`)) ? flatten(readJson(`locales/en/${ns}.json`)) : new Map<string, string>();
     for (const [path, s] of flatten(readJson(`locales/${lang}/${ns}.json`))) {
       // Identical to English: vouches for nothing; the hyphenation break points are syllables, not words.
@@ -74,8 +74,6 @@ function ownWords(lang: Lang): Set<string> {
     }
   }
   for (const f of readdirSync(join(root, 'features', lang)).filter((x) => x.endsWith('.feature'))) for (const w of wordsOf(readFileSync(join(root, 'features', lang, f), 'utf8'))) out.add(w);
-  const statements = (readJson('features/statements.json') as { statements: Record<string, { text: Record<string, string> }> }).statements;
-  for (const st of Object.values(statements)) for (const w of wordsOf(st.text[lang] ?? '')) out.add(w);
   return out;
 }
 

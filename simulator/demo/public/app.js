@@ -104,8 +104,19 @@ const seconds = (/** @type {number} */ ms) => new Intl.NumberFormat(ui.lang, { s
 const codedLabel = (c) => (c.ns === 'codes' ? t(`ui:codes.${c.set}.${c.value}`) : t(`labels:options.${c.set}.${c.value}`));
 
 // ---- HTTP ------------------------------------------------------------------------------------------------
+/** A refused request: the API's message and, when a rule of the registry refused, the link to that rule. */
+class ApiError extends Error {
+  constructor(/** @type {string} */ message, /** @type {string | undefined} */ ruleLink) {
+    super(message);
+    this.ruleLink = ruleLink;
+  }
+}
+
 async function api(/** @type {string} */ path, /** @type {RequestInit & {json?: unknown}} */ opts = {}) {
+  /** @type {Record<string, string>} */
   const headers = { Accept: 'application/json', 'Accept-Language': ui.lang };
+  // Dataverse names the refusing rule only when asked for the annotation (its Finance twin is innererror.helplink).
+  if (path.startsWith('/api/data/')) headers.Prefer = 'odata.include-annotations="Microsoft.PowerApps.CDS.HelpLink"';
   const init = { ...opts, headers };
   if (opts.json !== undefined) {
     init.method = init.method ?? 'POST';
@@ -115,7 +126,11 @@ async function api(/** @type {string} */ path, /** @type {RequestInit & {json?: 
   const res = await fetch(path, init);
   const text = await res.text();
   const body = text ? JSON.parse(text) : null;
-  if (!res.ok) throw new Error(body?.error?.message ?? String(res.status));
+  if (!res.ok) {
+    const err = body?.error;
+    // Finance puts the cause in innererror; its top message is the service's fixed text.
+    throw new ApiError(err?.innererror?.message ?? err?.message ?? String(res.status), err?.['@Microsoft.PowerApps.CDS.HelpLink'] ?? err?.innererror?.helplink);
+  }
   return body;
 }
 
@@ -124,16 +139,35 @@ async function act(/** @type {() => Promise<unknown>} */ fn) {
   try {
     await fn();
   } catch (e) {
-    toast(e instanceof Error ? e.message : String(e));
+    toast(e instanceof Error ? e.message : String(e), e instanceof ApiError ? e.ruleLink : undefined);
   }
 }
 let toastTimer = 0;
-function toast(/** @type {string} */ message) {
+/** Shows a message; for a refusal by a rule, the rule's statement (in the page's language) and a link to it. */
+function toast(/** @type {string} */ message, /** @type {string | undefined} */ ruleLink = undefined) {
   const box = $('#toast');
-  box.textContent = message;
+  box.replaceChildren(el('span', 'toast-message', message));
   box.classList.add('show');
+  box.classList.toggle('with-rule', Boolean(ruleLink));
   clearTimeout(toastTimer);
-  toastTimer = window.setTimeout(() => box.classList.remove('show'), 6000);
+  toastTimer = window.setTimeout(() => box.classList.remove('show'), ruleLink ? 15000 : 6000);
+  if (ruleLink) void showRule(box, ruleLink);
+}
+
+async function showRule(/** @type {HTMLElement} */ box, /** @type {string} */ link) {
+  const path = new URL(link, location.href).pathname;
+  const rule = el('p', 'toast-rule');
+  const a = /** @type {HTMLAnchorElement} */ (data(el('a', 'rule-link', decodeURIComponent(path.split('/').pop() ?? ''))));
+  a.href = path;
+  a.target = '_blank';
+  a.rel = 'noopener';
+  rule.append(el('span', 'rule-label', t('ui:refusal.rule')), ' ', a);
+  box.append(rule);
+  try {
+    const r = await api(path);
+    rule.append(' ', el('span', 'rule-statement', r.statement));
+    if (r.source?.convention !== undefined) rule.append(' ', el('span', 'rule-convention', t('ui:refusal.convention')));
+  } catch { /* the link alone still names the rule */ }
 }
 
 // ---- the picture -----------------------------------------------------------------------------------------

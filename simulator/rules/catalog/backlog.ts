@@ -6,5 +6,5 @@ const BACKLOG = (section: string) => po('proforma-invoicing/manage-billing-backl
 export const backlogRules = [
   { id: 'rule.backlog-unbilled-sales-only', kind: 'refusal', source: BACKLOG('Time and Material Billing Backlog') },
   { id: 'rule.backlog-adjusted-excluded', kind: 'refusal', source: BACKLOG('Time and Material Billing Backlog') },
-  { id: 'rule.milestone-ready-from-not-ready', kind: 'refusal', source: BACKLOG('Fixed Price Milestones') },
+  { id: 'rule.milestone-ready-from-not-ready', kind: 'refusal', source: 'convention', also: [BACKLOG('Fixed Price Milestones')] },
 ] as const satisfies readonly RuleDef[];

@@ -8,7 +8,7 @@ const CREATE = (section: string) => po('proforma-invoicing/create-manual-proform
 export const invoiceRules = [
   { id: 'rule.billing-type-total', kind: 'state', source: MANAGE('Invoice line details') },
   { id: 'rule.confirmed-read-only', kind: 'refusal', source: CONFIRM },
-  { id: 'rule.invoice-needs-ready-items', kind: 'refusal', source: CREATE('Manually create project invoices') },
+  { id: 'rule.invoice-needs-ready-items', kind: 'refusal', source: 'convention', also: [CREATE('Manually create project invoices')] },
   { id: 'rule.invoice-through-contract', kind: 'refusal', source: 'convention' },
   { id: 'rule.milestone-always-chargeable', kind: 'refusal', source: MANAGE('Invoice line details') },
   { id: 'rule.milestone-quantity-fixed', kind: 'refusal', source: 'convention' },
