@@ -8,6 +8,8 @@ import { dataverseByName, dataverseEntities } from './dataverse/entities.js';
 import { financeEntities } from './finance/entities.js';
 import { type Faults, type SyncItem, apply, catchUpErrors, ensureMaps, errorInfo, failQueued, logActivity, mapState, noFaults, propagate, queued, setMapState } from './dualwrite/runtime.js';
 import type { MapId } from './dualwrite/maps.js';
+import { clearInitialSyncErrors, initialItems, initialSyncErrors, recordInitialSyncError } from './dualwrite/initial-sync.js';
+import { purgeCatchUpErrors } from './dualwrite/queue-limits.js';
 import { type ProcessId, processes } from './processes.js';
 
 export type Side = 'dataverse' | 'finance' | 'dualwrite' | 'sim';
@@ -78,10 +80,11 @@ export class Service {
 
   // ---- map control --------------------------------------------------------------------------------------
   async setMap(id: MapId, action: 'run' | 'pause' | 'stop'): Promise<Rec> {
+    if (action === 'run') return this.runMap(id);
     const state = mapState(this.store, id);
-    const allowed: Record<string, string[]> = { run: ['NotRunning', 'Stopped'], pause: ['Running'], stop: ['Running', 'Paused'] };
+    const allowed: Record<string, string[]> = { pause: ['Running'], stop: ['Running', 'Paused'] };
     if (!allowed[action]?.includes(state)) throw new SimError(409, 'MapStateConflict', 'sim.mapWrongState', { map: id, state, action });
-    const to = action === 'run' ? 'Running' : action === 'pause' ? 'Paused' : 'Stopped';
+    const to = action === 'pause' ? 'Paused' : 'Stopped';
     const rec = await this.exec((ctx) => setMapState(ctx, id, to));
     this.events.emit('event', { type: 'map', data: { id, state: to } } satisfies SimEvent);
     return rec;
@@ -188,6 +191,71 @@ export class Service {
     return { retried: items.length, succeeded, failed };
   }
 
+  // ---- Run and the initial write (dualwrite/initial-sync.ts) ----------------------------------------------------------
+  /** Run: Not running or Stopped → Initializing → Running, copying the existing rows first unless `initialSync` is false. */
+  async runMap(id: MapId, initialSync = true): Promise<Rec> {
+    const state = mapState(this.store, id);
+    if (state !== 'NotRunning' && state !== 'Stopped') throw new SimError(409, 'MapStateConflict', 'sim.mapWrongState', { map: id, state, action: 'run' });
+    await this.exec((ctx) => setMapState(ctx, id, 'Initializing'));
+    this.events.emit('event', { type: 'map', data: { id, state: 'Initializing' } } satisfies SimEvent);
+    return initialSync ? this.initialWrite(id, 'all') : this.endInitialSync(id, 'skipped');
+  }
+
+  /**
+   * Re-run the initial write of a map that is still Initializing because rows failed: `all` retries everything, the
+   * failed rows included; `withoutErrors` leaves the failed rows out and copies the rest (new data included).
+   */
+  async rerunInitialSync(id: MapId, mode: 'all' | 'withoutErrors'): Promise<Rec> {
+    const state = mapState(this.store, id);
+    if (state !== 'Initializing') throw new SimError(409, 'MapStateConflict', 'sim.initialSyncNotPending', { map: id, state });
+    return this.initialWrite(id, mode);
+  }
+
+  /** Skip initial sync: the map goes live without copying (the failed rows are not retried). */
+  async skipInitialSync(id: MapId): Promise<Rec> {
+    const state = mapState(this.store, id);
+    if (state !== 'Initializing') throw new SimError(409, 'MapStateConflict', 'sim.initialSyncNotPending', { map: id, state });
+    return this.endInitialSync(id, 'skipped');
+  }
+
+  /** Copies each row in its own transaction (a failure keeps the rest); Running when nothing failed. */
+  private async initialWrite(id: MapId, mode: 'all' | 'withoutErrors'): Promise<Rec> {
+    const failedBefore = new Set(initialSyncErrors(this.store, id).map((e) => `${String((e.source as Rec).table)}|${String((e.source as Rec).id)}`));
+    const items = initialItems(this.store, id, (k) => { void this.direct((ctx) => logActivity(ctx, id, 'skipped', { reason: k.reason, entity: k.source.table, id: k.source.id })); })
+      .filter((i) => mode === 'all' || !failedBefore.has(`${i.source.table}|${i.source.id}`));
+    await this.direct((ctx) => clearInitialSyncErrors(ctx, id));
+    let copied = 0, failed = 0;
+    for (const item of items) {
+      try {
+        await this.direct((ctx) => apply(ctx, item, this.faults));
+        copied++;
+      } catch (e) {
+        if (!(e instanceof SimError)) throw e;
+        await this.direct((ctx) => {
+          recordInitialSyncError(ctx, item, e);
+          logActivity(ctx, id, 'initialSyncError', { entity: item.source.table, id: item.source.id });
+        });
+        failed++;
+      }
+    }
+    await this.direct((ctx) => logActivity(ctx, id, 'initialSync', { copied, failed }));
+    if (failed > 0) {
+      this.events.emit('event', { type: 'map', data: { id, state: 'Initializing', copied, failed } } satisfies SimEvent);
+      return { ...(this.store.get('dw_map', id) ?? { id }), copied, failed };
+    }
+    return { ...(await this.endInitialSync(id, 'done')), copied, failed };
+  }
+
+  private async endInitialSync(id: MapId, how: 'done' | 'skipped'): Promise<Rec> {
+    const rec = await this.exec((ctx) => {
+      clearInitialSyncErrors(ctx, id);
+      if (how === 'skipped') logActivity(ctx, id, 'initialSyncSkipped');
+      return setMapState(ctx, id, 'Running');
+    });
+    this.events.emit('event', { type: 'map', data: { id, state: 'Running' } } satisfies SimEvent);
+    return rec;
+  }
+
   async setSettings(settings: { invoiceIntegration?: unknown }): Promise<Rec> {
     const mode = settings.invoiceIntegration;
     if (mode !== 'realtime' && mode !== 'async') throw new SimError(400, 'BadRequest', 'sim.badRequest', { detail: "invoiceIntegration is 'realtime' or 'async'" });
@@ -243,7 +311,11 @@ export class Service {
       await this.runProcess(due.id as ProcessId);
     }
     const now = iso(target);
-    await this.direct((ctx) => ctx.tx.put('sim_meta', 'clock', { now }));
+    await this.direct((ctx) => {
+      ctx.tx.put('sim_meta', 'clock', { now });
+      // catch-up errors are kept 1 day (dualwrite/queue-limits.ts)
+      for (const [mapId, n] of purgeCatchUpErrors({ ...ctx, now })) logActivity({ ...ctx, now }, mapId, 'catchUpErrorsPurged', { n });
+    });
     this.events.emit('event', { type: 'clock', data: { now } } satisfies SimEvent);
     return now;
   }

@@ -2,7 +2,7 @@
  * The dual-write table maps of the project invoice integration, as data (domain.md §2.6, §3).
  * `dir` of a field pair uses the dual-write management API's sync directions: FO→CE 1, CE→FO 2, both 3.
  */
-export type MapId = 'legal_entities' | 'pi_v2' | 'actuals' | 'txconn';
+export type MapId = 'legal_entities' | 'pi_v2' | 'actuals' | 'txconn' | 'milestones';
 
 export const SyncDirection = { ToDataverse: 1, ToFinance: 2, Both: 3 } as const;
 
@@ -25,6 +25,8 @@ export interface TableMap {
   readonly integrationKey: { readonly dataverse: string; readonly finance: readonly string[] };
   /** Name of a source-row filter in runtime.ts (the map's query filter). */
   readonly filter?: 'confirmedInvoices' | 'syncedActuals' | 'actualConnections';
+  /** Where the company of a row comes from when its table has no company column: lookups to follow to a row that has one. */
+  readonly companyVia?: readonly { readonly lookup: string; readonly table: string }[];
   readonly fields: readonly FieldPair[];
   /** Order in the solution: maps are run in this order (resource-dual-write-maps.md install order). */
   readonly order: number;
@@ -76,12 +78,28 @@ export const tableMaps: readonly TableMap[] = [
       f('msdyn_transaction2', 'Transaction2', 2), f('msdyn_transaction2role', 'Transaction2Role', 2), f('msdyn_transaction2type', 'Transaction2Type', 2),
     ],
   },
+  {
+    // resource-dual-write-setup-integration.md "Billing milestones": this map synchronizes billing milestones to project
+    // on-account transactions in Finance; resource-dual-write-maps.md lists it (1.0.0.7, initial sync not required).
+    // Like the actuals, a milestone lands in its integration table, ProjCDSContractLineMilestoneImport (columns from the
+    // Common Data Model page of that table: TransactionId, ContractLineRef, InvoiceDate, Description, CurrencyId, Amount).
+    // A milestone has no company or currency column: those of its contract line's contract (convention).
+    id: 'milestones', version: '1.0.0.7', dataverse: 'msdyn_contractlinescheduleofvalue', finance: 'ProjCDSContractLineMilestoneImport', master: 'dataverse', order: 5,
+    companyVia: [{ lookup: '_msdyn_contractline_value', table: 'salesorderdetail' }, { lookup: '_salesorderid_value', table: 'salesorder' }],
+    integrationKey: { dataverse: 'msdyn_contractlinescheduleofvalueid', finance: ['dataAreaId', 'TransactionId'] },
+    fields: [
+      f('_msdyn_contractline_value', 'dataAreaId', 2, 'companyOfContractLine'), f('msdyn_contractlinescheduleofvalueid', 'TransactionId', 2),
+      f('_msdyn_contractline_value', 'ContractLineRef', 2, 'contractLine'), f('msdyn_milestonedate', 'InvoiceDate', 2), f('msdyn_name', 'Description', 2),
+      f('_msdyn_contractline_value', 'CurrencyId', 2, 'currencyOfContractLine'), f('msdyn_amount', 'Amount', 2),
+    ],
+  },
 ];
 
 export const mapById = new Map(tableMaps.map((m) => [m.id, m]));
 
 /** Map states as the dual-write management API numbers them (DWLibary/DWEnums.cs). */
 export const MapStateCode = { None: 0, Stopped: 1, InitialSync: 2, CatchUp: 3, Running: 4, Paused: 5, NotRunning: 6 } as const;
-export type MapState = 'NotRunning' | 'Running' | 'Paused' | 'Resuming' | 'Stopped';
+/** enable-entity-map.md: Not running → (Run) Initializing (the initial write) → Running; Paused → (Run) Resuming → Running. */
+export type MapState = 'NotRunning' | 'Initializing' | 'Running' | 'Paused' | 'Resuming' | 'Stopped';
 export const stateCode = (s: MapState): number =>
-  ({ NotRunning: MapStateCode.NotRunning, Running: MapStateCode.Running, Paused: MapStateCode.Paused, Resuming: MapStateCode.CatchUp, Stopped: MapStateCode.Stopped })[s];
+  ({ NotRunning: MapStateCode.NotRunning, Initializing: MapStateCode.InitialSync, Running: MapStateCode.Running, Paused: MapStateCode.Paused, Resuming: MapStateCode.CatchUp, Stopped: MapStateCode.Stopped })[s];
