@@ -63,7 +63,7 @@ export async function seedDemo(service: Service): Promise<void> {
       if (p.milestones) {
         const fp = dv(ctx, 'salesorderdetail', { productdescription: `${p.contract} – fixed price`, _salesorderid_value: id(contract, 'salesorder'), msdyn_billingmethod: BillingMethod.FixedPrice, extendedamount: p.milestones.reduce((s, m) => s + m[1], 0) });
         for (const [name, amount, ready] of p.milestones) {
-          dv(ctx, 'msdyn_contractlinescheduleofvalue', { msdyn_name: name, _msdyn_contractline_value: id(fp, 'salesorderdetail'), msdyn_amount: amount, msdyn_milestonedate: today(ctx), msdyn_invoicestatus: ready ? MilestoneStatus.Ready : MilestoneStatus.NotReady });
+          dv(ctx, 'msdyn_contractlinescheduleofvalue', { msdyn_name: name, _msdyn_contractlineid_value: id(fp, 'salesorderdetail'), msdyn_amount: amount, msdyn_invoicedate: today(ctx), msdyn_invoicestatus: ready ? MilestoneStatus.Ready : MilestoneStatus.NotReady });
         }
       }
       p.hours.forEach((h, i) => {

@@ -3,6 +3,8 @@
  * status, the API's error code and an i18n key with parameters. The message text is never written in
  * code: routers translate `key` with i18next in the caller's language (`locales/<lng>/errors.json`).
  */
+import type { RuleId } from './rules/index.js';
+
 export class SimError extends Error {
   constructor(
     /** HTTP status the API answers with: 400, 404, 405, 409, 412, 413, 415, 503 … */
@@ -16,6 +18,8 @@ export class SimError extends Error {
     /** The underlying refusal, e.g. Finance's validation error inside a dual-write error; its message is
      * offered to the outer message as `{{cause}}`. */
     readonly inner?: SimError,
+    /** The rule of the registry (simulator/rules/) that refused: the error links to `/sim/rules/<id>`. */
+    readonly rule?: RuleId,
   ) {
     super(`${code} ${key} ${JSON.stringify(params)}`);
     this.name = 'SimError';

@@ -4,6 +4,7 @@
  * name of entity `x` is `labels:entities.x`, of field `f` is `labels:fields.x.f`, of option `v` of option
  * set `s` is `labels:options.s.v`.
  */
+import type { RuleId } from './rules/index.js';
 export type FieldType =
   | 'string'
   | 'memo'
@@ -52,6 +53,9 @@ export interface FieldDef {
   readonly optionLabels?: Readonly<Record<string, string>>;
 }
 
+/** A generic write an entity refuses: the rule (simulator/rules/) and its message key (locales/<lng>/errors.json). */
+export interface EntityRefusal { readonly rule: RuleId; readonly key: string }
+
 export interface EntityDef {
   readonly logicalName: string;
   /** Web API entity set (Dataverse) or public collection name (Finance). */
@@ -62,8 +66,8 @@ export interface EntityDef {
   readonly fields: Readonly<Record<string, FieldDef>>;
   /** Company-specific: Dataverse rows carry `_msdyn_company_value`, Finance rows `dataAreaId`. */
   readonly companySpecific?: boolean;
-  /** Refusals of generic writes: the i18n error key to answer with (the domain offers actions instead). */
-  readonly refuse?: { readonly create?: string; readonly update?: string; readonly delete?: string };
+  /** Refusals of generic writes: the rule that refuses and the i18n error key to answer with (the domain offers actions instead). */
+  readonly refuse?: { readonly create?: EntityRefusal; readonly update?: EntityRefusal; readonly delete?: EntityRefusal };
   /** With `refuse.update`: the fields a client may still change. */
   readonly updatable?: readonly string[];
 }

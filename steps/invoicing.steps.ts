@@ -94,7 +94,7 @@ step('invoice.editBillingType', async function (role: string, billingType: numbe
   await this.dv('PATCH', `msdyn_invoicelinetransactions(${String(d.msdyn_invoicelinetransactionid)})`, { msdyn_billingtype: billingType });
 });
 
-/** An action on the pro-forma invoice by its label: "Correct this invoice" or "Confirm". */
+/** An action on the pro-forma invoice by its label: "Revise" (revise-project-invoices.md; formerly "Correct this invoice") or "Confirm". */
 function actionPath(w: SpecWorld, process: string): string {
   const name = process === 'correct' ? 'msdyn_CorrectInvoice' : process === 'confirm' ? 'msdyn_ConfirmInvoice' : undefined;
   if (!name) throw w.fail('notAction', { process: w.label(`processes.${process}`), actions: ['correct', 'confirm'].map((p) => `"${w.label(`processes.${p}`)}"`).join(', ') });

@@ -58,7 +58,7 @@ step('setup.milestone', async function (name: string, amount: number) {
     msdyn_billingmethod: BillingMethod.FixedPrice, priceperunit: amount,
   });
   const milestone = await this.dv('POST', 'msdyn_contractlinescheduleofvalues', {
-    msdyn_name: name, 'msdyn_contractline@odata.bind': `/salesorderdetails(${String(line.salesorderdetailid)})`, msdyn_amount: amount, msdyn_milestonedate: await today(this),
+    msdyn_name: name, 'msdyn_contractlineid@odata.bind': `/salesorderdetails(${String(line.salesorderdetailid)})`, msdyn_amount: amount, msdyn_invoicedate: await today(this),
   });
   const id = String(milestone.msdyn_contractlinescheduleofvalueid);
   await this.dv('POST', `msdyn_contractlinescheduleofvalues(${id})/Microsoft.Dynamics.CRM.msdyn_MarkReadyToInvoice`, {});

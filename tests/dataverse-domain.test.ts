@@ -24,7 +24,7 @@ async function world(hours = 8, rate = 200, cost = 100): Promise<{ store: Store;
     const contract = dv('salesorder', { name: 'ERP rollout', _customerid_value: account.accountid });
     const line = dv('salesorderdetail', { productdescription: 'T&M', _salesorderid_value: contract.salesorderid, _msdyn_project_value: project.msdyn_projectid, msdyn_billingmethod: BillingMethod.TimeAndMaterial, priceperunit: rate, msdyn_costperunit: cost });
     const fp = dv('salesorderdetail', { productdescription: 'Fixed', _salesorderid_value: contract.salesorderid, msdyn_billingmethod: BillingMethod.FixedPrice });
-    const milestone = dv('msdyn_contractlinescheduleofvalue', { msdyn_name: 'Go-live', _msdyn_contractline_value: fp.salesorderdetailid, msdyn_amount: 5000 });
+    const milestone = dv('msdyn_contractlinescheduleofvalue', { msdyn_name: 'Go-live', _msdyn_contractlineid_value: fp.salesorderdetailid, msdyn_amount: 5000 });
     const entry = dv('msdyn_timeentry', { msdyn_date: '2026-03-02', msdyn_duration: hours * 60, _msdyn_project_value: project.msdyn_projectid });
     approveTimeEntry(ctx, String(entry.msdyn_timeentryid));
     return { contract: String(contract.salesorderid), line: String(line.salesorderdetailid), milestone: String(milestone.msdyn_contractlinescheduleofvalueid) };

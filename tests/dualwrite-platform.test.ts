@@ -139,12 +139,12 @@ test('the milestone map carries milestones to their integration table in Finance
   await ok(h.dv('PATCH', `/msdyn_contractlinescheduleofvalues(${c.milestoneId})`, { msdyn_amount: 5500 }), 204);
   assert.equal((await list(h.fo, '/ProjCDSContractLineMilestoneImports'))[0]?.Amount, 5500);
   await ok(h.simApi('POST', '/maps/milestones/pause'));
-  await ok(h.dv('POST', '/msdyn_contractlinescheduleofvalues', { msdyn_name: 'Sign-off', 'msdyn_contractline@odata.bind': `/salesorderdetails(${c.fpLineId})`, msdyn_amount: 1000, msdyn_milestonedate: '2026-04-01' }), 204);
+  await ok(h.dv('POST', '/msdyn_contractlinescheduleofvalues', { msdyn_name: 'Sign-off', 'msdyn_contractlineid@odata.bind': `/salesorderdetails(${c.fpLineId})`, msdyn_amount: 1000, msdyn_invoicedate: '2026-04-01' }), 204);
   assert.equal((await mapOf('milestones')).queued, 1);
   await ok(h.simApi('POST', '/maps/milestones/resume', {}));
   assert.equal((await list(h.fo, '/ProjCDSContractLineMilestoneImports')).length, 2);
   await ok(h.simApi('POST', '/maps/milestones/stop'));
-  await ok(h.dv('POST', '/msdyn_contractlinescheduleofvalues', { msdyn_name: 'Hypercare', 'msdyn_contractline@odata.bind': `/salesorderdetails(${c.fpLineId})`, msdyn_amount: 500, msdyn_milestonedate: '2026-05-01' }), 204);
+  await ok(h.dv('POST', '/msdyn_contractlinescheduleofvalues', { msdyn_name: 'Hypercare', 'msdyn_contractlineid@odata.bind': `/salesorderdetails(${c.fpLineId})`, msdyn_amount: 500, msdyn_invoicedate: '2026-05-01' }), 204);
   assert.equal((await list(h.fo, '/ProjCDSContractLineMilestoneImports')).length, 2);
   // Finance does not take milestones directly (one way, Dataverse → Finance)
   assert.equal((await h.fo('POST', '/ProjCDSContractLineMilestoneImports', { dataAreaId: c.company, TransactionId: 'x' })).status >= 400, true);

@@ -27,7 +27,10 @@ function financeError(r: Res, status: number, type: string): string {
   assert.equal(r.headers.get('odata-version'), '4.0');
   assert.deepEqual(Object.keys(r.json), ['error']);
   assert.deepEqual(Object.keys(r.json.error), ['code', 'message', 'innererror']);
-  assert.deepEqual(Object.keys(r.json.error.innererror), ['message', 'type', 'stacktrace']);
+  // A refusal by a rule of the registry adds its link (convention, simulator/http/errors.ts); nothing else is added.
+  const inner = Object.keys(r.json.error.innererror);
+  assert.deepEqual(inner, inner.includes('helplink') ? ['message', 'type', 'stacktrace', 'helplink'] : ['message', 'type', 'stacktrace']);
+  if (inner.includes('helplink')) assert.match(String(r.json.error.innererror.helplink), /^http:\/\/[^/]+\/sim\/rules\/[\w.-]+$/);
   assert.deepEqual([r.json.error.code, r.json.error.message, r.json.error.innererror.type, r.json.error.innererror.stacktrace], ['', 'An error has occurred.', type, '']);
   return String(r.json.error.innererror.message);
 }

@@ -381,7 +381,7 @@ test('correction, full credit: billed sales reversed, the work and the milestone
   const corr = await correct(inv.invoiceid);
   assert.deepEqual([corr.msdyn_projectinvoicestatus, corr.msdyn_hascorrections, corr._msdyn_correctedinvoice_value], [Opt.Draft, true, inv.invoiceid]);
   const copies = await detailsOf(corr.invoiceid);
-  assert.deepEqual(copies.map((d) => [d.msdyn_quantity, d.msdyn_iscorrection]).sort(), [[0, true], [0, true]]);
+  assert.deepEqual(copies.map((d) => [d.msdyn_quantity, d.msdyn_correction]).sort(), [[0, true], [0, true]]);
   assert.equal(corr.totalamount, -6600);
   await ok(confirm(h, corr.invoiceid));
 

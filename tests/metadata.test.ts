@@ -115,7 +115,7 @@ test('every property a GET returns is declared in its entity type', async () => 
   }
   assert.ok(walked > 100, `walked ${walked} records`);
   // Expanded lookups are declared navigation properties.
-  const expanded = await ok(h.dv('GET', '/msdyn_actuals?$top=1&$expand=msdyn_project($select=msdyn_subject),msdyn_customer'));
+  const expanded = await ok(h.dv('GET', '/msdyn_actuals?$top=1&$expand=msdyn_project($select=msdyn_subject),msdyn_accountcustomer'));
   const actual = expanded.json.value[0] as Json;
   assert.ok(actual.msdyn_project && dv.names('Microsoft.Dynamics.CRM.msdyn_actual').has('msdyn_project'));
   // EntityDefinitions with its attributes.

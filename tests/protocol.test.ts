@@ -46,7 +46,7 @@ test('an invoice for a customer without a company is confirmed in Dataverse; dua
     productdescription: 'Fixed fee', 'salesorderid@odata.bind': `/salesorders(${contractId})`, msdyn_billingmethod: 192350001, extendedamount: 1000,
   }, rep), 201);
   await ok(h.dv('POST', '/msdyn_contractlinescheduleofvalues', {
-    msdyn_name: 'Kick-off', 'msdyn_contractline@odata.bind': `/salesorderdetails(${String(fp.json.salesorderdetailid)})`, msdyn_amount: 1000, msdyn_milestonedate: '2026-03-02',
+    msdyn_name: 'Kick-off', 'msdyn_contractlineid@odata.bind': `/salesorderdetails(${String(fp.json.salesorderdetailid)})`, msdyn_amount: 1000, msdyn_invoicedate: '2026-03-02',
   }, rep), 201);
   const proposalsBefore = await list(h.fo, '/ProjectInvoiceProposals');
   const stagingBefore = await list(h.fo, '/ProjCDSActualsImports');

@@ -1,7 +1,7 @@
 # language: de
 Funktionalität: Korrektur bestätigter Proforma-Rechnungen
-  Eine bestätigte Proforma-Rechnung wird nie geändert. „Korrigieren Sie diese Rechnung“ erstellt
-  eine neue Korrekturrechnung im Entwurf, deren Rechnungszeilendetails die fakturierten mit der
+  Eine bestätigte Proforma-Rechnung wird nie geändert. „Überarbeiten“ (früher „Korrigieren Sie diese
+  Rechnung“) erstellt eine neue Korrekturrechnung im Entwurf, deren Rechnungszeilendetails die fakturierten mit der
   Menge null übernehmen: Standardmäßig wird die ganze Rechnung gutgeschrieben. Die Menge, die der
   Projektmanager stehen lässt, wird erneut fakturiert, der Rest gutgeschrieben. Gutgeschriebene Zeit
   kehrt in den Abrechnungsstau zurück. Ein Meilenstein kann nur vollständig gutgeschrieben werden
@@ -16,7 +16,7 @@ Funktionalität: Korrektur bestätigter Proforma-Rechnungen
   Szenario: Eine vollständige Gutschrift kehrt die fakturierten Umsätze um und gibt die Zeit in den Abrechnungsstau zurück
     Angenommen "Bob" hat 8 Stunden gearbeitet und die Zeit ist genehmigt und bereit für die Rechnungsstellung
     Und der Projektmanager hat eine Proforma-Rechnung für den Vertrag erstellt und bestätigt
-    Wenn der Projektmanager in der Proforma-Rechnung "Korrigieren Sie diese Rechnung" wählt
+    Wenn der Projektmanager in der Proforma-Rechnung "Überarbeiten" wählt
     Dann hat die Proforma-Rechnung den Projektrechnungsstatus "Entwurf"
     Und der Gesamtbetrag der Proforma-Rechnung beträgt -1.600,00
     Wenn der Projektmanager die Proforma-Rechnung bestätigt
@@ -30,7 +30,7 @@ Funktionalität: Korrektur bestätigter Proforma-Rechnungen
   Szenario: Bei einer Teilgutschrift wird die verbleibende Menge erneut fakturiert und der Rest kehrt in den Abrechnungsstau zurück
     Angenommen "Bob" hat 8 Stunden gearbeitet und die Zeit ist genehmigt und bereit für die Rechnungsstellung
     Und der Projektmanager hat eine Proforma-Rechnung für den Vertrag erstellt und bestätigt
-    Und der Projektmanager hat in der Proforma-Rechnung "Korrigieren Sie diese Rechnung" gewählt
+    Und der Projektmanager hat in der Proforma-Rechnung "Überarbeiten" gewählt
     Wenn der Projektmanager die Menge des Rechnungszeilendetails auf 6 ändert
     Dann beträgt der Gesamtbetrag der Proforma-Rechnung -400,00
     Wenn der Projektmanager die Proforma-Rechnung bestätigt
@@ -51,7 +51,7 @@ Funktionalität: Korrektur bestätigter Proforma-Rechnungen
       | Transaktionstyp     | Fakturierungstyp | Menge | Betrag   |
       | Fakturierte Umsätze | Fakturierbar     | 1     | 5.000,00 |
     Und der Meilenstein "Go-live" hat den Rechnungsstatus "Kundenrechnung gebucht"
-    Wenn der Projektmanager in der Proforma-Rechnung "Korrigieren Sie diese Rechnung" wählt
+    Wenn der Projektmanager in der Proforma-Rechnung "Überarbeiten" wählt
     Und der Projektmanager die Proforma-Rechnung bestätigt
     Dann hat der Meilenstein "Go-live" den Rechnungsstatus "Bereit für die Rechnungsstellung"
     Und diese Istwerte wurden erstellt:
@@ -62,7 +62,7 @@ Funktionalität: Korrektur bestätigter Proforma-Rechnungen
   Szenario: Ein Meilenstein kann nicht teilweise gutgeschrieben werden
     Angenommen der Vertrag hat den Festpreismeilenstein "Go-live" über 5.000,00, bereit für die Rechnungsstellung
     Und der Projektmanager hat eine Proforma-Rechnung für den Vertrag erstellt und bestätigt
-    Und der Projektmanager hat in der Proforma-Rechnung "Korrigieren Sie diese Rechnung" gewählt
+    Und der Projektmanager hat in der Proforma-Rechnung "Überarbeiten" gewählt
     Wenn der Projektmanager versucht, die Menge des Rechnungszeilendetails auf 0,5 zu ändern
     Dann wird der Vorgang abgelehnt
 
@@ -70,5 +70,5 @@ Funktionalität: Korrektur bestätigter Proforma-Rechnungen
   Szenario: Nur eine bestätigte Rechnung kann korrigiert werden
     Angenommen "Bob" hat 8 Stunden gearbeitet und die Zeit ist genehmigt und bereit für die Rechnungsstellung
     Und der Projektmanager hat eine Proforma-Rechnung für den Vertrag erstellt
-    Wenn der Projektmanager versucht, in der Proforma-Rechnung "Korrigieren Sie diese Rechnung" zu wählen
+    Wenn der Projektmanager versucht, in der Proforma-Rechnung "Überarbeiten" zu wählen
     Dann wird der Vorgang abgelehnt

@@ -1,6 +1,6 @@
 Feature: Corrections of confirmed pro-forma invoices
-  A confirmed pro-forma invoice is never changed. "Correct this invoice" creates a new draft
-  corrective invoice whose invoice line details copy the invoiced ones with a quantity of zero: by
+  A confirmed pro-forma invoice is never changed. "Revise" (formerly "Correct this invoice") creates
+  a new draft corrective invoice whose invoice line details copy the invoiced ones with a quantity of zero: by
   default it credits the whole invoice. Whatever quantity the project manager keeps is invoiced
   again, so the rest is credited. Credited time goes back to the billing backlog. A milestone can
   only be credited in full; it is then ready for invoicing again.
@@ -14,7 +14,7 @@ Feature: Corrections of confirmed pro-forma invoices
   Scenario: A full credit reverses the billed sales and returns the time to the billing backlog
     Given "Bob" worked 8 hours and the time is approved and ready to invoice
     And the project manager creates and confirms a pro-forma invoice for the contract
-    When the project manager selects "Correct this invoice" on the pro-forma invoice
+    When the project manager selects "Revise" on the pro-forma invoice
     Then the pro-forma invoice has the project invoice status "Draft"
     And the pro-forma invoice totals -1,600.00
     When the project manager confirms the pro-forma invoice
@@ -28,7 +28,7 @@ Feature: Corrections of confirmed pro-forma invoices
   Scenario: A partial credit invoices the kept quantity again and returns the rest to the backlog
     Given "Bob" worked 8 hours and the time is approved and ready to invoice
     And the project manager creates and confirms a pro-forma invoice for the contract
-    And the project manager selects "Correct this invoice" on the pro-forma invoice
+    And the project manager selects "Revise" on the pro-forma invoice
     When the project manager changes the quantity of the invoice line detail to 6
     Then the pro-forma invoice totals -400.00
     When the project manager confirms the pro-forma invoice
@@ -49,7 +49,7 @@ Feature: Corrections of confirmed pro-forma invoices
       | Transaction type | Billing type | Quantity | Amount   |
       | Billed sales     | Chargeable   | 1        | 5,000.00 |
     And the milestone "Go-live" has the invoice status "Customer invoice posted"
-    When the project manager selects "Correct this invoice" on the pro-forma invoice
+    When the project manager selects "Revise" on the pro-forma invoice
     And the project manager confirms the pro-forma invoice
     Then the milestone "Go-live" has the invoice status "Ready for invoicing"
     And these actuals were created:
@@ -60,7 +60,7 @@ Feature: Corrections of confirmed pro-forma invoices
   Scenario: A milestone can't be credited in part
     Given the contract has the fixed-price milestone "Go-live" of 5,000.00, ready to invoice
     And the project manager creates and confirms a pro-forma invoice for the contract
-    And the project manager selects "Correct this invoice" on the pro-forma invoice
+    And the project manager selects "Revise" on the pro-forma invoice
     When the project manager tries to change the quantity of the invoice line detail to 0.5
     Then the operation is refused
 
@@ -68,5 +68,5 @@ Feature: Corrections of confirmed pro-forma invoices
   Scenario: Only a confirmed invoice can be corrected
     Given "Bob" worked 8 hours and the time is approved and ready to invoice
     And the project manager creates a pro-forma invoice for the contract
-    When the project manager tries to select "Correct this invoice" on the pro-forma invoice
+    When the project manager tries to select "Revise" on the pro-forma invoice
     Then the operation is refused

@@ -1,7 +1,7 @@
 # language: nl
 Functionaliteit: Correctie van bevestigde pro-formafacturen
-  Een bevestigde pro-formafactuur wordt nooit gewijzigd. „Deze factuur corrigeren” maakt een nieuwe
-  correctiefactuur als concept, waarvan de factuurregeldetails de gefactureerde overnemen met een
+  Een bevestigde pro-formafactuur wordt nooit gewijzigd. „Herzien” (voorheen „Deze factuur
+  corrigeren”) maakt een nieuwe correctiefactuur als concept, waarvan de factuurregeldetails de gefactureerde overnemen met een
   hoeveelheid van nul: standaard wordt de hele factuur gecrediteerd. De hoeveelheid die de
   projectmanager laat staan, wordt opnieuw gefactureerd en de rest wordt gecrediteerd. Gecrediteerde
   tijd gaat terug naar de achterstand in facturering. Een mijlpaal kan alleen volledig worden
@@ -16,7 +16,7 @@ Functionaliteit: Correctie van bevestigde pro-formafacturen
   Scenario: Een volledige creditering boekt de gefactureerde verkoop terug en zet de tijd terug in de achterstand
     Stel "Bob" heeft 8 uur gewerkt en de tijd is goedgekeurd en gereed voor facturering
     En de projectmanager heeft een pro-formafactuur voor het contract gemaakt en bevestigd
-    Als de projectmanager op de pro-formafactuur "Deze factuur corrigeren" kiest
+    Als de projectmanager op de pro-formafactuur "Herzien" kiest
     Dan heeft de pro-formafactuur de status van projectfactuur "Concept"
     En het totaal van de pro-formafactuur bedraagt -1.600,00
     Als de projectmanager de pro-formafactuur bevestigt
@@ -30,7 +30,7 @@ Functionaliteit: Correctie van bevestigde pro-formafacturen
   Scenario: Bij een gedeeltelijke creditering wordt de resterende hoeveelheid opnieuw gefactureerd en gaat de rest terug naar de achterstand
     Stel "Bob" heeft 8 uur gewerkt en de tijd is goedgekeurd en gereed voor facturering
     En de projectmanager heeft een pro-formafactuur voor het contract gemaakt en bevestigd
-    En de projectmanager heeft op de pro-formafactuur "Deze factuur corrigeren" gekozen
+    En de projectmanager heeft op de pro-formafactuur "Herzien" gekozen
     Als de projectmanager de hoeveelheid van het factuurregeldetail in 6 wijzigt
     Dan bedraagt het totaal van de pro-formafactuur -400,00
     Als de projectmanager de pro-formafactuur bevestigt
@@ -51,7 +51,7 @@ Functionaliteit: Correctie van bevestigde pro-formafacturen
       | Transactietype        | Factureringstype | Hoeveelheid | Bedrag   |
       | Gefactureerde verkoop | Toerekenbaar     | 1           | 5.000,00 |
     En de mijlpaal "Go-live" heeft de factuurstatus "Klantfactuur geboekt"
-    Als de projectmanager op de pro-formafactuur "Deze factuur corrigeren" kiest
+    Als de projectmanager op de pro-formafactuur "Herzien" kiest
     En de projectmanager de pro-formafactuur bevestigt
     Dan heeft de mijlpaal "Go-live" de factuurstatus "Gereed voor facturering"
     En deze werkelijke waarden zijn gemaakt:
@@ -62,7 +62,7 @@ Functionaliteit: Correctie van bevestigde pro-formafacturen
   Scenario: Een mijlpaal kan niet gedeeltelijk worden gecrediteerd
     Stel het contract heeft de mijlpaal voor vaste prijs "Go-live" van 5.000,00, gereed voor facturering
     En de projectmanager heeft een pro-formafactuur voor het contract gemaakt en bevestigd
-    En de projectmanager heeft op de pro-formafactuur "Deze factuur corrigeren" gekozen
+    En de projectmanager heeft op de pro-formafactuur "Herzien" gekozen
     Als de projectmanager probeert de hoeveelheid van het factuurregeldetail in 0,5 te wijzigen
     Dan wordt de bewerking geweigerd
 
@@ -70,5 +70,5 @@ Functionaliteit: Correctie van bevestigde pro-formafacturen
   Scenario: Alleen een bevestigde factuur kan worden gecorrigeerd
     Stel "Bob" heeft 8 uur gewerkt en de tijd is goedgekeurd en gereed voor facturering
     En de projectmanager heeft een pro-formafactuur voor het contract gemaakt
-    Als de projectmanager probeert op de pro-formafactuur "Deze factuur corrigeren" te kiezen
+    Als de projectmanager probeert op de pro-formafactuur "Herzien" te kiezen
     Dan wordt de bewerking geweigerd

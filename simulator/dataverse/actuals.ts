@@ -9,7 +9,7 @@ export interface ActualBasis {
   readonly _msdyn_salescontract_value?: unknown;
   readonly _msdyn_salescontractlineid_value?: unknown;
   readonly _msdyn_contractlinescheduleofvalue_value?: unknown;
-  readonly _msdyn_customer_value?: unknown;
+  readonly _msdyn_accountcustomer_value?: unknown;
   readonly _msdyn_company_value: unknown;
   readonly _transactioncurrencyid_value?: unknown;
   readonly msdyn_transactionclassification: number;
@@ -30,7 +30,7 @@ export interface ActualLine {
 
 export const BASIS_FIELDS = [
   '_msdyn_project_value', '_msdyn_salescontract_value', '_msdyn_salescontractlineid_value', '_msdyn_contractlinescheduleofvalue_value',
-  '_msdyn_customer_value', '_msdyn_company_value', '_transactioncurrencyid_value', 'msdyn_transactionclassification', 'msdyn_description', 'msdyn_documentdate',
+  '_msdyn_accountcustomer_value', '_msdyn_company_value', '_transactioncurrencyid_value', 'msdyn_transactionclassification', 'msdyn_description', 'msdyn_documentdate',
 ] as const;
 
 export function basisOf(actual: Rec): ActualBasis {

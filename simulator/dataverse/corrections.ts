@@ -3,10 +3,10 @@ import { type Ctx, must, patch, refuse, where } from '../domain/context.js';
 import { dec } from '../domain/money.js';
 import { actualId, basisOf, connect, createActual, reverseActual } from './actuals.js';
 import { BillingStatus, InvoiceStatus, MilestoneStatus, Role, TxClass, TxType } from './entities.js';
-import { invoiceActual, invoiceDetails, invoiceLines, isEditable, newDetail, newInvoiceHeader, newInvoiceLine, recalculate } from './invoices.js';
+import { invoiceActual, invoiceDetails, invoiceLines, isEditable, newDetail, newInvoiceHeader, newInvoiceLine, recalculate } from './invoice-builders.js';
 
 /**
- * "Correct this invoice" (corrective-invoices.md, revise-project-invoices.md): a confirmed invoice is never
+ * "Revise", formerly "Correct this invoice" (revise-project-invoices.md, corrective-invoices.md): a confirmed invoice is never
  * changed; a new Draft corrective invoice copies its billed lines with quantity 0, which is a full credit.
  * Editing a quantity up to the original makes a partial credit.
  */
@@ -14,27 +14,27 @@ export function correctInvoice(ctx: Ctx, id: string): Rec {
   const original = must(ctx, 'invoice', id);
   const status = original.msdyn_projectinvoicestatus;
   if (status !== InvoiceStatus.Confirmed && status !== InvoiceStatus.Paid && status !== InvoiceStatus.Posted) {
-    throw refuse('correction.notConfirmed', { invoice: String(original.invoicenumber) });
+    throw refuse('rule.correct-only-confirmed', 'correction.notConfirmed', { invoice: String(original.invoicenumber) });
   }
   for (const open of where(ctx, 'invoice', (i) => i._msdyn_correctedinvoice_value === id && isEditable(i))) {
-    throw refuse('correction.draftExists', { invoice: String(original.invoicenumber), draft: String(open.invoicenumber) });
+    throw refuse('rule.correction-one-draft', 'correction.draftExists', { invoice: String(original.invoicenumber), draft: String(open.invoicenumber) });
   }
   const contract = must(ctx, 'salesorder', String(original._salesorderid_value));
   const corrective = newInvoiceHeader(ctx, contract, { msdyn_hascorrections: true, _msdyn_correctedinvoice_value: id, name: original.name });
   const correctiveId = String(corrective.invoiceid);
   for (const line of invoiceLines(ctx, id)) {
-    const cl = must(ctx, 'salesorderdetail', String(line._msdyn_contractline_value));
+    const cl = must(ctx, 'salesorderdetail', String(line._msdyn_contractlineid_value));
     const newLine = newInvoiceLine(ctx, correctiveId, cl);
-    for (const d of where(ctx, 'msdyn_invoicelinetransaction', (x) => x._msdyn_invoiceline_value === line.invoicedetailid && !!x._msdyn_billedactual_value && Number(x.msdyn_quantity) > 0)) {
+    for (const d of where(ctx, 'msdyn_invoicelinetransaction', (x) => x._msdyn_invoicelineid_value === line.invoicedetailid && !!x._msdyn_billedactual_value && Number(x.msdyn_quantity) > 0)) {
       const copy = newDetail(ctx, correctiveId, newLine, {
         msdyn_description: d.msdyn_description, msdyn_transactionclassification: d.msdyn_transactionclassification, msdyn_billingtype: d.msdyn_billingtype,
-        msdyn_quantity: 0, msdyn_price: d.msdyn_price, msdyn_iscorrection: true, msdyn_originalquantity: d.msdyn_quantity,
+        msdyn_quantity: 0, msdyn_price: d.msdyn_price, msdyn_correction: true, msdyn_originalquantity: d.msdyn_quantity,
         _msdyn_sourceactual_value: d._msdyn_billedactual_value, _msdyn_contractlinescheduleofvalue_value: d._msdyn_contractlinescheduleofvalue_value,
       });
       connect(ctx, { id: String(copy.msdyn_invoicelinetransactionid), role: Role.Replacing, type: 'msdyn_invoicelinetransaction' }, { id: String(d._msdyn_billedactual_value), role: Role.Original, type: 'msdyn_actual' }, contract._msdyn_company_value);
     }
   }
-  if (invoiceDetails(ctx, correctiveId).length === 0) throw refuse('correction.nothingToCorrect', { invoice: String(original.invoicenumber) });
+  if (invoiceDetails(ctx, correctiveId).length === 0) throw refuse('rule.correction-needs-lines', 'correction.nothingToCorrect', { invoice: String(original.invoicenumber) });
   return recalculate(ctx, correctiveId);
 }
 

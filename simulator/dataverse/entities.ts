@@ -2,6 +2,11 @@ import type { EntityDef, FieldDef } from '../schema.js';
 import { catalogFields } from '../schema/catalog.js';
 
 /** Option values of domain.md §2.3 (DEVKIT); names are ours, labels come from `labels:options`. */
+/**
+ * invoice.msdyn_projectinvoicestatus: 192350000…192350003 from the table reference (…/invoice.md). Posted is a documented
+ * status (invoicing/format-update-project-invoice-proposals.md, "Enhanced proforma invoice summary…": new status
+ * Posted) whose value no page or table reference gives. Convention: 192350004, the next free value of the set.
+ */
 export const InvoiceStatus = { Draft: 192350000, InReview: 192350001, Confirmed: 192350002, Paid: 192350003, Posted: 192350004 } as const;
 export const TxType = { Cost: 192350000, ProjectContract: 192350004, UnbilledSales: 192350005, BilledSales: 192350006, ResourcingUnitCost: 192350007, InterOrgSales: 192350008 } as const;
 export const TxClass = { Time: 192350000, Expense: 192350001, Material: 192350002, Milestone: 192350003, Fee: 192350004, Tax: 690970002 } as const;
@@ -10,7 +15,14 @@ export const AdjustmentStatus = { InProcess: 192350000, Adjusted: 192350001, Una
 export const BillingType = { NonChargeable: 192350000, Chargeable: 192350001, Complimentary: 192350002, NotAvailable: 192350003 } as const;
 export const MilestoneStatus = { NotReady: 192350000, Ready: 192350001, CustomerInvoiceCreated: 192350002, CustomerInvoicePosted: 192350003 } as const;
 export const BillingMethod = { TimeAndMaterial: 192350000, FixedPrice: 192350001 } as const;
-export const EntryStatus = { Draft: 192350000, Submitted: 192350002, Approved: 192350003 } as const;
+/**
+ * msdyn_timeentry.msdyn_entrystatus (…/msdyn_timeentry.md; the current field-service reference
+ * ce/field-service/developer/reference/entities/msdyn_timeentry.md agrees and adds 192354320 Cancelled). Only the values
+ * the flow reaches are declared; Returned 192350001 and Cancelled 192354320 are not reachable here.
+ */
+export const EntryStatus = { Draft: 192350000, Approved: 192350002, Submitted: 192350003 } as const;
+/** msdyn_expense.msdyn_expensestatus, its own set (…/msdyn_expense.md); Rejected, Posted, Paid are not reachable here. */
+export const ExpenseStatus = { Draft: 192350000, Submitted: 192350001, Approved: 192350002 } as const;
 /** Project journal types: only the entry journal is used by the flow (value [inferred]). */
 export const JournalType = { Entry: 192350000 } as const;
 export const InvoiceState = { Active: 0, Closed: 1, Paid: 2, Canceled: 3 } as const;
@@ -74,11 +86,9 @@ function onTop(doc: FieldDef | undefined, ours: FieldDef): FieldDef {
  * ApplicationRequired or undocumented columns below are the domain's: it cannot price or post work without them
  * (convention, listed in docs/catalog-discrepancies.md).
  */
-const refuseActual = {
-  create: 'actual.directWrite',
-  update: 'actual.directWrite',
-  delete: 'actual.directWrite',
-};
+const linesThroughContract = { rule: 'rule.invoice-through-contract', key: 'invoice.linesThroughContract' } as const;
+const directWrite = { rule: 'rule.actuals-read-only', key: 'actual.directWrite' } as const;
+const refuseActual = { create: directWrite, update: directWrite, delete: directWrite };
 
 export const dataverseEntities: readonly EntityDef[] = [
   entity({
@@ -115,8 +125,8 @@ export const dataverseEntities: readonly EntityDef[] = [
   entity({
     logicalName: 'msdyn_contractlinescheduleofvalue', set: 'msdyn_contractlinescheduleofvalues', primaryName: 'msdyn_name',
     fields: {
-      msdyn_name: str(), msdyn_contractline: lookup('salesorderdetail', { required: true }), msdyn_amount: money({ required: true }),
-      msdyn_milestonedate: { type: 'date' }, msdyn_invoicestatus: opt('msdyn_invoicestatus', MilestoneStatus),
+      msdyn_name: str(), msdyn_contractlineid: lookup('salesorderdetail', { required: true }), msdyn_amount: money({ required: true }),
+      msdyn_invoicedate: { type: 'date' }, msdyn_invoicestatus: opt('msdyn_invoicestatus', MilestoneStatus),
     },
   }),
   entity({
@@ -131,7 +141,7 @@ export const dataverseEntities: readonly EntityDef[] = [
     logicalName: 'msdyn_expense', set: 'msdyn_expenses', primaryName: 'msdyn_expensetype',
     fields: {
       msdyn_expensetype: str({ required: true }), msdyn_transactiondate: { type: 'date', required: true }, msdyn_amount: money({ required: true }),
-      msdyn_project: lookup('msdyn_project', { required: true }), msdyn_expensestatus: opt('msdyn_entrystatus', EntryStatus, ro),
+      msdyn_project: lookup('msdyn_project', { required: true }), msdyn_expensestatus: opt('msdyn_expensestatus', ExpenseStatus, ro),
     },
   }),
   entity({
@@ -161,7 +171,7 @@ export const dataverseEntities: readonly EntityDef[] = [
       msdyn_accountingdate: { type: 'date', readOnly: true }, msdyn_documentdate: { type: 'date', readOnly: true },
       msdyn_project: lookup('msdyn_project', ro), msdyn_salescontract: lookup('salesorder', ro),
       msdyn_salescontractlineid: lookup('salesorderdetail', ro), msdyn_contractlinescheduleofvalue: lookup('msdyn_contractlinescheduleofvalue', { readOnly: true, sim: true }),
-      msdyn_invoice: lookup('invoice', ro), msdyn_customer: lookup('account', ro), ...{ msdyn_company: lookup('cdm_company', ro) },
+      msdyn_invoice: lookup('invoice', ro), msdyn_accountcustomer: lookup('account', ro), ...{ msdyn_company: lookup('cdm_company', ro) },
       transactioncurrencyid: lookup('transactioncurrency', ro),
       msdyn_isjournalized: { type: 'bool', readOnly: true }, msdyn_skipsync: { type: 'bool', readOnly: true },
       msdyn_vouchernumber: str({ readOnly: true, sim: true }), msdyn_accountingcurrencyamount: money({ readOnly: true, sim: true }),
@@ -170,7 +180,7 @@ export const dataverseEntities: readonly EntityDef[] = [
   }),
   entity({
     logicalName: 'invoice', set: 'invoices', primaryName: 'name', companySpecific: true,
-    refuse: { create: 'invoice.createThroughContract' },
+    refuse: { create: { rule: 'rule.invoice-through-contract', key: 'invoice.createThroughContract' } },
     fields: {
       name: str(), invoicenumber: str(ro), description: { type: 'memo' },
       customerid: lookup('account', { bindAs: ['customerid_account'], readOnly: true }), salesorderid: lookup('salesorder', ro), ...{ msdyn_company: lookup('cdm_company', ro) },
@@ -182,24 +192,24 @@ export const dataverseEntities: readonly EntityDef[] = [
   }),
   entity({
     logicalName: 'invoicedetail', set: 'invoicedetails', primaryName: 'productdescription',
-    refuse: { create: 'invoice.linesThroughContract', delete: 'invoice.linesThroughContract' },
+    refuse: { create: linesThroughContract, delete: linesThroughContract },
     fields: {
-      productdescription: str(), invoiceid: lookup('invoice', ro), msdyn_contractline: lookup('salesorderdetail', ro),
+      productdescription: str(), invoiceid: lookup('invoice', ro), msdyn_contractlineid: lookup('salesorderdetail', ro),
       msdyn_billingmethod: opt('msdyn_billingmethod', BillingMethod, ro), extendedamount: money(ro),
     },
   }),
   entity({
     logicalName: 'msdyn_invoicelinetransaction', set: 'msdyn_invoicelinetransactions', primaryName: 'msdyn_description',
-    refuse: { create: 'invoice.linesThroughContract', delete: 'invoice.linesThroughContract' },
+    refuse: { create: linesThroughContract, delete: linesThroughContract },
     fields: {
       msdyn_description: str(), msdyn_externaldescription: str(),
-      msdyn_invoiceline: lookup('invoicedetail', ro), msdyn_invoice: lookup('invoice', { readOnly: true, sim: true }),
+      msdyn_invoicelineid: lookup('invoicedetail', ro), msdyn_invoice: lookup('invoice', { readOnly: true, sim: true }),
       msdyn_salescontractlineid: lookup('salesorderdetail', ro),
       msdyn_transactiontypecode: opt('msdyn_transactiontypecode', TxType, ro),
       msdyn_transactionclassification: opt('msdyn_transactionclassification', TxClass, ro),
       msdyn_billingtype: opt('msdyn_billingtype', BillingType),
       msdyn_quantity: { type: 'decimal' }, msdyn_price: money(ro), msdyn_amount: money(ro),
-      msdyn_iscorrection: { type: 'bool', readOnly: true }, msdyn_originalquantity: { type: 'decimal', readOnly: true, sim: true },
+      msdyn_correction: { type: 'bool', readOnly: true }, msdyn_originalquantity: { type: 'decimal', readOnly: true, sim: true },
       msdyn_sourceactual: lookup('msdyn_actual', { readOnly: true, sim: true }),
       msdyn_contractlinescheduleofvalue: lookup('msdyn_contractlinescheduleofvalue', { readOnly: true, sim: true }),
     },

@@ -1,74 +1,11 @@
 import type { Rec } from '../store/types.js';
-import { type Ctx, insert, must, nextNumber, pad, patch, refuse, today, where, whereEq } from '../domain/context.js';
-import { dec, mul, num, round, sum } from '../domain/money.js';
+import { type Ctx, must, patch, refuse, where, whereEq } from '../domain/context.js';
+import { dec, mul, num, round } from '../domain/money.js';
 import { actualId, basisOf, connect, createActual, reverseActual } from './actuals.js';
 import { backlogActuals } from './backlog.js';
 import { confirmCorrectionLine } from './corrections.js';
-import { AdjustmentStatus, BillingStatus, BillingType, InvoiceState, InvoiceStatus, MilestoneStatus, Role, TxClass, TxType } from './entities.js';
-
-export const isEditable = (inv: Rec): boolean =>
-  inv.msdyn_projectinvoicestatus === InvoiceStatus.Draft || inv.msdyn_projectinvoicestatus === InvoiceStatus.InReview;
-
-export const invoiceLines = (ctx: Ctx, invoiceId: string): Rec[] => [...whereEq(ctx, 'invoicedetail', '_invoiceid_value', invoiceId)];
-export const invoiceDetails = (ctx: Ctx, invoiceId: string): Rec[] => [...whereEq(ctx, 'msdyn_invoicelinetransaction', '_msdyn_invoice_value', invoiceId)];
-
-/** Chargeable lines add to the total; non-chargeable and complimentary ones do not (manage-proforma-invoice.md). */
-export const counts = (ild: Rec): boolean => ild.msdyn_billingtype === BillingType.Chargeable;
-
-export function newInvoiceHeader(ctx: Ctx, contract: Rec, extra: Record<string, unknown> = {}): Rec {
-  const id = ctx.newId();
-  return insert(ctx, 'invoice', id, {
-    invoiceid: id,
-    invoicenumber: `INV-${pad(nextNumber(ctx, 'invoice'))}`,
-    name: contract.name,
-    description: null,
-    _customerid_value: contract._customerid_value,
-    _salesorderid_value: contract.salesorderid,
-    _msdyn_company_value: contract._msdyn_company_value,
-    _transactioncurrencyid_value: contract._transactioncurrencyid_value ?? null,
-    msdyn_projectinvoicestatus: InvoiceStatus.Draft,
-    statecode: InvoiceState.Active,
-    msdyn_invoicedate: today(ctx),
-    totalamount: 0,
-    totaltax: 0,
-    msdyn_hascorrections: false,
-    _msdyn_correctedinvoice_value: null,
-    ...extra,
-  });
-}
-
-export function newInvoiceLine(ctx: Ctx, invoiceId: string, contractLine: Rec): Rec {
-  const id = ctx.newId();
-  return insert(ctx, 'invoicedetail', id, {
-    invoicedetailid: id,
-    productdescription: contractLine.productdescription,
-    _invoiceid_value: invoiceId,
-    _msdyn_contractline_value: contractLine.salesorderdetailid,
-    msdyn_billingmethod: contractLine.msdyn_billingmethod,
-    extendedamount: 0,
-  });
-}
-
-export function newDetail(ctx: Ctx, invoiceId: string, line: Rec, fields: Record<string, unknown>): Rec {
-  const id = ctx.newId();
-  const qty = dec(fields.msdyn_quantity);
-  return insert(ctx, 'msdyn_invoicelinetransaction', id, {
-    msdyn_invoicelinetransactionid: id,
-    _msdyn_invoiceline_value: line.invoicedetailid,
-    _msdyn_invoice_value: invoiceId,
-    _msdyn_salescontractlineid_value: line._msdyn_contractline_value,
-    msdyn_transactiontypecode: TxType.BilledSales,
-    msdyn_billingtype: BillingType.Chargeable,
-    msdyn_iscorrection: false,
-    msdyn_originalquantity: null,
-    _msdyn_sourceactual_value: null,
-    _msdyn_billedactual_value: null,
-    _msdyn_contractlinescheduleofvalue_value: null,
-    msdyn_externaldescription: null,
-    ...fields,
-    msdyn_amount: num(round(mul(qty, dec(fields.msdyn_price)))),
-  });
-}
+import { assertEditable, billed, invoiceActual, invoiceDetails, invoiceLines, isEditable, newDetail, newInvoiceHeader, newInvoiceLine, recalculate } from './invoice-builders.js';
+import { AdjustmentStatus, BillingStatus, BillingType, InvoiceStatus, MilestoneStatus, Role, TxClass, TxType } from './entities.js';
 
 /**
  * Creates a Draft pro-forma invoice for a project contract from its Ready-to-invoice actuals and milestones:
@@ -79,8 +16,8 @@ export function createInvoice(ctx: Ctx, contractId: string): Rec {
   const ready = backlogActuals(ctx, contractId).filter((a) => a.msdyn_billingstatus === BillingStatus.ReadyToInvoice);
   const contractLines = [...whereEq(ctx, 'salesorderdetail', '_salesorderid_value', contractId)];
   const lineIds = new Set(contractLines.map((l) => l.salesorderdetailid));
-  const milestones = [...where(ctx, 'msdyn_contractlinescheduleofvalue', (m) => lineIds.has(m._msdyn_contractline_value) && m.msdyn_invoicestatus === MilestoneStatus.Ready)];
-  if (ready.length === 0 && milestones.length === 0) throw refuse('invoice.nothingReady', { contract: String(contract.name) });
+  const milestones = [...where(ctx, 'msdyn_contractlinescheduleofvalue', (m) => lineIds.has(m._msdyn_contractlineid_value) && m.msdyn_invoicestatus === MilestoneStatus.Ready)];
+  if (ready.length === 0 && milestones.length === 0) throw refuse('rule.invoice-needs-ready-items', 'invoice.nothingReady', { contract: String(contract.name) });
 
   const invoice = newInvoiceHeader(ctx, contract);
   const invoiceId = String(invoice.invoiceid);
@@ -95,7 +32,7 @@ export function createInvoice(ctx: Ctx, contractId: string): Rec {
       patch(ctx, 'msdyn_actual', actualId(a), { msdyn_billingstatus: BillingStatus.CustomerInvoiceCreated, _msdyn_invoice_value: invoiceId });
       connect(ctx, { id: String(ild.msdyn_invoicelinetransactionid), role: Role.BilledSales, type: 'msdyn_invoicelinetransaction' }, { id: actualId(a), role: Role.UnbilledSales, type: 'msdyn_actual' }, contract._msdyn_company_value);
     }
-    for (const m of milestones.filter((x) => x._msdyn_contractline_value === cl.salesorderdetailid)) {
+    for (const m of milestones.filter((x) => x._msdyn_contractlineid_value === cl.salesorderdetailid)) {
       newDetail(ctx, invoiceId, line, {
         msdyn_description: m.msdyn_name, msdyn_transactionclassification: TxClass.Milestone, msdyn_quantity: 1, msdyn_price: m.msdyn_amount,
         _msdyn_contractlinescheduleofvalue_value: m.msdyn_contractlinescheduleofvalueid,
@@ -104,31 +41,6 @@ export function createInvoice(ctx: Ctx, contractId: string): Rec {
     }
   }
   return recalculate(ctx, invoiceId);
-}
-
-/** Line and header totals from the invoice line details. */
-export function recalculate(ctx: Ctx, invoiceId: string): Rec {
-  const invoice = must(ctx, 'invoice', invoiceId);
-  let total = 0n;
-  for (const line of invoiceLines(ctx, invoiceId)) {
-    const details = [...whereEq(ctx, 'msdyn_invoicelinetransaction', '_msdyn_invoiceline_value', line.invoicedetailid)];
-    const amount = sum(details.filter(counts).map((d) => lineValue(d)));
-    total += amount;
-    if (dec(line.extendedamount) !== amount) patch(ctx, 'invoicedetail', String(line.invoicedetailid), { extendedamount: num(amount) });
-  }
-  return dec(invoice.totalamount) === total ? invoice : patch(ctx, 'invoice', invoiceId, { totalamount: num(total) });
-}
-
-/** What a detail adds to its invoice: its amount; on a correction, the change against the original. */
-function lineValue(d: Rec): bigint {
-  if (!d.msdyn_iscorrection) return dec(d.msdyn_amount);
-  return round(mul(dec(d.msdyn_quantity) - dec(d.msdyn_originalquantity), dec(d.msdyn_price)));
-}
-
-export function assertEditable(ctx: Ctx, invoiceId: string): Rec {
-  const inv = must(ctx, 'invoice', invoiceId);
-  if (!isEditable(inv)) throw refuse('invoice.readOnly', { invoice: String(inv.invoicenumber) });
-  return inv;
 }
 
 /** Edits an invoice line detail of a draft: quantity and billing type (manage-proforma-invoice.md). */
@@ -140,19 +52,19 @@ export function updateDetail(ctx: Ctx, id: string, changes: { msdyn_quantity?: u
   if (changes.msdyn_description !== undefined) next.msdyn_description = changes.msdyn_description;
   if (changes.msdyn_externaldescription !== undefined) next.msdyn_externaldescription = changes.msdyn_externaldescription;
   if (changes.msdyn_billingtype !== undefined && changes.msdyn_billingtype !== d.msdyn_billingtype) {
-    if (isMilestone) throw refuse('invoice.milestoneAlwaysChargeable');
-    if (d.msdyn_iscorrection) throw refuse('correction.billingTypeFixed');
+    if (isMilestone) throw refuse('rule.milestone-always-chargeable', 'invoice.milestoneAlwaysChargeable');
+    if (d.msdyn_correction) throw refuse('rule.correction-billing-type-fixed', 'correction.billingTypeFixed');
     next.msdyn_billingtype = changes.msdyn_billingtype;
   }
   if (changes.msdyn_quantity !== undefined) {
     const q = dec(changes.msdyn_quantity);
-    if (q < 0n) throw refuse('invoice.negativeQuantity');
-    if (d.msdyn_iscorrection) {
+    if (q < 0n) throw refuse('rule.quantity-not-negative', 'invoice.negativeQuantity');
+    if (d.msdyn_correction) {
       const original = dec(d.msdyn_originalquantity);
-      if (q > original) throw refuse('correction.moreThanOriginal', { quantity: String(d.msdyn_originalquantity) });
-      if (isMilestone && q !== 0n && q !== original) throw refuse('correction.milestonePartial');
+      if (q > original) throw refuse('rule.correction-not-above-original', 'correction.moreThanOriginal', { quantity: String(d.msdyn_originalquantity) });
+      if (isMilestone && q !== 0n && q !== original) throw refuse('rule.correction-milestone-partial', 'correction.milestonePartial');
     } else if (isMilestone && q !== dec(1)) {
-      throw refuse('invoice.milestoneQuantity');
+      throw refuse('rule.milestone-quantity-fixed', 'invoice.milestoneQuantity');
     }
     next.msdyn_quantity = num(q, 4);
     next.msdyn_amount = num(round(mul(q, dec(d.msdyn_price))));
@@ -173,8 +85,8 @@ export function deleteInvoice(ctx: Ctx, id: string): void {
   assertEditable(ctx, id);
   for (const d of invoiceDetails(ctx, id)) {
     const source = d._msdyn_sourceactual_value ? ctx.tx.get('msdyn_actual', String(d._msdyn_sourceactual_value)) : undefined;
-    if (source && !d.msdyn_iscorrection) patch(ctx, 'msdyn_actual', actualId(source), { msdyn_billingstatus: BillingStatus.ReadyToInvoice, _msdyn_invoice_value: null });
-    if (d._msdyn_contractlinescheduleofvalue_value && !d.msdyn_iscorrection) {
+    if (source && !d.msdyn_correction) patch(ctx, 'msdyn_actual', actualId(source), { msdyn_billingstatus: BillingStatus.ReadyToInvoice, _msdyn_invoice_value: null });
+    if (d._msdyn_contractlinescheduleofvalue_value && !d.msdyn_correction) {
       patch(ctx, 'msdyn_contractlinescheduleofvalue', String(d._msdyn_contractlinescheduleofvalue_value), { msdyn_invoicestatus: MilestoneStatus.Ready });
     }
     for (const c of where(ctx, 'msdyn_transactionconnection', (c) => c.msdyn_transaction1 === d.msdyn_invoicelinetransactionid)) ctx.tx.del('msdyn_transactionconnection', String(c.msdyn_transactionconnectionid));
@@ -191,29 +103,21 @@ export function deleteInvoice(ctx: Ctx, id: string): void {
  */
 export function confirmInvoice(ctx: Ctx, id: string): Rec {
   const inv = must(ctx, 'invoice', id);
-  if (!isEditable(inv)) throw refuse('invoice.notDraft', { invoice: String(inv.invoicenumber) });
+  if (!isEditable(inv)) throw refuse('rule.confirmed-read-only', 'invoice.notDraft', { invoice: String(inv.invoicenumber) });
   for (const d of invoiceDetails(ctx, id)) {
-    if (d.msdyn_iscorrection) confirmCorrectionLine(ctx, inv, d);
+    if (d.msdyn_correction) confirmCorrectionLine(ctx, inv, d);
     else if (d.msdyn_transactionclassification === TxClass.Milestone) confirmMilestone(ctx, inv, d);
     else confirmTimeAndMaterial(ctx, inv, d);
   }
   return patch(ctx, 'invoice', id, { msdyn_projectinvoicestatus: InvoiceStatus.Confirmed });
 }
 
-function billed(ctx: Ctx, inv: Rec, d: Rec, basis: ReturnType<typeof basisOf>, quantity: unknown, billingType: number): Rec {
-  const actual = createActual(ctx, { ...basis, msdyn_documentdate: inv.msdyn_invoicedate }, {
-    type: TxType.BilledSales, quantity, price: d.msdyn_price, billingType, invoiceId: String(inv.invoiceid),
-  });
-  patch(ctx, 'msdyn_invoicelinetransaction', String(d.msdyn_invoicelinetransactionid), { _msdyn_billedactual_value: actual.msdyn_actualid });
-  return actual;
-}
-
 function confirmMilestone(ctx: Ctx, inv: Rec, d: Rec): void {
   const m = must(ctx, 'msdyn_contractlinescheduleofvalue', String(d._msdyn_contractlinescheduleofvalue_value));
-  const line = must(ctx, 'salesorderdetail', String(m._msdyn_contractline_value));
+  const line = must(ctx, 'salesorderdetail', String(m._msdyn_contractlineid_value));
   billed(ctx, inv, d, {
     _msdyn_project_value: line._msdyn_project_value ?? null, _msdyn_salescontract_value: inv._salesorderid_value, _msdyn_salescontractlineid_value: line.salesorderdetailid,
-    _msdyn_contractlinescheduleofvalue_value: m.msdyn_contractlinescheduleofvalueid, _msdyn_customer_value: inv._customerid_value, _msdyn_company_value: inv._msdyn_company_value,
+    _msdyn_contractlinescheduleofvalue_value: m.msdyn_contractlinescheduleofvalueid, _msdyn_accountcustomer_value: inv._customerid_value, _msdyn_company_value: inv._msdyn_company_value,
     _transactioncurrencyid_value: inv._transactioncurrencyid_value, msdyn_transactionclassification: TxClass.Milestone, msdyn_description: m.msdyn_name,
   }, 1, BillingType.Chargeable);
   patch(ctx, 'msdyn_contractlinescheduleofvalue', String(m.msdyn_contractlinescheduleofvalueid), { msdyn_invoicestatus: MilestoneStatus.CustomerInvoicePosted });
@@ -246,17 +150,3 @@ function confirmTimeAndMaterial(ctx: Ctx, inv: Rec, d: Rec): void {
     invoiceActual(ctx, inv, d, unbilled, seg.type, seg.qty);
   }
 }
-
-/** Unbilled sales reversal (Skip Sync) + billed sales, linked to the unbilled actual they invoice. */
-export function invoiceActual(ctx: Ctx, inv: Rec, d: Rec, unbilled: Rec, billingType = Number(d.msdyn_billingtype), qty: unknown = unbilled.msdyn_quantity): void {
-  const invoiceId = String(inv.invoiceid);
-  const company = inv._msdyn_company_value;
-  const reversal = reverseActual(ctx, unbilled, { billingStatus: BillingStatus.CustomerInvoicePosted, skipSync: true, invoiceId, adjustmentStatus: null });
-  connect(ctx, { id: actualId(reversal), role: Role.Reversing, type: 'msdyn_actual' }, { id: actualId(unbilled), role: Role.Original, type: 'msdyn_actual' }, company);
-  const b = billed(ctx, inv, d, basisOf(unbilled), qty, billingType);
-  connect(ctx, { id: actualId(b), role: Role.BilledSales, type: 'msdyn_actual' }, { id: actualId(unbilled), role: Role.UnbilledSales, type: 'msdyn_actual' }, company);
-  if (unbilled.msdyn_billingstatus !== BillingStatus.CustomerInvoicePosted || unbilled._msdyn_invoice_value !== invoiceId) {
-    patch(ctx, 'msdyn_actual', actualId(unbilled), { msdyn_billingstatus: BillingStatus.CustomerInvoicePosted, _msdyn_invoice_value: invoiceId });
-  }
-}
-

@@ -2,7 +2,7 @@ import type { Rec } from '../store/types.js';
 import { type Ctx, must, patch, refuse, where, whereEq } from '../domain/context.js';
 import { dec, div } from '../domain/money.js';
 import { actualId, connect, createActual, type ActualBasis } from './actuals.js';
-import { BillingMethod, BillingStatus, EntryStatus, Role, TxClass, TxType } from './entities.js';
+import { BillingMethod, BillingStatus, EntryStatus, ExpenseStatus, Role, TxClass, TxType } from './entities.js';
 
 /** The time-and-material contract line a project's work is billed on, if any. */
 export function billingLineOf(ctx: Ctx, projectId: string): Rec | undefined {
@@ -13,14 +13,14 @@ export function billingLineOf(ctx: Ctx, projectId: string): Rec | undefined {
 function basisFor(ctx: Ctx, project: Rec, cls: number, description: unknown, date: unknown): { basis: ActualBasis; line?: Rec } {
   const line = billingLineOf(ctx, String(project.msdyn_projectid));
   const contract = line ? ctx.tx.get('salesorder', String(line._salesorderid_value)) : undefined;
-  if (!project._msdyn_company_value) throw refuse('work.projectWithoutCompany', { project: String(project.msdyn_subject) });
+  if (!project._msdyn_company_value) throw refuse('rule.project-needs-company', 'work.projectWithoutCompany', { project: String(project.msdyn_subject) });
   return {
     line,
     basis: {
       _msdyn_project_value: project.msdyn_projectid,
       _msdyn_salescontract_value: contract?.salesorderid ?? null,
       _msdyn_salescontractlineid_value: line?.salesorderdetailid ?? null,
-      _msdyn_customer_value: contract?._customerid_value ?? project._msdyn_customer_value ?? null,
+      _msdyn_accountcustomer_value: contract?._customerid_value ?? project._msdyn_customer_value ?? null,
       _msdyn_company_value: project._msdyn_company_value,
       _transactioncurrencyid_value: contract?._transactioncurrencyid_value ?? null,
       msdyn_transactionclassification: cls,
@@ -48,7 +48,7 @@ function approveWork(ctx: Ctx, project: Rec, cls: number, quantity: bigint, cost
 
 export function approveTimeEntry(ctx: Ctx, id: string): Rec[] {
   const entry = must(ctx, 'msdyn_timeentry', id);
-  if (entry.msdyn_entrystatus === EntryStatus.Approved) throw refuse('work.alreadyApproved', { id });
+  if (entry.msdyn_entrystatus === EntryStatus.Approved) throw refuse('rule.entry-approved-once', 'work.alreadyApproved', { id });
   const project = must(ctx, 'msdyn_project', String(entry._msdyn_project_value));
   const hours = div(dec(entry.msdyn_duration), dec(60));
   const line = billingLineOf(ctx, String(project.msdyn_projectid));
@@ -60,10 +60,10 @@ export function approveTimeEntry(ctx: Ctx, id: string): Rec[] {
 /** Expenses are billed at cost. */
 export function approveExpense(ctx: Ctx, id: string): Rec[] {
   const expense = must(ctx, 'msdyn_expense', id);
-  if (expense.msdyn_expensestatus === EntryStatus.Approved) throw refuse('work.alreadyApproved', { id });
+  if (expense.msdyn_expensestatus === ExpenseStatus.Approved) throw refuse('rule.entry-approved-once', 'work.alreadyApproved', { id });
   const project = must(ctx, 'msdyn_project', String(expense._msdyn_project_value));
   const actuals = approveWork(ctx, project, TxClass.Expense, dec(1), expense.msdyn_amount, () => expense.msdyn_amount, expense.msdyn_expensetype, expense.msdyn_transactiondate);
-  patch(ctx, 'msdyn_expense', id, { msdyn_expensestatus: EntryStatus.Approved });
+  patch(ctx, 'msdyn_expense', id, { msdyn_expensestatus: ExpenseStatus.Approved });
   return actuals;
 }
 
@@ -73,9 +73,9 @@ export function approveExpense(ctx: Ctx, id: string): Rec[] {
  */
 export function postProjectJournal(ctx: Ctx, id: string): Rec[] {
   const journal = must(ctx, 'msdyn_journal', id);
-  if (journal.msdyn_isposted === true) throw refuse('work.journalPosted', { journal: String(journal.msdyn_description) });
+  if (journal.msdyn_isposted === true) throw refuse('rule.journal-posted-read-only', 'work.journalPosted', { journal: String(journal.msdyn_description) });
   const lines = [...where(ctx, 'msdyn_journalline', (l) => l._msdyn_journal_value === id)];
-  if (lines.length === 0) throw refuse('work.journalEmpty', { journal: String(journal.msdyn_description) });
+  if (lines.length === 0) throw refuse('rule.journal-needs-lines', 'work.journalEmpty', { journal: String(journal.msdyn_description) });
   const out: Rec[] = [];
   for (const l of lines) {
     const project = must(ctx, 'msdyn_project', String(l._msdyn_project_value));

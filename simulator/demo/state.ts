@@ -2,6 +2,7 @@ import type { Rec, ReadView } from '../store/types.js';
 import type { EntityDef } from '../schema.js';
 import type { Service } from '../service.js';
 import { sideOf } from '../service.js';
+import { inBacklog, milestoneInBacklog } from '../dataverse/backlog.js';
 import { AdjustmentStatus, BillingStatus, BillingType, MilestoneStatus, TxClass, TxType, dataverseByName } from '../dataverse/entities.js';
 import { financeByName, foId } from '../finance/entities.js';
 import { tableMaps } from '../dualwrite/maps.js';
@@ -92,9 +93,6 @@ class Lookups {
   }
 }
 
-const unbilledOpen = new Set<unknown>([BillingStatus.UnbilledSalesCreated, BillingStatus.ReadyToInvoice]);
-const adjusted = new Set<unknown>([AdjustmentStatus.Adjusted, AdjustmentStatus.Unadjustable]);
-
 export function demoState(service: Service): DemoState {
   const db = service.store;
   const lk = new Lookups(db);
@@ -112,11 +110,10 @@ export function demoState(service: Service): DemoState {
   });
 
   // Dataverse: billing backlog (unbilled sales and milestones not yet invoiced).
-  const backlogActuals = newest(db.all('msdyn_actual'), (r) =>
-    r.msdyn_transactiontypecode === TxType.UnbilledSales && unbilledOpen.has(r.msdyn_billingstatus) && !adjusted.has(r.msdyn_adjustmentstatus) && Number(r.msdyn_amount) > 0);
-  const milestones = newest(db.all('msdyn_contractlinescheduleofvalue'), (r) => r.msdyn_invoicestatus === MilestoneStatus.Ready || r.msdyn_invoicestatus === MilestoneStatus.NotReady);
+  const backlogActuals = newest(db.all('msdyn_actual'), inBacklog);
+  const milestones = newest(db.all('msdyn_contractlinescheduleofvalue'), milestoneInBacklog);
   const milestoneItem = (r: Rec): Item => {
-    const line = db.get('salesorderdetail', str(r._msdyn_contractline_value));
+    const line = db.get('salesorderdetail', str(r._msdyn_contractlineid_value));
     const contract = line ? db.get('salesorder', str(line._salesorderid_value)) : undefined;
     return {
       table: 'msdyn_contractlinescheduleofvalue', id: str(r.msdyn_contractlinescheduleofvalueid),

@@ -1,5 +1,6 @@
 import { findBy, type Rec, type Tx } from '../store/types.js';
 import { SimError } from '../errors.js';
+import type { RuleId } from '../rules/index.js';
 
 /**
  * What a domain function works with: a transaction over both sides' tables, the simulated time and an
@@ -10,6 +11,8 @@ export interface Ctx {
   /** ISO 8601 UTC timestamp of the simulated clock. */
   readonly now: string;
   newId(): string;
+  /** The rules the transaction applied (see `applied`); absent where nobody listens (tests, processes' own bookkeeping). */
+  readonly applied?: RuleId[];
 }
 
 export const today = (ctx: Ctx): string => ctx.now.slice(0, 10);
@@ -66,6 +69,17 @@ export function* whereEq(ctx: Ctx, table: string, field: string, value: unknown,
   for (const r of findBy(ctx.tx, table, field, value)) if (pred(r)) yield r;
 }
 
-/** Business-rule refusal in the Dataverse shape (plug-in error, HTTP 400). */
-export const refuse = (key: string, params: Record<string, string | number> = {}): SimError =>
-  new SimError(400, '0x80040265', key, params);
+/**
+ * Business-rule refusal in the Dataverse shape (plug-in error, HTTP 400), naming the rule of the registry it
+ * applies (simulator/rules/) and the message (locales/<lng>/errors.json) it answers with.
+ */
+export const refuse = (rule: RuleId, key: string, params: Record<string, string | number> = {}): SimError =>
+  new SimError(400, '0x80040265', key, params, undefined, rule);
+
+/**
+ * Records that the domain applied a rule that creates records or changes a state (kind `derived` or `state`):
+ * the service reports the rules of a transaction with its commit event (`rules`), so the demo can show them.
+ */
+export function applied(ctx: Ctx, rule: RuleId): void {
+  if (ctx.applied && !ctx.applied.includes(rule)) ctx.applied.push(rule);
+}

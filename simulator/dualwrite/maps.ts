@@ -1,3 +1,5 @@
+import type { RuleId } from '../rules/index.js';
+
 /**
  * The dual-write table maps of the project invoice integration, as data (domain.md §2.6, §3).
  * `dir` of a field pair uses the dual-write management API's sync directions: FO→CE 1, CE→FO 2, both 3.
@@ -28,6 +30,8 @@ export interface TableMap {
   /** Where the company of a row comes from when its table has no company column: lookups to follow to a row that has one. */
   readonly companyVia?: readonly { readonly lookup: string; readonly table: string }[];
   readonly fields: readonly FieldPair[];
+  /** The rule of the registry the map's carrying applies, where one states it (simulator/rules/). */
+  readonly rule?: RuleId;
   /** Order in the solution: maps are run in this order (resource-dual-write-maps.md install order). */
   readonly order: number;
 }
@@ -63,7 +67,7 @@ export const tableMaps: readonly TableMap[] = [
       f('_msdyn_project_value', 'ProjectId', 2, 'project'), f('msdyn_quantity', 'Quantity', 2),
       f('msdyn_transactionclassification', 'TransactionClassification', 2, 'transClass'),
       f('_transactioncurrencyid_value', 'TransactionCurrencyId', 2, 'currency'), f('msdyn_transactiontypecode', 'TransType', 2, 'transType'),
-      f('msdyn_price', 'UnitPrice', 2), f('_msdyn_customer_value', 'CustomerAccountNumber', 2, 'account'),
+      f('msdyn_price', 'UnitPrice', 2), f('_msdyn_accountcustomer_value', 'CustomerAccountNumber', 2, 'account'),
       // Written back after posting (resource-dual-write-estimates-actuals.md).
       f('msdyn_vouchernumber', 'VoucherNumber', 1), f('msdyn_accountingcurrencyamount', 'AccountingAmount', 1),
       f('msdyn_exchangerate', 'ExchangeRate', 1), f('msdyn_salestaxamount', 'SalesTaxAmount', 1), f('msdyn_isjournalized', 'IsJournalized', 1),
@@ -85,12 +89,13 @@ export const tableMaps: readonly TableMap[] = [
     // Common Data Model page of that table: TransactionId, ContractLineRef, InvoiceDate, Description, CurrencyId, Amount).
     // A milestone has no company or currency column: those of its contract line's contract (convention).
     id: 'milestones', version: '1.0.0.7', dataverse: 'msdyn_contractlinescheduleofvalue', finance: 'ProjCDSContractLineMilestoneImport', master: 'dataverse', order: 5,
-    companyVia: [{ lookup: '_msdyn_contractline_value', table: 'salesorderdetail' }, { lookup: '_salesorderid_value', table: 'salesorder' }],
+    rule: 'rule.milestone-map',
+    companyVia: [{ lookup: '_msdyn_contractlineid_value', table: 'salesorderdetail' }, { lookup: '_salesorderid_value', table: 'salesorder' }],
     integrationKey: { dataverse: 'msdyn_contractlinescheduleofvalueid', finance: ['dataAreaId', 'TransactionId'] },
     fields: [
-      f('_msdyn_contractline_value', 'dataAreaId', 2, 'companyOfContractLine'), f('msdyn_contractlinescheduleofvalueid', 'TransactionId', 2),
-      f('_msdyn_contractline_value', 'ContractLineRef', 2, 'contractLine'), f('msdyn_milestonedate', 'InvoiceDate', 2), f('msdyn_name', 'Description', 2),
-      f('_msdyn_contractline_value', 'CurrencyId', 2, 'currencyOfContractLine'), f('msdyn_amount', 'Amount', 2),
+      f('_msdyn_contractlineid_value', 'dataAreaId', 2, 'companyOfContractLine'), f('msdyn_contractlinescheduleofvalueid', 'TransactionId', 2),
+      f('_msdyn_contractlineid_value', 'ContractLineRef', 2, 'contractLine'), f('msdyn_invoicedate', 'InvoiceDate', 2), f('msdyn_name', 'Description', 2),
+      f('_msdyn_contractlineid_value', 'CurrencyId', 2, 'currencyOfContractLine'), f('msdyn_amount', 'Amount', 2),
     ],
   },
 ];

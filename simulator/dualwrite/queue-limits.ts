@@ -1,6 +1,7 @@
 import type { Rec, ReadView } from '../store/types.js';
-import type { Ctx } from '../domain/context.js';
+import { type Ctx, applied } from '../domain/context.js';
 import { SimError } from '../errors.js';
+import { DataverseCode } from '../errors/dataverse.js';
 import type { MapId } from './maps.js';
 
 /**
@@ -51,7 +52,7 @@ export function checkPauseLimits(ctx: Ctx, mapId: MapId, item: unknown): void {
   const map = ctx.tx.get('dw_map', mapId);
   const since = typeof map?.since === 'string' ? map.since : ctx.now;
   const limit = pauseLimitReached(since, ctx.now, queuedBytes(ctx.tx, mapId), recordBytes(item));
-  if (limit) throw new SimError(400, '0x80040265', `dualwrite.${limit}`, { map: mapId, days: PAUSE_MAX_MS / 86_400_000, size: '1 GB' });
+  if (limit) throw new SimError(400, DataverseCode.refusal, `dualwrite.${limit}`, { map: mapId, days: PAUSE_MAX_MS / 86_400_000, size: '1 GB' }, undefined, 'rule.map-pause-limits');
 }
 
 /** When a catch-up error was first recorded (kept through retries), for its 1-day retention. */
@@ -68,6 +69,7 @@ export function purgeCatchUpErrors(ctx: Ctx): Map<MapId, number> {
     ctx.tx.del('dw_error', String(e.seq));
     const id = e.mapId as MapId;
     purged.set(id, (purged.get(id) ?? 0) + 1);
+    applied(ctx, 'rule.catchup-errors-purged');
   }
   return purged;
 }

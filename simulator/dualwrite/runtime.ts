@@ -1,12 +1,13 @@
 import { findBy, type Op, type Rec, type ReadView } from '../store/types.js';
-import { type Ctx, insert, nextNumber, patch } from '../domain/context.js';
+import { type Ctx, applied, insert, nextNumber, patch, refuse } from '../domain/context.js';
 import { SimError } from '../errors.js';
 import { receiveFromDataverse } from '../finance/inbound.js';
 import { receiveFromFinance } from '../dataverse/inbound.js';
-import { isEditable } from '../dataverse/invoices.js';
+import { isEditable } from '../dataverse/invoice-builders.js';
 import { type MapId, type MapState, type TableMap, SyncDirection, mapById, stateCode, tableMaps } from './maps.js';
 import { checkPauseLimits } from './queue-limits.js';
 import { transforms } from './transforms.js';
+import { DataverseCode } from '../errors/dataverse.js';
 
 /**
  * The dual-write runtime: the only code that touches both sides. Live sync runs inside the transaction of the
@@ -196,7 +197,7 @@ export function runAsyncIntegration(ctx: Ctx, faults: Faults): { applied: number
 function checkLimit(ctx: Ctx, item: SyncItem): void {
   if (item.mapId !== 'pi_v2' || ctx.tx.get(item.entity, `${String(item.values.dataAreaId)}|${String(item.values.ProposalId)}`)) return;
   const lines = [...findBy(ctx.tx, 'msdyn_invoicelinetransaction', '_msdyn_invoice_value', item.source.id)].length;
-  if (lines > REALTIME_LINE_LIMIT) throw new SimError(400, '0x80040265', 'dualwrite.tooManyLines', { invoice: String(item.values.ProposalId), lines, limit: REALTIME_LINE_LIMIT });
+  if (lines > REALTIME_LINE_LIMIT) throw refuse('rule.line-limit', 'dualwrite.tooManyLines', { invoice: String(item.values.ProposalId), lines, limit: REALTIME_LINE_LIMIT });
 }
 
 function enqueue(ctx: Ctx, item: SyncItem): void {
@@ -207,21 +208,24 @@ function enqueue(ctx: Ctx, item: SyncItem): void {
 /** Writes one item into the other side; any refusal becomes the dual-write error the caller sees. */
 export function apply(ctx: Ctx, item: SyncItem, faults: Faults): void {
   if (item.to === 'finance' && faults.financeUnavailable) {
-    throw new SimError(503, '0x80040265', 'dualwrite.financeUnavailable', { map: item.mapId });
+    throw new SimError(503, DataverseCode.refusal, 'dualwrite.financeUnavailable', { map: item.mapId });
   }
   const pending = faults.failNext[item.mapId] ?? 0;
   if (pending > 0) {
     faults.failNext[item.mapId] = pending - 1;
-    throw new SimError(400, '0x80040265', 'dualwrite.injectedFailure', { map: item.mapId, entity: item.entity });
+    throw new SimError(400, DataverseCode.refusal, 'dualwrite.injectedFailure', { map: item.mapId, entity: item.entity });
   }
   try {
     if (item.to === 'finance') {
       receiveFromDataverse(ctx, item.entity, item.values);
+      const rule = mapById.get(item.mapId)?.rule;
+      if (rule) applied(ctx, rule);
     } else if (item.key) {
       receiveFromFinance(ctx, item.entity, item.key.field, item.key.value, item.values, item.create);
     }
   } catch (e) {
-    if (e instanceof SimError) throw new SimError(400, '0x80040265', 'dualwrite.writeFailed', { map: item.mapId, entity: item.entity }, e);
+    // The whole change rolls back (rule.live-sync-rollback); the link names the rule of the other side's refusal, if any.
+    if (e instanceof SimError) throw new SimError(400, DataverseCode.refusal, 'dualwrite.writeFailed', { map: item.mapId, entity: item.entity }, e, e.rule ?? 'rule.live-sync-rollback');
     throw e;
   }
 }

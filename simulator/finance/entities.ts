@@ -17,8 +17,8 @@ const ro = { readOnly: true } as const;
 export const ProposalStatus = { Open: 'Open', Posted: 'Posted' } as const;
 export const JournalStatus = { Draft: 'Draft', Error: 'Error', Processing: 'Processing', Posted: 'Posted' } as const;
 
-const oneWay = 'proposal.oneWay';
-const systemOnly = 'finance.systemOnly';
+const oneWay = { rule: 'seed.no-create-delete', key: 'proposal.oneWay' } as const;
+const systemOnly = { rule: 'rule.system-records', key: 'finance.systemOnly' } as const;
 
 export const financeEntities: readonly EntityDef[] = [
   {

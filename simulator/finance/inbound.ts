@@ -1,18 +1,20 @@
 import type { Rec } from '../store/types.js';
 import { type Ctx, insert, patch } from '../domain/context.js';
-import { SimError } from '../errors.js';
+import type { SimError } from '../errors.js';
 import { foEntity, foId, ProposalStatus, STAGING } from './entities.js';
+import { Finance } from '../errors/finance.js';
+import type { RuleId } from '../rules/index.js';
 
 /**
  * What Finance does with a row that dual-write brings from Dataverse: validate it as the data entity's
  * validateWrite would, then create or update the target record. A refusal rolls back the whole live-sync
  * transaction on both sides.
  */
-const financeRefusal = (key: string, params: Record<string, string | number>): SimError => new SimError(400, 'FinanceValidation', key, params);
+const financeRefusal = (rule: RuleId, key: string, params: Record<string, string | number>): SimError => Finance.refusal(rule, 'FinanceValidation', key, params);
 
 function legalEntity(ctx: Ctx, dataAreaId: unknown): Rec {
   const le = dataAreaId ? ctx.tx.get('LegalEntity', String(dataAreaId)) : undefined;
-  if (!le) throw financeRefusal('finance.unknownCompany', { company: String(dataAreaId ?? '') });
+  if (!le) throw financeRefusal('rule.legal-entity-boundary', 'finance.unknownCompany', { company: String(dataAreaId ?? '') });
   return le;
 }
 
@@ -24,10 +26,10 @@ function checkNumberSequence(ctx: Ctx, dataAreaId: string, proposalId: string): 
   const n = numberPart(proposalId);
   const highest = seq.HighestUsed ? numberPart(String(seq.HighestUsed)) : -1;
   if (highest >= 0 && n < highest && seq.AllowUserChangesToLowerNumber !== true) {
-    throw financeRefusal('finance.numberLower', { number: proposalId, highest: String(seq.HighestUsed) });
+    throw financeRefusal('rule.number-sequence', 'finance.numberLower', { number: proposalId, highest: String(seq.HighestUsed) });
   }
   if (highest >= 0 && n > highest + 1 && seq.AllowUserChangesToHigherNumber !== true) {
-    throw financeRefusal('finance.numberHigher', { number: proposalId, highest: String(seq.HighestUsed) });
+    throw financeRefusal('rule.number-sequence', 'finance.numberHigher', { number: proposalId, highest: String(seq.HighestUsed) });
   }
   if (n > highest) patch(ctx, 'NumberSequence', seqId, { HighestUsed: proposalId });
 }
@@ -42,7 +44,7 @@ export function receiveFromDataverse(ctx: Ctx, entity: string, values: Record<st
   if (entity === STAGING) {
     const lp = String(values.BillingType ?? 'NotSpecified');
     if (values.TransType !== 'Cost' && !ctx.tx.get('ProjectLineProperty', `${le.LegalEntityId}|${lp}`)) {
-      throw financeRefusal('finance.linePropertyMissing', { lineProperty: lp, company: String(le.LegalEntityId) });
+      throw financeRefusal('rule.line-property-required', 'finance.linePropertyMissing', { lineProperty: lp, company: String(le.LegalEntityId) });
     }
   }
   if (existing) return patch(ctx, entity, id, values);

@@ -1,10 +1,10 @@
 import type { Rec } from '../store/types.js';
 import { type Ctx, patch } from '../domain/context.js';
 import { dec, num } from '../domain/money.js';
-import { SimError } from '../errors.js';
 import { JournalStatus, STAGING, numberedLines } from './entities.js';
 import { PostingType, VoucherBuilder, accountingCurrency, legalEntity, lineInvoiced, newVoucher, rateLookup, rateNumber, requireRate, toMST } from './ledger.js';
 import { type ProcessLog, info } from './process-log.js';
+import { Finance } from '../errors/finance.js';
 
 /**
  * Posting a Project Operations integration journal (project-operations-integration-journal.md): one voucher for
@@ -18,9 +18,9 @@ export const journalLines = (ctx: Ctx, dataAreaId: string, journalId: string): R
 export function postJournal(ctx: Ctx, dataAreaId: string, journalId: string): { voucher: string; log: ProcessLog[] } {
   const id = `${dataAreaId}|${journalId}`;
   const journal = ctx.tx.get('ProjectIntegrationJournal', id);
-  if (!journal) throw new SimError(404, 'NotFound', 'record.notFound', { entity: 'ProjectIntegrationJournals', id });
+  if (!journal) throw Finance.notFound('ProjectIntegrationJournals', id);
   if (journal.Status !== JournalStatus.Draft) {
-    throw new SimError(400, 'JournalNotDraft', 'finance.journalNotDraft', { journal: journalId, status: String(journal.Status) });
+    throw Finance.refusal('rule.journal-post-draft-only', 'JournalNotDraft', 'finance.journalNotDraft', { journal: journalId, status: String(journal.Status) });
   }
   const le = legalEntity(ctx, dataAreaId);
   const mst = accountingCurrency(le);

@@ -1,8 +1,8 @@
 import type { Rec } from '../store/types.js';
 import { type Ctx, insert, nextNumber, pad } from '../domain/context.js';
 import { type Dec, dec, div, mul, num, round } from '../domain/money.js';
-import { SimError } from '../errors.js';
 import { numberedLines } from './entities.js';
+import { Finance } from '../errors/finance.js';
 
 /**
  * The general ledger side of the project invoice integration: posting types and their main accounts, exchange
@@ -37,7 +37,7 @@ const HUNDRED = dec(100);
 /** The legal entity, or a Finance refusal naming the unknown company. */
 export function legalEntity(ctx: Ctx, dataAreaId: string): Rec {
   const le = ctx.tx.get('LegalEntity', dataAreaId);
-  if (!le) throw new SimError(400, 'UnknownCompany', 'finance.unknownCompany', { company: dataAreaId });
+  if (!le) throw Finance.refusal('rule.legal-entity-boundary', 'UnknownCompany', 'finance.unknownCompany', { company: dataAreaId });
   return le;
 }
 
@@ -69,7 +69,7 @@ export function rateLookup(ctx: Ctx): RateLookup {
 /** The rate, or the refusal of posting without one. */
 export function requireRate(rates: RateLookup, from: string, to: string, date: string): Dec {
   const rate = rates(from, to, date);
-  if (rate === undefined) throw new SimError(400, 'NoExchangeRate', 'finance.noExchangeRate', { from, to, date: date.slice(0, 10) });
+  if (rate === undefined) throw Finance.refusal('rule.exchange-rate-required', 'NoExchangeRate', 'finance.noExchangeRate', { from, to, date: date.slice(0, 10) });
   return rate;
 }
 

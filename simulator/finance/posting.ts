@@ -7,6 +7,7 @@ import {
   PostingType, VoucherBuilder, accountingCurrency, legalEntity, lineInvoiced, newVoucher, rateLookup, rateNumber, requireRate, salesTax, toMST,
 } from './ledger.js';
 import { type ProcessLog, error, info, warning } from './process-log.js';
+import { Finance } from '../errors/finance.js';
 
 /**
  * Posting a project invoice proposal (post-project-invoices.md, format-update-project-invoice-proposals.md
@@ -21,10 +22,10 @@ import { type ProcessLog, error, info, warning } from './process-log.js';
 export function postProposal(ctx: Ctx, dataAreaId: string, proposalId: string): Rec {
   const id = `${dataAreaId}|${proposalId}`;
   const proposal = ctx.tx.get('ProjectInvoiceProposal', id);
-  if (!proposal) throw new SimError(404, 'NotFound', 'record.notFound', { entity: 'ProjectInvoiceProposals', id });
-  if (proposal.Status === ProposalStatus.Posted) throw new SimError(400, 'ProposalPosted', 'finance.proposalPosted', { proposal: proposalId });
+  if (!proposal) throw Finance.notFound('ProjectInvoiceProposals', id);
+  if (proposal.Status === ProposalStatus.Posted) throw Finance.refusal('rule.proposal-posted-once', 'ProposalPosted', 'finance.proposalPosted', { proposal: proposalId });
   const lines = numberedLines(ctx.tx, 'ProjectInvoiceProposalLine', id);
-  if (lines.length === 0) throw new SimError(400, 'ProposalWithoutLines', 'finance.proposalWithoutLines', { proposal: proposalId });
+  if (lines.length === 0) throw Finance.refusal('rule.post-needs-lines', 'ProposalWithoutLines', 'finance.proposalWithoutLines', { proposal: proposalId });
 
   const le = legalEntity(ctx, dataAreaId);
   const mst = accountingCurrency(le);

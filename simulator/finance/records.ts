@@ -1,12 +1,13 @@
 import type { Rec } from '../store/types.js';
-import type { EntityDef } from '../schema.js';
+import type { EntityDef, EntityRefusal } from '../schema.js';
 import { type Ctx, insert, patch } from '../domain/context.js';
 import { SimError } from '../errors.js';
 import { foId } from './entities.js';
 import { setUpLegalEntity } from './inbound.js';
 
 /** Generic Finance writes; proposals and staging are the integration's, so most entities refuse them. */
-export const refused = (key: string, entity: string): SimError => new SimError(key === 'proposal.oneWay' ? 405 : 400, key === 'proposal.oneWay' ? 'ProjectInvoiceProposalOneWay' : 'SystemManagedEntity', key, { entity });
+export const refused = ({ rule, key }: EntityRefusal, entity: string): SimError =>
+  new SimError(key === 'proposal.oneWay' ? 405 : 400, key === 'proposal.oneWay' ? 'ProjectInvoiceProposalOneWay' : 'SystemManagedEntity', key, { entity }, undefined, rule);
 
 export function createFinanceRecord(ctx: Ctx, def: EntityDef, values: Record<string, unknown>, defaultCompany: string | undefined): Rec {
   if (def.refuse?.create) throw refused(def.refuse.create, def.set);

@@ -8,6 +8,7 @@ import { translator } from '../i18n.js';
 import { readPayload } from '../payload.js';
 import { dataverseBySet, dataverseByName, dataverseEntities } from '../dataverse/entities.js';
 import { createRecord, deleteRecord, updateRecord } from '../dataverse/records.js';
+import { checkGenericWrite } from '../dataverse/entity-hooks.js';
 import { dataverseActions } from '../dataverse/actions.js';
 import { dataverseWire, recordEtag } from './wire.js';
 import { langOf, sendError, toSimError } from './errors.js';
@@ -201,11 +202,7 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
 
   function payload(ctx: Ctx, req: ApiRequest, def: EntityDef, mode: 'create' | 'update', body: unknown = req.body): Record<string, unknown> {
     // An entity that refuses generic writes answers with its business rule before any field check.
-    if (mode === 'create' && def.refuse?.create) throw new SimError(400, '0x80040265', def.refuse.create, { entity: def.logicalName });
-    if (mode === 'update' && def.refuse?.update && body && typeof body === 'object') {
-      const outside = Object.keys(body).filter((k) => !k.startsWith('@odata.') && !def.updatable?.includes(k));
-      if (outside.length) throw new SimError(400, '0x80040265', def.refuse.update, { entity: def.logicalName, property: outside[0] ?? '' });
-    }
+    checkGenericWrite(def, mode, body && typeof body === 'object' ? Object.keys(body) : []);
     return readPayload(def, body, {
       mode, code: '0x80048d19', allowReadOnly: mode === 'create' ? [def.key[0] as string] : [],
       resolveBind: (ref, field, target) => resolveBind(ctx.tx, ref, field, target),

@@ -2,6 +2,8 @@ import type { ErrorRequestHandler } from 'express';
 import type { ApiRequest, ApiResponse } from './exchange.js';
 import { SimError } from '../errors.js';
 import { negotiate, translator, type Lang } from '../i18n.js';
+import { includesAnnotation, parsePrefer } from '../odata/prefer.js';
+import { ruleLink } from '../rules/index.js';
 
 export type Flavour = 'dataverse' | 'finance' | 'sim';
 
@@ -18,7 +20,8 @@ export const langOf = (req: ApiRequest): Lang => negotiate(req.get('accept-langu
 /** Writes an error in the shape of the API it belongs to. Nothing of the server's internals is shown. */
 export function sendError(req: ApiRequest, res: ApiResponse, e: SimError, flavour: Flavour): void {
   const message = messageOf(e, langOf(req));
-  const body = flavour === 'finance' ? financeErrorBody(e, message) : { error: { code: e.code, message } };
+  const link = e.rule ? ruleLink(`${req.protocol}://${req.get('host') ?? 'localhost'}`, e.rule) : undefined;
+  const body = flavour === 'finance' ? financeErrorBody(e, message, link) : { error: { code: e.code, message, ...helpLink(req, link) } };
   if (res.headersSent) return;
   res.status(e.status).set('OData-Version', '4.0').json(body);
 }
@@ -55,8 +58,27 @@ function financeTypeOf(e: SimError): string {
   return /^(odata|payload|batch|sim|record|finance\.query)\.|^internal$/.test(e.key) ? FinanceErrorType.request : FinanceErrorType.write;
 }
 
-function financeErrorBody(e: SimError, message: string): { error: { code: string; message: string; innererror: { message: string; type: string; stacktrace: string } } } {
-  return { error: { code: '', message: FINANCE_TOP_MESSAGE, innererror: { message, type: financeTypeOf(e), stacktrace: '' } } };
+/**
+ * Convention: a refusal names its rule in `innererror.helplink` (the pages show no Finance field for it; the name
+ * follows the lower-case members of `innererror` and .NET's Exception.HelpLink). Absent when no rule refused.
+ */
+function financeErrorBody(e: SimError, message: string, link: string | undefined): { error: { code: string; message: string; innererror: { message: string; type: string; stacktrace: string; helplink?: string } } } {
+  return { error: { code: '', message: FINANCE_TOP_MESSAGE, innererror: { message, type: financeTypeOf(e), stacktrace: '', ...(link ? { helplink: link } : {}) } } };
+}
+
+/** The annotation term Dataverse gives an error's help page. */
+export const HELP_LINK = 'Microsoft.PowerApps.CDS.HelpLink';
+
+/**
+ * Dataverse puts its error annotations beside `code` and `message` in `error`, and only when the request asks
+ * for them with `Prefer: odata.include-annotations` (powerapps-docs webapi/compose-http-requests-handle-errors.md,
+ * "Include more details with errors"). A refusal's help link is its rule: `<base>/sim/rules/<id>`.
+ */
+function helpLink(req: ApiRequest, link: string | undefined): Record<string, string> {
+  if (!link) return {};
+  let wanted = false;
+  try { wanted = includesAnnotation(parsePrefer(req.get('prefer')).includeAnnotations, HELP_LINK); } catch { /* a malformed Prefer is refused elsewhere; no annotations then */ }
+  return wanted ? { [`@${HELP_LINK}`]: link } : {};
 }
 
 /** Turns body-parser failures and unexpected exceptions into API errors. */

@@ -1,5 +1,5 @@
 import express, { type Request, type Router } from 'express';
-import type { Service } from '../service.js';
+import type { Service, SimEvent } from '../service.js';
 import { isProcessId } from '../service.js';
 import { SimError } from '../errors.js';
 import { translator } from '../i18n.js';
@@ -8,6 +8,7 @@ import { catchUpErrors, isMapId, mapStatus, noFaults, queued } from '../dualwrit
 import { initialSyncErrors } from '../dualwrite/initial-sync.js';
 import { langOf, sendError, toSimError } from './errors.js';
 import { sse } from './sse.js';
+import { ruleRoutes } from './rules-route.js';
 
 type Handler = (req: Request) => Promise<unknown> | unknown;
 
@@ -134,9 +135,13 @@ export function simRouter(service: Service, reset: (demo: boolean) => Promise<vo
     return service.faults;
   });
 
+  ruleRoutes(route);
+
   router.get('/events', (req, res) => {
-    sse(req, res, service.events, { event: 'hello', data: { now: service.now() } }, (e: { type: string; seq?: number; data: unknown }) =>
-      `event: ${e.type}\n${e.seq !== undefined ? `id: ${e.seq}\n` : ''}data: ${JSON.stringify(e.data)}\n\n`);
+    sse(req, res, service.events, { event: 'hello', data: { now: service.now() } }, (e: SimEvent) =>
+      `event: ${e.type}\n${e.seq !== undefined ? `id: ${e.seq}\n` : ''}data: ${JSON.stringify(e.data)}\n\n`
+      // A commit's rules follow it as their own event, so a client that reads only `commit` sees the same data as before.
+      + (e.rules ? `event: rules\ndata: ${JSON.stringify({ seq: e.seq, rules: e.rules })}\n\n` : ''));
   });
 
   router.use((req, res) => sendError(req, res, new SimError(404, 'NotFound', 'sim.notFound', { path: req.path.slice(0, 100) }), 'sim'));

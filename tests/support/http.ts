@@ -154,7 +154,7 @@ export async function setUpContract(h: Harness, o: ContractOptions = {}): Promis
     productdescription: `${name} – fixed price`, 'salesorderid@odata.bind': `/salesorders(${contractId})`, 'msdyn_project@odata.bind': `/msdyn_projects(${projectId})`, msdyn_billingmethod: Opt.FixedPrice, extendedamount: o.milestoneAmount ?? 5000,
   }, rep), 201);
   const milestone = await ok(h.dv('POST', '/msdyn_contractlinescheduleofvalues', {
-    msdyn_name: 'Go-live', 'msdyn_contractline@odata.bind': `/salesorderdetails(${String(fp.json.salesorderdetailid)})`, msdyn_amount: o.milestoneAmount ?? 5000, msdyn_milestonedate: '2026-03-02',
+    msdyn_name: 'Go-live', 'msdyn_contractlineid@odata.bind': `/salesorderdetails(${String(fp.json.salesorderdetailid)})`, msdyn_amount: o.milestoneAmount ?? 5000, msdyn_invoicedate: '2026-03-02',
   }, rep), 201);
   const out: Contract = {
     company, companyId, currencyId, accountId, projectId, contractId,
