@@ -27,7 +27,7 @@ export const recordBytes = (item: unknown): number => Buffer.byteLength(JSON.str
 /** Bytes queued for a map now. */
 export function queuedBytes(db: ReadView, mapId: MapId): number {
   let n = 0;
-  for (const q of db.all('dw_queue')) if (q.mapId === mapId) n += recordBytes(q);
+  for (const q of db.all('dw_queue')) if (q.mapId === mapId) n += typeof q.bytes === 'number' ? q.bytes : recordBytes(q);
   return n;
 }
 

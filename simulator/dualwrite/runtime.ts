@@ -5,7 +5,7 @@ import { receiveFromDataverse } from '../finance/inbound.js';
 import { receiveFromFinance } from '../dataverse/inbound.js';
 import { isEditable } from '../dataverse/invoice-builders.js';
 import { type MapId, type MapState, type TableMap, SyncDirection, mapById, stateCode, tableMaps } from './maps.js';
-import { checkPauseLimits } from './queue-limits.js';
+import { checkPauseLimits, recordBytes } from './queue-limits.js';
 import { transforms } from './transforms.js';
 import { DataverseCode } from '../errors/dataverse.js';
 
@@ -202,7 +202,8 @@ function checkLimit(ctx: Ctx, item: SyncItem): void {
 
 function enqueue(ctx: Ctx, item: SyncItem): void {
   const n = nextNumber(ctx, 'dw_queue');
-  insert(ctx, 'dw_queue', String(n), { seq: n, at: ctx.now, ...item });
+  // its size, kept for the paused map's 1 GB limit (queue-limits.ts) so that the queue is not measured again each time
+  insert(ctx, 'dw_queue', String(n), { seq: n, at: ctx.now, ...item, bytes: recordBytes(item) });
 }
 
 /** Writes one item into the other side; any refusal becomes the dual-write error the caller sees. */
