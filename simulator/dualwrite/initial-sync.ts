@@ -2,6 +2,7 @@ import type { Rec, ReadView } from '../store/types.js';
 import { type Ctx, applied, insert, nextNumber } from '../domain/context.js';
 import { foEntity, foId } from '../finance/entities.js';
 import { SimError } from '../errors.js';
+import { Sim } from '../errors/sim.js';
 import type { Runner, SimEvent } from '../runner.js';
 import { type MapId, mapById } from './maps.js';
 import { type Skipped, type SyncItem, apply, errorInfo, itemsFor, logActivity, mapState, setMapState } from './runtime.js';
@@ -53,7 +54,7 @@ export function clearInitialSyncErrors(ctx: Ctx, mapId: MapId): void {
 /** Run: Not running or Stopped → Initializing → Running, copying the existing rows first unless `initialSync` is false. */
 export async function runMap(r: Runner, id: MapId, initialSync = true): Promise<Rec> {
   const state = mapState(r.store, id);
-  if (state !== 'NotRunning' && state !== 'Stopped') throw new SimError(409, 'MapStateConflict', 'sim.mapWrongState', { map: id, state, action: 'run' });
+  if (state !== 'NotRunning' && state !== 'Stopped') throw Sim.error(409, 'MapStateConflict', 'sim.mapWrongState', { map: id, state, action: 'run' });
   await r.exec((ctx) => { applied(ctx, 'rule.map-run-initial-sync'); return setMapState(ctx, id, 'Initializing'); });
   r.emit({ type: 'map', data: { id, state: 'Initializing' } } satisfies SimEvent);
   return initialSync ? initialWrite(r, id, 'all') : endInitialSync(r, id, 'skipped');
@@ -65,14 +66,14 @@ export async function runMap(r: Runner, id: MapId, initialSync = true): Promise<
  */
 export function rerunInitialSync(r: Runner, id: MapId, mode: 'all' | 'withoutErrors'): Promise<Rec> {
   const state = mapState(r.store, id);
-  if (state !== 'Initializing') throw new SimError(409, 'MapStateConflict', 'sim.initialSyncNotPending', { map: id, state });
+  if (state !== 'Initializing') throw Sim.error(409, 'MapStateConflict', 'sim.initialSyncNotPending', { map: id, state });
   return initialWrite(r, id, mode);
 }
 
 /** Skip initial sync: the map goes live without copying (the failed rows are not retried). */
 export function skipInitialSync(r: Runner, id: MapId): Promise<Rec> {
   const state = mapState(r.store, id);
-  if (state !== 'Initializing') throw new SimError(409, 'MapStateConflict', 'sim.initialSyncNotPending', { map: id, state });
+  if (state !== 'Initializing') throw Sim.error(409, 'MapStateConflict', 'sim.initialSyncNotPending', { map: id, state });
   return endInitialSync(r, id, 'skipped');
 }
 

@@ -2,6 +2,7 @@ import express, { type Request, type Router } from 'express';
 import type { Service, SimEvent } from '../service.js';
 import { isProcessId } from '../service.js';
 import { SimError } from '../errors.js';
+import { Sim } from '../errors/sim.js';
 import { translator } from '../i18n.js';
 import { tableMaps } from '../dualwrite/maps.js';
 import { catchUpErrors, isMapId, mapStatus, noFaults, queued } from '../dualwrite/runtime.js';
@@ -55,13 +56,13 @@ export function simRouter(service: Service, reset: (demo: boolean) => Promise<vo
   // Run with the dialog's Initial sync check box (enable-entity-map.md): on unless `initialSync: false`
   route('post', '/maps/:id/run', (req) => {
     const initialSync = body(req).initialSync ?? true;
-    if (typeof initialSync !== 'boolean') throw new SimError(400, 'BadRequest', 'sim.badRequest', { detail: 'initialSync is true or false' });
+    if (typeof initialSync !== 'boolean') throw Sim.badRequest('initialSync is true or false');
     return service.runMap(mapIdOf(req), initialSync);
   });
   route('get', '/maps/:id/initial-sync', (req) => initialSyncErrors(service.store, mapIdOf(req)));
   route('post', '/maps/:id/initial-sync/rerun', (req) => {
     const withoutErrors = body(req).withoutErrors ?? false;
-    if (typeof withoutErrors !== 'boolean') throw new SimError(400, 'BadRequest', 'sim.badRequest', { detail: 'withoutErrors is true or false' });
+    if (typeof withoutErrors !== 'boolean') throw Sim.badRequest('withoutErrors is true or false');
     return service.rerunInitialSync(mapIdOf(req), withoutErrors ? 'withoutErrors' : 'all');
   });
   route('post', '/maps/:id/initial-sync/skip', (req) => service.skipInitialSync(mapIdOf(req)));
