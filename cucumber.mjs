@@ -13,10 +13,13 @@ const common = {
   formatOptions: { snippetSyntax: compiled ? './dist/steps/support/snippets.js' : './steps/support/snippets.ts' },
 };
 
+// cucumber's own `progress` words its failures and counts in English only; this one in the features' language.
+const progress = './steps/support/progress.ts';
+
 const profile = (lng) => ({
   ...common,
   format: [
-    'progress',
+    progress,
     `html:reports/cucumber-${lng}.html`,
     `junit:reports/cucumber-${lng}.junit.xml`,
     `message:reports/cucumber-${lng}.ndjson`,
@@ -26,7 +29,7 @@ const profile = (lng) => ({
   formatOptions: { ...common.formatOptions, junit: { suiteName: `po-invoice-sim (${lng})` } },
 });
 
-export default { ...common, format: ['progress'] };
+export default { ...common, format: [progress] };
 export const en = profile('en');
 export const de = profile('de');
 export const nl = profile('nl');

@@ -8,6 +8,7 @@ import { financeEntities } from './finance/entities.js';
 import { type Faults, ensureMaps, noFaults, propagate } from './dualwrite/runtime.js';
 import type { MapId } from './dualwrite/maps.js';
 import { resume, retry, setMap } from './dualwrite/catch-up.js';
+import { rerunInitialSync, runMap, skipInitialSync } from './dualwrite/initial-sync.js';
 import { type ProcessId, advanceClock, ensureProcessRows, runProcess, setRecurrence } from './processes.js';
 import type { Runner, SimEvent } from './runner.js';
 import type { RuleId } from './rules/index.js';
@@ -103,6 +104,19 @@ export class Service {
 
   retry(id: MapId, ids?: readonly string[]): Promise<{ retried: number; succeeded: number; failed: number }> {
     return retry(this.runner, id, ids);
+  }
+
+  /** Run with or without the initial write; re-run or skip an initial write that had errors (dualwrite/initial-sync.ts). */
+  runMap(id: MapId, initialSync = true): Promise<Rec> {
+    return runMap(this.runner, id, initialSync);
+  }
+
+  rerunInitialSync(id: MapId, mode: 'all' | 'withoutErrors'): Promise<Rec> {
+    return rerunInitialSync(this.runner, id, mode);
+  }
+
+  skipInitialSync(id: MapId): Promise<Rec> {
+    return skipInitialSync(this.runner, id);
   }
 
   async setSettings(settings: { invoiceIntegration?: unknown }): Promise<Rec> {

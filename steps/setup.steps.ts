@@ -2,6 +2,7 @@ import { step } from './support/phrases.js';
 import { odataString } from './support/http.js';
 import type { Rec, SpecWorld } from './support/world.js';
 import { BillingMethod, TxType } from '../simulator/dataverse/entities.js';
+import { DATAVERSE_ROLES, actAs } from './support/roles.js';
 
 /** Reference data, created the way an integration would: legal entity in Finance, the rest in Dataverse. */
 
@@ -113,4 +114,15 @@ step('work.many', async function (count: number) {
   });
   // The project manager marks the contract's whole backlog ready at once, as the backlog view allows.
   await this.dv('POST', `salesorders(${this.currentContract().id})/Microsoft.Dynamics.CRM.msdyn_MarkReadyToInvoice`, {});
+});
+
+/** An approval that may be refused (e.g. dual-write blocks it): the answer is kept for "the operation is refused". */
+step('work.tryApprove', async function (role: string, hours: number, resource: string) {
+  actAs(this, role, DATAVERSE_ROLES);
+  const contract = this.currentContract();
+  const entry = await this.dv('POST', 'msdyn_timeentries', {
+    msdyn_description: resource, msdyn_resourcename: resource, msdyn_date: await today(this), msdyn_duration: Math.round(hours * 60),
+    'msdyn_project@odata.bind': `/msdyn_projects(${contract.projectId})`,
+  });
+  await this.tracking(() => this.tryDv('POST', `msdyn_timeentries(${String(entry.msdyn_timeentryid)})/Microsoft.Dynamics.CRM.msdyn_ApproveTimeEntry`, {}));
 });

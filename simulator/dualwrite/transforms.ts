@@ -21,6 +21,20 @@ const lookupTo = (table: string, field: string): Transform => ({
   toDataverse: (v, db) => (v ? (byField(db, table, field, v)?.[`${table}id`] ?? null) : null),
 });
 
+/** The contract of a contract line (salesorderdetail → salesorder). */
+const contractOf = (db: ReadView, line: unknown): Rec | undefined => {
+  const l = line ? db.get('salesorderdetail', String(line)) : undefined;
+  return l?._salesorderid_value ? db.get('salesorder', String(l._salesorderid_value)) : undefined;
+};
+
+/** A value of the contract of a contract line, through a lookup of the contract (one way: Dataverse → Finance). */
+const viaContract = (field: string, table: string, key: string): Transform => ({
+  toFinance: (v, db) => {
+    const ref = contractOf(db, v)?.[field];
+    return ref ? (db.get(table, String(ref))?.[key] ?? null) : null;
+  },
+});
+
 /** Enum names on the Finance side (ProjCDSActualsImport carries enum names, not Dataverse integers). */
 const optionNames = (values: Record<string, number>): Transform => {
   const byValue = new Map(Object.entries(values).map(([k, v]) => [v, k]));
@@ -46,6 +60,8 @@ export const transforms: Readonly<Record<string, Transform>> = {
   project: lookupTo('msdyn_project', 'msdyn_projectnumber'),
   currency: lookupTo('transactioncurrency', 'isocurrencycode'),
   invoiceNumber: lookupTo('invoice', 'invoicenumber'),
+  companyOfContractLine: viaContract('_msdyn_company_value', 'cdm_company', 'cdm_companycode'),
+  currencyOfContractLine: viaContract('_transactioncurrencyid_value', 'transactioncurrency', 'isocurrencycode'),
   transType: optionNames(TxType),
   transClass: optionNames(TxClass),
   billingStatus: optionNames(BillingStatus),

@@ -86,6 +86,13 @@ export const builtinFinanceEntities: readonly EntityDef[] = [
     }),
   },
   {
+    // The integration table of the milestone map (Common Data Model: Tables/ProfessionalServices/ProjectManagementAndAccounting/
+    // Transaction/ProjCDSContractLineMilestoneImport.md): the columns the map fills. TransactionId is the milestone's GUID.
+    logicalName: 'ProjCDSContractLineMilestoneImport', set: 'ProjCDSContractLineMilestoneImports', key: ['dataAreaId', 'TransactionId'], primaryName: 'TransactionId', companySpecific: true,
+    refuse: { create: systemOnly, update: systemOnly, delete: systemOnly },
+    fields: { dataAreaId: s(ro), TransactionId: s(ro), ContractLineRef: s(ro), InvoiceDate: dt, Description: s(ro), CurrencyId: s(ro), Amount: m(ro) },
+  },
+  {
     logicalName: 'ProjectIntegrationJournal', set: 'ProjectIntegrationJournals', key: ['dataAreaId', 'JournalId'], primaryName: 'JournalId', companySpecific: true,
     refuse: { create: systemOnly, update: systemOnly, delete: systemOnly },
     fields: { dataAreaId: s(ro), JournalId: s(ro), Description: s(ro), Status: { type: 'string', readOnly: true, optionSet: 'journalLineStatus' }, LineCount: { type: 'int', readOnly: true }, Voucher: s(ro) },
