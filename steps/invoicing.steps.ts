@@ -4,7 +4,7 @@ import { DATAVERSE_ROLES, actAs } from './support/roles.js';
 import { resolveLabel, resolvePath } from './support/parameters.js';
 import { formatNumber, parseNumber, sameAmount } from './support/numbers.js';
 import type { InvoiceRef, Rec, SpecWorld } from './support/world.js';
-import { AdjustmentStatus, BillingStatus, TxType } from '../simulator/dataverse/entities.js';
+import { AdjustmentStatus, BillingStatus, TxClass, TxType } from '../simulator/dataverse/entities.js';
 
 /** Billing backlog and pro-forma invoices in Dataverse: create, edit the draft, confirm, correct. */
 
@@ -92,6 +92,18 @@ step('invoice.editBillingType', async function (role: string, billingType: numbe
   actAs(this, role, DATAVERSE_ROLES);
   const d = await onlyDetail(this);
   await this.dv('PATCH', `msdyn_invoicelinetransactions(${String(d.msdyn_invoicelinetransactionid)})`, { msdyn_billingtype: billingType });
+});
+
+step('invoice.editPrice', async function (role: string, price: number) {
+  actAs(this, role, DATAVERSE_ROLES);
+  const d = await onlyDetail(this);
+  await this.dv('PATCH', `msdyn_invoicelinetransactions(${String(d.msdyn_invoicelinetransactionid)})`, { msdyn_price: price });
+});
+
+step('invoice.deleteDetail', async function (role: string) {
+  actAs(this, role, DATAVERSE_ROLES);
+  const d = await onlyDetail(this);
+  await this.dv('DELETE', `msdyn_invoicelinetransactions(${String(d.msdyn_invoicelinetransactionid)})`);
 });
 
 /** An action on the pro-forma invoice by its label: "Revise" (revise-project-invoices.md; formerly "Correct this invoice") or "Confirm". */
@@ -202,6 +214,51 @@ step('then.actualsCreated', function (table: DataTable) {
       ...remaining.map((r) => `  ${this.failText('rowExtra', { row: show(this, fields, r) })}`),
     ].join('\n'));
   }
+});
+
+/** A cell of an actuals table: empty or "—" is no value (a cost actual has no billing type, a new one no adjustment status). */
+const readCell = (w: SpecWorld, field: string, text: string): unknown => (text.trim() === '' || text.trim() === '—' ? null : cellReaders[field]?.(w, text));
+const sameCell = (field: string, actual: unknown, expected: unknown): boolean =>
+  expected === null ? actual === null || actual === undefined : matches(field, actual, expected);
+
+/**
+ * Compares a set of actuals with a table as a whole (ActualsonTM.md / ActualonFP.md list, per event, every actual
+ * that exists afterwards): each row matches one actual, and no actual is left over. Order does not matter.
+ */
+function compareActuals(w: SpecWorld, table: DataTable, actuals: readonly Rec[]): void {
+  const [header, ...rows] = table.raw();
+  if (!header) throw w.fail('tableHeader');
+  const fields = header.map((h) => String(resolveLabel('field', w.lang, h)));
+  fields.forEach((f, i) => {
+    if (!cellReaders[f]) throw w.fail('column', { column: header[i] ?? f, columns: Object.keys(cellReaders).map((c) => `"${w.label(`fields.msdyn_actual.${c}`)}"`).join(', ') });
+  });
+  const expected = rows.map((row) => fields.map((f, i) => readCell(w, f, row[i] ?? '')));
+  const remaining = [...actuals];
+  const missing: number[] = [];
+  expected.forEach((e, r) => {
+    const i = remaining.findIndex((a) => fields.every((f, c) => sameCell(f, a[f], e[c])));
+    if (i < 0) missing.push(r);
+    else remaining.splice(i, 1);
+  });
+  if (missing.length || remaining.length) {
+    throw new Error([
+      w.failText('rowsDiffer', { what: w.label('entities.msdyn_actual.other'), columns: header.join(' | ') }),
+      ...missing.map((r) => `  ${w.failText('rowMissing', { row: rows[r]?.join(' | ') ?? String(r) })}`),
+      ...remaining.map((a) => `  ${w.failText('rowExtra', { row: show(w, fields, a) })}`),
+    ].join('\n'));
+  }
+}
+
+const projectActuals = (w: SpecWorld): Promise<Rec[]> => w.dvList(`msdyn_actuals?$filter=_msdyn_project_value eq ${w.currentContract().projectId}`);
+
+/** The actuals of the scenario's time entry: those of the project that are classified as time. */
+step('then.timeEntryActuals', async function (table: DataTable) {
+  compareActuals(this, table, (await projectActuals(this)).filter((a) => a.msdyn_transactionclassification === TxClass.Time));
+});
+
+/** Every actual of the contract's project (time and milestones). */
+step('then.projectActuals', async function (table: DataTable) {
+  compareActuals(this, table, await projectActuals(this));
 });
 
 step('then.noActualsCreated', function () {
