@@ -1,8 +1,8 @@
 # language: de
 Funktionalität: Die Istwert-Tabellen der Microsoft-Dokumentation, Zeilen der Rechnungsstellung
   Zwei Seiten zu Project Operations führen Ereignis für Ereignis auf, welche Istwerte danach bestehen:
-  eine für Zeit- und Materialaufträge (actuals/ActualsonTM.md), eine für Festpreisaufträge
-  (actuals/ActualonFP.md). Jedes Szenario hier ist eine Zeile der Rechnungsstellung aus diesen Tabellen,
+  eine für Zeit- und Materialaufträge (ActualsonTM.md), eine für Festpreisaufträge
+  (ActualonFP.md). Jedes Szenario hier ist eine Zeile der Rechnungsstellung aus diesen Tabellen,
   mit dem Beispiel der Seite: Bob Kozack erfasst 8 Stunden, die 100,00 pro Stunde kosten und mit 200,00
   pro Stunde abgerechnet werden; der Festpreismeilenstein ist 5.000,00 wert. Jedes Szenario endet mit
   allen Istwerten der Zeile; das Tag @row:tm-<n> oder @row:fp-<n> nennt die Zeile der Tabelle, ab 1

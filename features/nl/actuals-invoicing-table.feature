@@ -1,8 +1,8 @@
 # language: nl
 Functionaliteit: De tabellen met werkelijke waarden uit de documentatie van Microsoft, rijen over facturering
   Twee pagina's over Project Operations geven per gebeurtenis aan welke werkelijke waarden er daarna
-  zijn: een voor een opdracht op basis van tijd en materiaal (actuals/ActualsonTM.md), een voor een
-  opdracht met een vaste prijs (actuals/ActualonFP.md). Elk scenario hieronder is een rij over
+  zijn: een voor een opdracht op basis van tijd en materiaal (ActualsonTM.md), een voor een
+  opdracht met een vaste prijs (ActualonFP.md). Elk scenario hieronder is een rij over
   facturering uit die tabellen, met het voorbeeld van de pagina: Bob Kozack registreert 8 uur, die
   100,00 per uur kosten en tegen 200,00 per uur worden gefactureerd; de mijlpaal voor vaste prijs is
   5.000,00 waard. Elk scenario eindigt met alle werkelijke waarden van de rij; de tag @row:tm-<n>
