@@ -4,7 +4,7 @@ import { DATAVERSE_ROLES, actAs } from './support/roles.js';
 import { resolveLabel, resolvePath } from './support/parameters.js';
 import { formatNumber, parseNumber, sameAmount } from './support/numbers.js';
 import type { InvoiceRef, Rec, SpecWorld } from './support/world.js';
-import { AdjustmentStatus, BillingStatus, TxClass, TxType } from '../simulator/dataverse/entities.js';
+import { AdjustmentStatus, BillingStatus, TxType } from '../simulator/dataverse/entities.js';
 
 /** Billing backlog and pro-forma invoices in Dataverse: create, edit the draft, confirm, correct. */
 
@@ -225,7 +225,7 @@ const sameCell = (field: string, actual: unknown, expected: unknown): boolean =>
  * Compares a set of actuals with a table as a whole (ActualsonTM.md / ActualonFP.md list, per event, every actual
  * that exists afterwards): each row matches one actual, and no actual is left over. Order does not matter.
  */
-function compareActuals(w: SpecWorld, table: DataTable, actuals: readonly Rec[]): void {
+export function compareActuals(w: SpecWorld, table: DataTable, actuals: readonly Rec[]): void {
   const [header, ...rows] = table.raw();
   if (!header) throw w.fail('tableHeader');
   const fields = header.map((h) => String(resolveLabel('field', w.lang, h)));
@@ -249,12 +249,7 @@ function compareActuals(w: SpecWorld, table: DataTable, actuals: readonly Rec[])
   }
 }
 
-const projectActuals = (w: SpecWorld): Promise<Rec[]> => w.dvList(`msdyn_actuals?$filter=_msdyn_project_value eq ${w.currentContract().projectId}`);
-
-/** The actuals of the scenario's time entry: those of the project that are classified as time. */
-step('then.timeEntryActuals', async function (table: DataTable) {
-  compareActuals(this, table, (await projectActuals(this)).filter((a) => a.msdyn_transactionclassification === TxClass.Time));
-});
+export const projectActuals = (w: SpecWorld): Promise<Rec[]> => w.dvList(`msdyn_actuals?$filter=_msdyn_project_value eq ${w.currentContract().projectId}`);
 
 /** Every actual of the contract's project (time and milestones). */
 step('then.projectActuals', async function (table: DataTable) {
