@@ -52,22 +52,30 @@ step('setup.tmLine', async function (price: number, cost: number) {
   contract.lineId = String(line.salesorderdetailid);
 });
 
-step('setup.milestone', async function (name: string, amount: number) {
-  const contract = this.currentContract();
-  const line = await this.dv('POST', 'salesorderdetails', {
+async function addMilestone(w: SpecWorld, name: string, amount: number, costPerHour?: number): Promise<void> {
+  const contract = w.currentContract();
+  const line = await w.dv('POST', 'salesorderdetails', {
     productdescription: name, 'salesorderid@odata.bind': `/salesorders(${contract.id})`, 'msdyn_project@odata.bind': `/msdyn_projects(${contract.projectId})`,
-    msdyn_billingmethod: BillingMethod.FixedPrice, priceperunit: amount,
+    msdyn_billingmethod: BillingMethod.FixedPrice, priceperunit: amount, ...(costPerHour === undefined ? {} : { msdyn_costperunit: costPerHour }),
   });
-  const milestone = await this.dv('POST', 'msdyn_contractlinescheduleofvalues', {
-    msdyn_name: name, 'msdyn_contractlineid@odata.bind': `/salesorderdetails(${String(line.salesorderdetailid)})`, msdyn_amount: amount, msdyn_invoicedate: await today(this),
+  const milestone = await w.dv('POST', 'msdyn_contractlinescheduleofvalues', {
+    msdyn_name: name, 'msdyn_contractlineid@odata.bind': `/salesorderdetails(${String(line.salesorderdetailid)})`, msdyn_amount: amount, msdyn_invoicedate: await today(w),
   });
   const id = String(milestone.msdyn_contractlinescheduleofvalueid);
-  await this.dv('POST', `msdyn_contractlinescheduleofvalues(${id})/Microsoft.Dynamics.CRM.msdyn_MarkReadyToInvoice`, {});
-  this.milestones.set(name, id);
+  await w.dv('POST', `msdyn_contractlinescheduleofvalues(${id})/Microsoft.Dynamics.CRM.msdyn_MarkReadyToInvoice`, {});
+  w.milestones.set(name, id);
+}
+
+step('setup.milestone', async function (name: string, amount: number) {
+  await addMilestone(this, name, amount);
 });
 
-/** A time entry on the contract's project, approved: returns the unbilled sales actual it created. */
-async function approveTime(w: SpecWorld, resource: string, hours: number, date: string): Promise<Rec> {
+step('setup.milestoneCost', async function (name: string, amount: number, cost: number) {
+  await addMilestone(this, name, amount, cost);
+});
+
+/** A time entry on the contract's project, approved: returns the unbilled sales actual it created (none on a fixed-price-only contract). */
+async function approveTime(w: SpecWorld, resource: string, hours: number, date: string): Promise<Rec | undefined> {
   const contract = w.currentContract();
   const entry = await w.dv('POST', 'msdyn_timeentries', {
     msdyn_description: resource, msdyn_resourcename: resource, msdyn_date: date, msdyn_duration: Math.round(hours * 60),
@@ -76,6 +84,8 @@ async function approveTime(w: SpecWorld, resource: string, hours: number, date: 
   const approved = await w.dv('POST', `msdyn_timeentries(${String(entry.msdyn_timeentryid)})/Microsoft.Dynamics.CRM.msdyn_ApproveTimeEntry`, {});
   const actuals = (approved.value as Rec[] | undefined) ?? [];
   const unbilled = actuals.find((a) => a.msdyn_transactiontypecode === TxType.UnbilledSales);
+  // A project billed at a fixed price only gets a cost actual (ActualonFP.md, "Time is approved").
+  if (!unbilled && !contract.lineId) return undefined;
   if (!unbilled) throw w.fail('unbilledMissing', { resource: `"${resource}"`, type: w.label(`options.msdyn_transactiontypecode.${TxType.UnbilledSales}`), n: w.num(actuals.length) });
   return unbilled;
 }
@@ -86,11 +96,12 @@ async function markReady(w: SpecWorld, actualId: string): Promise<void> {
 
 step('work.approved', async function (resource: string, hours: number) {
   const unbilled = await approveTime(this, resource, hours, await today(this));
-  this.unbilledActualId = String(unbilled.msdyn_actualid);
+  this.unbilledActualId = unbilled ? String(unbilled.msdyn_actualid) : undefined;
 });
 
 step('work.approvedReady', async function (resource: string, hours: number) {
   const unbilled = await approveTime(this, resource, hours, await today(this));
+  if (!unbilled) throw this.fail('unbilledMissing', { resource: `"${resource}"`, type: this.label(`options.msdyn_transactiontypecode.${TxType.UnbilledSales}`), n: this.num(0) });
   this.unbilledActualId = String(unbilled.msdyn_actualid);
   await markReady(this, this.unbilledActualId);
 });

@@ -205,7 +205,8 @@ export const builtinDataverseEntities: readonly EntityDef[] = [
   }),
   entity({
     logicalName: 'msdyn_invoicelinetransaction', set: 'msdyn_invoicelinetransactions', primaryName: 'msdyn_description',
-    refuse: { create: linesThroughContract, delete: linesThroughContract },
+    // Deletable on a draft (entity-hooks.ts); adding one is behind a feature flag we model as off (rule.invoice-through-contract).
+    refuse: { create: linesThroughContract },
     fields: {
       msdyn_description: str(), msdyn_externaldescription: str(),
       msdyn_invoicelineid: lookup('invoicedetail', ro), msdyn_invoice: lookup('invoice', { readOnly: true, sim: true }),
@@ -213,7 +214,7 @@ export const builtinDataverseEntities: readonly EntityDef[] = [
       msdyn_transactiontypecode: opt('msdyn_transactiontypecode', TxType, ro),
       msdyn_transactionclassification: opt('msdyn_transactionclassification', TxClass, ro),
       msdyn_billingtype: opt('msdyn_billingtype', BillingType),
-      msdyn_quantity: { type: 'decimal' }, msdyn_price: money(ro), msdyn_amount: money(ro),
+      msdyn_quantity: { type: 'decimal' }, msdyn_price: money(), msdyn_amount: money(ro),
       msdyn_correction: { type: 'bool', readOnly: true }, msdyn_originalquantity: { type: 'decimal', readOnly: true, sim: true },
       msdyn_sourceactual: lookup('msdyn_actual', { readOnly: true, sim: true }),
       msdyn_contractlinescheduleofvalue: lookup('msdyn_contractlinescheduleofvalue', { readOnly: true, sim: true }),

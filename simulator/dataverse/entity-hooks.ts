@@ -3,7 +3,7 @@ import type { EntityDef } from '../schema.js';
 import { type Ctx, nextNumber, pad, refuse, where } from '../domain/context.js';
 import { SimError } from '../errors.js';
 import { EntryStatus, ExpenseStatus, InvoiceStatus, JournalType, MilestoneStatus, OrderType } from './entities.js';
-import { deleteInvoice, updateDetail, updateInvoice } from './invoices.js';
+import { deleteDetail, deleteInvoice, updateDetail, updateInvoice } from './invoices.js';
 import { assertEditable } from './invoice-builders.js';
 
 /**
@@ -83,6 +83,7 @@ export const entityHooks: Readonly<Record<string, EntityHooks>> = {
   },
   msdyn_invoicelinetransaction: {
     update: (ctx, id, values) => updateDetail(ctx, id, values),
+    delete: (ctx, id) => { deleteDetail(ctx, id); return true; },
   },
   invoicedetail: {
     update: (ctx, _id, _values, old) => { assertEditable(ctx, String(old._invoiceid_value)); return undefined; },

@@ -53,7 +53,9 @@ export function approveTimeEntry(ctx: Ctx, id: string): Rec[] {
   const project = must(ctx, 'msdyn_project', String(entry._msdyn_project_value));
   const hours = div(dec(entry.msdyn_duration), dec(60));
   const line = billingLineOf(ctx, String(project.msdyn_projectid));
-  const actuals = approveWork(ctx, project, TxClass.Time, hours, line?.msdyn_costperunit ?? 0, (l) => l.priceperunit ?? 0, entry.msdyn_description, entry.msdyn_date);
+  // convention: the cost rate of the project's contract line (T&M first; a fixed-price line may carry one too, ActualonFP.md costs time at 100/h).
+  const costRate = line?.msdyn_costperunit ?? [...whereEq(ctx, 'salesorderdetail', '_msdyn_project_value', String(project.msdyn_projectid), (l) => l.msdyn_costperunit != null)][0]?.msdyn_costperunit ?? 0;
+  const actuals = approveWork(ctx, project, TxClass.Time, hours, costRate, (l) => l.priceperunit ?? 0, entry.msdyn_description, entry.msdyn_date);
   patch(ctx, 'msdyn_timeentry', id, { msdyn_entrystatus: EntryStatus.Approved });
   return actuals;
 }
