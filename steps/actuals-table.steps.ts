@@ -23,16 +23,18 @@ function reader(field: string): ((w: SpecWorld, text: string) => unknown) | unde
 const same = (field: string, actual: unknown, expected: unknown): boolean =>
   expected === null ? actual === null || actual === undefined : matches(field, actual, expected);
 
-step('then.timeEntryActuals', async function (table: DataTable) {
+/**
+ * Records compared as a whole with a table whose columns are the actual's field labels: each row must be found,
+ * and no other record may exist. `what` names the records in the message.
+ */
+export function compareWhole(w: SpecWorld, table: DataTable, found: readonly Rec[], what: string): void {
   const [header, ...rows] = table.raw();
-  if (!header) throw this.fail('tableHeader');
-  const fields = header.map((h) => String(resolveLabel('field', this.lang, h)));
+  if (!header) throw w.fail('tableHeader');
+  const fields = header.map((h) => String(resolveLabel('field', w.lang, h)));
   fields.forEach((f, i) => {
-    if (!reader(f)) throw this.fail('column', { column: header[i] ?? f, columns: Object.keys(cellReaders).map((c) => `"${this.label(`fields.msdyn_actual.${c}`)}"`).join(', ') });
+    if (!reader(f)) throw w.fail('column', { column: header[i] ?? f, columns: Object.keys(cellReaders).map((c) => `"${w.label(`fields.msdyn_actual.${c}`)}"`).join(', ') });
   });
-  const id = this.need(this.timeEntryId, 'timeEntry');
-  const found: Rec[] = await this.dvList(`msdyn_actuals?$filter=_msdyn_timeentry_value eq ${id}`);
-  const expected = rows.map((row) => Object.fromEntries(fields.map((f, i) => [f, reader(f)?.(this, row[i] ?? '')])));
+  const expected = rows.map((row) => Object.fromEntries(fields.map((f, i) => [f, reader(f)?.(w, row[i] ?? '')])));
   const remaining = [...found];
   const missing: number[] = [];
   expected.forEach((e, k) => {
@@ -42,9 +44,14 @@ step('then.timeEntryActuals', async function (table: DataTable) {
   });
   if (missing.length || remaining.length) {
     throw new Error([
-      this.failText('rowsDifferAll', { what: this.label('entities.msdyn_actual.other'), columns: header.join(' | ') }),
-      ...missing.map((k) => `  ${this.failText('rowAbsent', { row: rows[k]?.join(' | ') ?? String(k) })}`),
-      ...remaining.map((r) => `  ${this.failText('rowUnexpected', { row: show(this, fields, r) })}`),
+      w.failText('rowsDifferAll', { what, columns: header.join(' | ') }),
+      ...missing.map((k) => `  ${w.failText('rowAbsent', { row: rows[k]?.join(' | ') ?? String(k) })}`),
+      ...remaining.map((r) => `  ${w.failText('rowUnexpected', { row: show(w, fields, r) })}`),
     ].join('\n'));
   }
+}
+
+step('then.timeEntryActuals', async function (table: DataTable) {
+  const found = await this.dvList(`msdyn_actuals?$filter=_msdyn_timeentry_value eq ${this.need(this.timeEntryId, 'timeEntry')}`);
+  compareWhole(this, table, found, this.label('entities.msdyn_actual.other'));
 });
