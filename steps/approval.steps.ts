@@ -79,3 +79,12 @@ step('then.timeJournalLines', async function (table: DataTable) {
   const found = await this.dvList(`msdyn_journallines?$filter=_msdyn_timeentry_value eq ${this.need(this.timeEntryId, 'timeEntry')}`);
   compareWhole(this, table, found, this.label('entities.msdyn_journalline.other'));
 });
+
+step('time.tryRecall', async function (_resource: string) {
+  await this.tryDv('POST', `msdyn_timeentries(${this.need(this.timeEntryId, 'timeEntry')})/${ACTION}msdyn_RecallTimeEntry`, {});
+});
+
+step('time.tryCancelApproval', async function (role: string) {
+  actAs(this, role, DATAVERSE_ROLES);
+  await this.tryDv('POST', `msdyn_timeentries(${this.need(this.timeEntryId, 'timeEntry')})/${ACTION}msdyn_CancelTimeEntryApproval`, {});
+});

@@ -227,3 +227,31 @@ Funktionalität: Istwerte eines Zeiteintrags vor der Rechnungsstellung, Zeile f�
       | Kosten          | 8     | 800,00  |                  | Reguliert          |                   |
       | Kosten          | -8    | -800,00 |                  | Nicht regulierbar  |                   |
       | Kosten          | 8     | 800,00  |                  |                    |                   |
+
+  @id:recall-draft-refused @doc:rule.time-entry-transitions
+  Szenario: Ein Zeiteintrag im Entwurf kann nicht zurückgerufen werden
+    Angenommen die juristische Person "USPM" mit der Buchhaltungswährung "USD" und 10 % Umsatzsteuer
+    Und der Projektvertrag "Armmontage bei Adatum" für den Debitor "Adatum Corporation"
+    Und der Vertrag rechnet Zeit und Material mit 200,00 pro Stunde ab, bei Kosten von 100,00 pro Stunde
+    Und "Bob Kozak" hat 8 Stunden für das Projekt erfasst
+    Wenn "Bob Kozak" versucht, den Zeiteintrag zurückzurufen
+    Dann wird der Vorgang abgelehnt
+    Und die Istwerte des Zeiteintrags sind:
+      | Transaktionstyp | Menge | Betrag | Fakturierungstyp | Regulierungsstatus | Abrechnungsstatus |
+
+  @id:cancel-invoiced-refused @doc:rule.cancel-recall-not-invoiced
+  Szenario: Die Genehmigung von Zeit auf einem Rechnungsentwurf kann nicht abgebrochen werden
+    Angenommen die juristische Person "USPM" mit der Buchhaltungswährung "USD" und 10 % Umsatzsteuer
+    Und der Projektvertrag "Armmontage bei Adatum" für den Debitor "Adatum Corporation"
+    Und der Vertrag rechnet Zeit und Material mit 200,00 pro Stunde ab, bei Kosten von 100,00 pro Stunde
+    Und "Bob Kozak" hat 8 Stunden für das Projekt erfasst
+    Und "Bob Kozak" hat den Zeiteintrag übermittelt
+    Und der Projektmanager hat den Zeiteintrag genehmigt
+    Und der Projektmanager hat den Abrechnungsstau des Vertrags als bereit für die Rechnungsstellung markiert
+    Und der Projektmanager hat eine Proforma-Rechnung für den Vertrag erstellt
+    Wenn der Projektmanager versucht, die Genehmigung des Zeiteintrags abzubrechen
+    Dann wird der Vorgang abgelehnt
+    Und die Istwerte des Zeiteintrags sind:
+      | Transaktionstyp           | Menge | Betrag   | Fakturierungstyp | Regulierungsstatus | Abrechnungsstatus       |
+      | Kosten                    | 8     | 800,00   |                  |                    |                         |
+      | Nicht fakturierte Umsätze | 8     | 1.600,00 | Fakturierbar     |                    | Kundenrechnung erstellt |

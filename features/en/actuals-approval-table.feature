@@ -226,3 +226,31 @@ Feature: Actuals of a time entry before invoicing, row by row
       | Cost             | 8        | 800.00  |              | Adjusted          |                |
       | Cost             | -8       | -800.00 |              | Unadjustable      |                |
       | Cost             | 8        | 800.00  |              |                   |                |
+
+  @id:recall-draft-refused @doc:rule.time-entry-transitions
+  Scenario: A draft time entry cannot be recalled
+    Given the legal entity "USPM" with accounting currency "USD" and 10% sales tax
+    And the project contract "Arm Installation at Adatum" for customer "Adatum Corporation"
+    And the contract bills time and material at 200.00 per hour, at a cost of 100.00 per hour
+    And "Bob Kozak" enters 8 hours on the project
+    When "Bob Kozak" tries to recall the time entry
+    Then the operation is refused
+    And the actuals of the time entry are:
+      | Transaction type | Quantity | Amount | Billing type | Adjustment status | Billing status |
+
+  @id:cancel-invoiced-refused @doc:rule.cancel-recall-not-invoiced
+  Scenario: The approval of time on a draft invoice cannot be cancelled
+    Given the legal entity "USPM" with accounting currency "USD" and 10% sales tax
+    And the project contract "Arm Installation at Adatum" for customer "Adatum Corporation"
+    And the contract bills time and material at 200.00 per hour, at a cost of 100.00 per hour
+    And "Bob Kozak" enters 8 hours on the project
+    And "Bob Kozak" submits the time entry
+    And the project manager approves the time entry
+    And the project manager marks the billing backlog of the contract ready to invoice
+    And the project manager creates a pro-forma invoice for the contract
+    When the project manager tries to cancel the approval of the time entry
+    Then the operation is refused
+    And the actuals of the time entry are:
+      | Transaction type | Quantity | Amount   | Billing type | Adjustment status | Billing status           |
+      | Cost             | 8        | 800.00   |              |                   |                          |
+      | Unbilled sales   | 8        | 1,600.00 | Chargeable   |                   | Customer invoice created |

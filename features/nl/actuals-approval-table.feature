@@ -227,3 +227,31 @@ Functionaliteit: Werkelijke waarden van een tijdvermelding vóór facturering, r
       | Kosten         | 8           | 800,00  |                  | Aangepast         |                    |
       | Kosten         | -8          | -800,00 |                  | Niet-aanpasbaar   |                    |
       | Kosten         | 8           | 800,00  |                  |                   |                    |
+
+  @id:recall-draft-refused @doc:rule.time-entry-transitions
+  Scenario: Een concept-tijdvermelding kan niet worden teruggeroepen
+    Gegeven de rechtspersoon "USPM" met boekhoudvaluta "USD" en 10% omzetbelasting
+    En het projectcontract "Arminstallatie bij Adatum" voor klant "Adatum Corporation"
+    En het contract factureert tijd en materiaal tegen 200,00 per uur, bij een kostprijs van 100,00 per uur
+    En "Bob Kozak" heeft 8 uur op het project geregistreerd
+    Als "Bob Kozak" probeert de tijdvermelding terug te roepen
+    Dan wordt de bewerking geweigerd
+    En de werkelijke waarden van de tijdvermelding zijn:
+      | Transactietype | Hoeveelheid | Bedrag | Factureringstype | Aanpassingsstatus | Factureringsstatus |
+
+  @id:cancel-invoiced-refused @doc:rule.cancel-recall-not-invoiced
+  Scenario: De goedkeuring van tijd op een conceptfactuur kan niet worden geannuleerd
+    Gegeven de rechtspersoon "USPM" met boekhoudvaluta "USD" en 10% omzetbelasting
+    En het projectcontract "Arminstallatie bij Adatum" voor klant "Adatum Corporation"
+    En het contract factureert tijd en materiaal tegen 200,00 per uur, bij een kostprijs van 100,00 per uur
+    En "Bob Kozak" heeft 8 uur op het project geregistreerd
+    En "Bob Kozak" heeft de tijdvermelding ingediend
+    En de projectmanager heeft de tijdvermelding goedgekeurd
+    En de projectmanager heeft de achterstand in facturering van het contract als gereed voor facturering gemarkeerd
+    En de projectmanager heeft een pro-formafactuur voor het contract gemaakt
+    Als de projectmanager probeert de goedkeuring van de tijdvermelding te annuleren
+    Dan wordt de bewerking geweigerd
+    En de werkelijke waarden van de tijdvermelding zijn:
+      | Transactietype             | Hoeveelheid | Bedrag   | Factureringstype | Aanpassingsstatus | Factureringsstatus   |
+      | Kosten                     | 8           | 800,00   |                  |                   |                      |
+      | Niet-gefactureerde verkoop | 8           | 1.600,00 | Toerekenbaar     |                   | Klantfactuur gemaakt |
