@@ -1,12 +1,12 @@
 # language: de
 Funktionalität: Istwerte eines Zeiteintrags vor der Rechnungsstellung, Zeile für Zeile
-  Die beiden Istwert-Tabellen von Project Operations (actuals/ActualsonTM.md für Zeit und Material,
-  actuals/ActualonFP.md für Festpreis) zeigen für jedes Ereignis im Leben von Bob Kozaks Zeiteintrag, welche
+  Die beiden Istwert-Tabellen von Project Operations (ActualsonTM.md für Zeit und Material,
+  ActualonFP.md für Festpreis) zeigen für jedes Ereignis im Leben von Bob Kozaks Zeiteintrag, welche
   Istwerte danach bestehen. Diese Szenarien spielen die Zeilen bis zum bestätigten Vertrag nach: jedes endet
   mit allen Istwerten des Zeiteintrags, als Ganzes verglichen. Bob arbeitet 8 Stunden; sein Kostensatz ist
   100,00 pro Stunde, bei Zeit und Material wird er mit 200,00 pro Stunde abgerechnet.
   Dass ein vor der Genehmigung zurückgerufener Zeiteintrag wieder Entwurf ist, ist unsere Konvention (die
-  Seiten nennen keinen Status); auch die Namen der Aktionen sind unsere (docs/api.md, „Time entries“).
+  Seiten nennen keinen Status); auch die Namen der Aktionen sind unsere (docs/api.md).
 
   @id:tm-1 @row:tm-1
   Szenario: Zeit ist erfasst: noch keine Istwerte

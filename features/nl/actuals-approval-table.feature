@@ -1,12 +1,12 @@
 # language: nl
 Functionaliteit: Werkelijke waarden van een tijdvermelding vóór facturering, rij voor rij
-  De twee tabellen met werkelijke waarden van Project Operations (actuals/ActualsonTM.md voor tijd en
-  materiaal, actuals/ActualonFP.md voor vaste prijs) tonen voor elke gebeurtenis in het leven van de
+  De twee tabellen met werkelijke waarden van Project Operations (ActualsonTM.md voor tijd en
+  materiaal, ActualonFP.md voor vaste prijs) tonen voor elke gebeurtenis in het leven van de
   tijdvermelding van Bob Kozak welke werkelijke waarden er daarna zijn. Deze scenario's spelen de rijen na tot
   en met het bevestigde contract: elk eindigt met alle werkelijke waarden van de tijdvermelding, als geheel
   vergeleken. Bob werkt 8 uur; zijn kostprijs is 100,00 per uur, bij tijd en materiaal wordt 200,00 per uur
   gefactureerd. Dat een vóór goedkeuring teruggeroepen tijdvermelding weer Concept wordt, is onze conventie
-  (de pagina's noemen geen status); ook de namen van de acties zijn van ons (docs/api.md, "Time entries").
+  (de pagina's noemen geen status); ook de namen van de acties zijn van ons (docs/api.md).
 
   @id:tm-1 @row:tm-1
   Scenario: Tijd is geregistreerd: nog geen werkelijke waarden

@@ -194,19 +194,26 @@ function reverseApproved(ctx: Ctx, live: readonly Rec[]): Rec[] {
   return out;
 }
 
-/** Cancel approval (approvals/cancelapproval.md): the entry and its approval record go back to Submitted. */
-export function cancelTimeEntryApproval(ctx: Ctx, id: string): Rec[] {
+/**
+ * Undoes an approval: from `from`, the actuals reversed, the approval record and the entry moved to their new
+ * stage and status. Cancel (cancelapproval.md) and an approved recall (recall-cancel.md) differ only in those.
+ */
+function undoApproval(ctx: Ctx, id: string, step: { from: number; action: string; stage: number; status: number; rule: 'rule.cancel-approval-reverses' | 'rule.recall-approved-reverses' }): Rec[] {
   const entry = must(ctx, 'msdyn_timeentry', id);
-  if (Number(entry.msdyn_entrystatus) !== EntryStatus.Approved) refuseTransition(entry, 'cancel');
+  if (Number(entry.msdyn_entrystatus) !== step.from) refuseTransition(entry, step.action);
   const live = liveActuals(ctx, id);
   refuseIfInvoiced(ctx, entry, live);
   const out = reverseApproved(ctx, live);
   const approval = approvalOf(ctx, id, [ApprovalStage.Approved]);
-  if (approval) patch(ctx, 'msdyn_projectapproval', String(approval.msdyn_projectapprovalid), { msdyn_recordstage: ApprovalStage.Submitted });
-  patch(ctx, 'msdyn_timeentry', id, { msdyn_entrystatus: EntryStatus.Submitted });
-  applied(ctx, 'rule.cancel-approval-reverses');
+  if (approval) patch(ctx, 'msdyn_projectapproval', String(approval.msdyn_projectapprovalid), { msdyn_recordstage: step.stage });
+  patch(ctx, 'msdyn_timeentry', id, { msdyn_entrystatus: step.status });
+  applied(ctx, step.rule);
   return out;
 }
+
+/** Cancel approval (approvals/cancelapproval.md): the entry and its approval record go back to Submitted. */
+export const cancelTimeEntryApproval = (ctx: Ctx, id: string): Rec[] =>
+  undoApproval(ctx, id, { from: EntryStatus.Approved, action: 'cancel', stage: ApprovalStage.Submitted, status: EntryStatus.Submitted, rule: 'rule.cancel-approval-reverses' });
 
 /**
  * Recall (approvals/recall-cancel.md): a submitted entry goes back to Draft at once (convention: the pages give
@@ -232,18 +239,8 @@ export function recallTimeEntry(ctx: Ctx, id: string): Rec {
 }
 
 /** The approver approves a recall request (approvals/recall-cancel.md): entry Returned, approval record Rejected, actuals reversed. */
-export function approveTimeEntryRecall(ctx: Ctx, id: string): Rec[] {
-  const entry = must(ctx, 'msdyn_timeentry', id);
-  if (Number(entry.msdyn_entrystatus) !== EntryStatus.RecallRequested) refuseTransition(entry, 'approveRecall');
-  const live = liveActuals(ctx, id);
-  refuseIfInvoiced(ctx, entry, live);
-  const out = reverseApproved(ctx, live);
-  const approval = approvalOf(ctx, id, [ApprovalStage.Approved]);
-  if (approval) patch(ctx, 'msdyn_projectapproval', String(approval.msdyn_projectapprovalid), { msdyn_recordstage: ApprovalStage.Rejected });
-  patch(ctx, 'msdyn_timeentry', id, { msdyn_entrystatus: EntryStatus.Returned });
-  applied(ctx, 'rule.recall-approved-reverses');
-  return out;
-}
+export const approveTimeEntryRecall = (ctx: Ctx, id: string): Rec[] =>
+  undoApproval(ctx, id, { from: EntryStatus.RecallRequested, action: 'approveRecall', stage: ApprovalStage.Rejected, status: EntryStatus.Returned, rule: 'rule.recall-approved-reverses' });
 
 /**
  * Confirming a project contract (actuals/ActualsonTM.md and ActualonFP.md, row "The contract is confirmed"):
