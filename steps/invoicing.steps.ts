@@ -168,7 +168,7 @@ step('then.invoiceName', async function (name: string) {
 });
 
 /** Table columns: field labels (labels:fields.msdyn_actual); cells in the feature's language. */
-const cellReaders: Record<string, (w: SpecWorld, text: string) => unknown> = {
+export const cellReaders: Record<string, (w: SpecWorld, text: string) => unknown> = {
   msdyn_transactiontypecode: (w, t) => resolvePath('options.msdyn_transactiontypecode', w.lang, t, Number),
   msdyn_billingtype: (w, t) => resolveLabel('billingtype', w.lang, t),
   msdyn_billingstatus: (w, t) => resolveLabel('billingstatus', w.lang, t),
@@ -178,10 +178,10 @@ const cellReaders: Record<string, (w: SpecWorld, text: string) => unknown> = {
   msdyn_skipsync: (w, t) => resolveLabel('yesno', w.lang, t),
 };
 
-const matches = (field: string, actual: unknown, expected: unknown): boolean =>
+export const matches = (field: string, actual: unknown, expected: unknown): boolean =>
   field === 'msdyn_quantity' || field === 'msdyn_amount' ? sameAmount(actual, Number(expected)) : field === 'msdyn_skipsync' ? Boolean(actual) === expected : actual === expected;
 
-function show(w: SpecWorld, fields: readonly string[], r: Rec): string {
+export function show(w: SpecWorld, fields: readonly string[], r: Rec): string {
   return fields.map((f) => {
     const v = r[f];
     if (f === 'msdyn_quantity') return formatNumber(Number(v), w.lang, 0);

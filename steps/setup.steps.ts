@@ -81,7 +81,8 @@ async function approveTime(w: SpecWorld, resource: string, hours: number, date: 
     msdyn_description: resource, msdyn_resourcename: resource, msdyn_date: date, msdyn_duration: Math.round(hours * 60),
     'msdyn_project@odata.bind': `/msdyn_projects(${contract.projectId})`,
   });
-  const approved = await w.dv('POST', `msdyn_timeentries(${String(entry.msdyn_timeentryid)})/Microsoft.Dynamics.CRM.msdyn_ApproveTimeEntry`, {});
+  w.timeEntryId = String(entry.msdyn_timeentryid);
+  const approved = await w.dv('POST', `msdyn_timeentries(${w.timeEntryId})/Microsoft.Dynamics.CRM.msdyn_ApproveTimeEntry`, {});
   const actuals = (approved.value as Rec[] | undefined) ?? [];
   const unbilled = actuals.find((a) => a.msdyn_transactiontypecode === TxType.UnbilledSales);
   // A project billed at a fixed price only gets a cost actual (ActualonFP.md, "Time is approved").

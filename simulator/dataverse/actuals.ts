@@ -6,6 +6,8 @@ import { AdjustmentStatus, BillingType, TxType } from './entities.js';
 /** The fields an actual copies from its origin (contract, project, company, currency, customer). */
 export interface ActualBasis {
   readonly _msdyn_project_value: unknown;
+  /** The time entry an actual comes from (ours: msdyn_timeentry is not a documented column of msdyn_actual). */
+  readonly _msdyn_timeentry_value?: unknown;
   readonly _msdyn_salescontract_value?: unknown;
   readonly _msdyn_salescontractlineid_value?: unknown;
   readonly _msdyn_contractlinescheduleofvalue_value?: unknown;
@@ -31,6 +33,7 @@ export interface ActualLine {
 export const BASIS_FIELDS = [
   '_msdyn_project_value', '_msdyn_salescontract_value', '_msdyn_salescontractlineid_value', '_msdyn_contractlinescheduleofvalue_value',
   '_msdyn_accountcustomer_value', '_msdyn_company_value', '_transactioncurrencyid_value', 'msdyn_transactionclassification', 'msdyn_description', 'msdyn_documentdate',
+  '_msdyn_timeentry_value',
 ] as const;
 
 export function basisOf(actual: Rec): ActualBasis {

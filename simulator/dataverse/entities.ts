@@ -19,9 +19,15 @@ export const BillingMethod = { TimeAndMaterial: 192350000, FixedPrice: 192350001
 /**
  * msdyn_timeentry.msdyn_entrystatus (…/msdyn_timeentry.md; the current field-service reference
  * ce/field-service/developer/reference/entities/msdyn_timeentry.md agrees and adds 192354320 Cancelled). Only the values
- * the flow reaches are declared; Returned 192350001 and Cancelled 192354320 are not reachable here.
+ * the flow reaches are declared: Returned 192350001 and Recall Requested 192350004 (the 2019 reference) with the
+ * recall of approved time (approvals/recall-cancel.md); Cancelled 192354320 is not reachable here.
  */
-export const EntryStatus = { Draft: 192350000, Approved: 192350002, Submitted: 192350003 } as const;
+export const EntryStatus = { Draft: 192350000, Returned: 192350001, Approved: 192350002, Submitted: 192350003, RecallRequested: 192350004 } as const;
+/**
+ * msdyn_projectapproval.msdyn_recordstage (MicrosoftDocs/dynamics-365-customer-engagement
+ * progref/webapireference/entitytypes/msdyn_projectapproval.md): Submitted 0, Rejected 1, Approved 2, Pending 3.
+ */
+export const ApprovalStage = { Submitted: 0, Rejected: 1, Approved: 2, Pending: 3 } as const;
 /** msdyn_expense.msdyn_expensestatus, its own set (…/msdyn_expense.md); Rejected, Posted, Paid are not reachable here. */
 export const ExpenseStatus = { Draft: 192350000, Submitted: 192350001, Approved: 192350002 } as const;
 /** Project journal types: only the entry journal is used by the flow (value [inferred]). */
@@ -90,6 +96,7 @@ function onTop(doc: FieldDef | undefined, ours: FieldDef): FieldDef {
 const linesThroughContract = { rule: 'rule.invoice-through-contract', key: 'invoice.linesThroughContract' } as const;
 const directWrite = { rule: 'rule.actuals-read-only', key: 'actual.directWrite' } as const;
 const refuseActual = { create: directWrite, update: directWrite, delete: directWrite };
+const approvalFromSubmission = { rule: 'rule.approval-from-submission', key: 'work.approvalFromSubmission' } as const;
 
 /** The built-in tables; read them through `dataverseEntities` (an instance's extensions included). */
 export const builtinDataverseEntities: readonly EntityDef[] = [
@@ -148,7 +155,11 @@ export const builtinDataverseEntities: readonly EntityDef[] = [
   }),
   entity({
     logicalName: 'msdyn_journal', set: 'msdyn_journals', primaryName: 'msdyn_description',
-    fields: { msdyn_description: str(), msdyn_journaltype: opt('msdyn_journaltype', JournalType), msdyn_isposted: { type: 'bool', readOnly: true } },
+    fields: {
+      msdyn_description: str(), msdyn_journaltype: opt('msdyn_journaltype', JournalType), msdyn_isposted: { type: 'bool', readOnly: true },
+      // ours: the time entry whose submission created the journal (no documented column)
+      msdyn_timeentry: lookup('msdyn_timeentry', { readOnly: true, sim: true }),
+    },
   }),
   entity({
     logicalName: 'msdyn_journalline', set: 'msdyn_journallines', primaryName: 'msdyn_description',
@@ -157,6 +168,22 @@ export const builtinDataverseEntities: readonly EntityDef[] = [
       msdyn_transactionclassification: opt('msdyn_transactionclassification', { Material: TxClass.Material, Expense: TxClass.Expense }, { required: true }),
       msdyn_documentdate: { type: 'date', required: true }, msdyn_quantity: { type: 'decimal', required: true },
       msdyn_costprice: money({ sim: true, required: true }), msdyn_price: money({ sim: true }),
+      // set by a time entry's submission (actuals/ActualsonTM.md, "Time is submitted"); columns of …/msdyn_journalline.md
+      msdyn_transactiontypecode: opt('msdyn_transactiontypecode', TxType, ro), msdyn_billingtype: opt('msdyn_billingtype', BillingType, ro),
+      msdyn_amount: money(ro), msdyn_timeentry: lookup('msdyn_timeentry', { readOnly: true, sim: true }),
+    },
+  }),
+  entity({
+    // The approval record of a submitted time entry (progref/webapireference/entitytypes/msdyn_projectapproval.md):
+    // the approver may change the billable hours and the billing type before approving (approvals/cancelapproval.md).
+    logicalName: 'msdyn_projectapproval', set: 'msdyn_projectapprovals', primaryName: 'msdyn_name',
+    refuse: { create: approvalFromSubmission, delete: approvalFromSubmission, update: approvalFromSubmission },
+    updatable: ['msdyn_salesquantity', 'msdyn_billingtype'],
+    fields: {
+      msdyn_name: str(ro), msdyn_timeentry: lookup('msdyn_timeentry', ro), msdyn_project: lookup('msdyn_project', ro),
+      msdyn_costquantity: { type: 'decimal', readOnly: true }, msdyn_salesquantity: { type: 'decimal', minValue: 0 },
+      msdyn_costprice: money(ro), msdyn_salesprice: money(ro), msdyn_billingtype: opt('msdyn_billingtype', BillingType),
+      msdyn_recordstage: opt('msdyn_recordstage', ApprovalStage, ro), msdyn_approvedon: { type: 'datetime', readOnly: true },
     },
   }),
   entity({
@@ -175,6 +202,8 @@ export const builtinDataverseEntities: readonly EntityDef[] = [
       msdyn_salescontractlineid: lookup('salesorderdetail', ro), msdyn_contractlinescheduleofvalue: lookup('msdyn_contractlinescheduleofvalue', { readOnly: true, sim: true }),
       msdyn_invoice: lookup('invoice', ro), msdyn_accountcustomer: lookup('account', ro), ...{ msdyn_company: lookup('cdm_company', ro) },
       transactioncurrencyid: lookup('transactioncurrency', ro),
+      // ours: the time entry the actual comes from (no documented column; Project Operations links them through journals)
+      msdyn_timeentry: lookup('msdyn_timeentry', { readOnly: true, sim: true }),
       msdyn_isjournalized: { type: 'bool', readOnly: true }, msdyn_skipsync: { type: 'bool', readOnly: true },
       msdyn_vouchernumber: str({ readOnly: true, sim: true }), msdyn_accountingcurrencyamount: money({ readOnly: true, sim: true }),
       msdyn_exchangerate: { type: 'decimal', readOnly: true, sim: true }, msdyn_salestaxamount: money({ readOnly: true, sim: true }),

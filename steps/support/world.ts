@@ -31,6 +31,8 @@ export class SpecWorld extends World {
   invoice?: InvoiceRef;
   /** The unbilled sales actual of the last approved work ("the original unbilled sales actual"). */
   unbilledActualId?: string;
+  /** The time entry of the scenario (the last one entered or approved): "the actuals of the time entry". */
+  timeEntryId?: string;
   /** Actuals the last action created (diff of msdyn_actuals around it). */
   created: Rec[] = [];
   /** The response of the last attempted ("tries to") operation. */
@@ -120,7 +122,7 @@ export class SpecWorld extends World {
   }
 
   /** A value an earlier step must have set; else a message in the feature's language naming it. */
-  need<T>(value: T | undefined, what: 'unbilledActual' | 'actualBefore' | 'attempt' | 'customerInvoice'): T {
+  need<T>(value: T | undefined, what: 'unbilledActual' | 'actualBefore' | 'attempt' | 'customerInvoice' | 'timeEntry'): T {
     if (value === undefined) throw this.fail('need', { what: translator(this.lang)(`authoring:fail.needs.${what}`) });
     return value;
   }
