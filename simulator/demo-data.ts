@@ -14,7 +14,7 @@ import { postProposal } from './finance/posting.js';
 
 /**
  * Demo data for `npm start`: two legal entities (USPM in USD, DEMF in EUR) with contracts at every stage of the
- * flow — work ready to invoice, a draft invoice, a confirmed invoice whose proposal waits for its lines, and
+ * flow (one of USPM's in EUR) — work ready to invoice, a draft invoice, a confirmed invoice whose proposal waits for its lines, and
  * posted invoices whose actuals carry the accounting details written back from Finance.
  */
 export async function seedDemo(service: Service): Promise<void> {
@@ -25,16 +25,21 @@ export async function seedDemo(service: Service): Promise<void> {
   await run((ctx) => {
     createFinanceRecord(ctx, foEntity('LegalEntity'), { LegalEntityId: 'USPM', Name: 'Contoso Robotics USA', AccountingCurrency: 'USD', SalesTaxPercent: 10 }, undefined);
     createFinanceRecord(ctx, foEntity('LegalEntity'), { LegalEntityId: 'DEMF', Name: 'Contoso Entertainment System Germany', AccountingCurrency: 'EUR', SalesTaxPercent: 19 }, undefined);
-    createFinanceRecord(ctx, foEntity('ExchangeRate'), { FromCurrency: 'EUR', ToCurrency: 'USD', StartDate: '2020-01-01', Rate: 1.085 }, undefined);
-    createFinanceRecord(ctx, foEntity('ExchangeRate'), { FromCurrency: 'USD', ToCurrency: 'EUR', StartDate: '2020-01-01', Rate: 0.9217 }, undefined);
+    // Rates of the ledger's exchange rate type, quoted per 100 units as Finance shows them (108.50 USD per 100 EUR).
+    const rate = (FromCurrency: string, ToCurrency: string, Rate: number): Rec => createFinanceRecord(ctx, foEntity('ExchangeRate'), {
+      RateTypeName: 'Default', FromCurrency, ToCurrency, StartDate: '2020-01-01', Rate, ConversionFactor: 'Hundred',
+    }, undefined);
+    rate('EUR', 'USD', 108.5);
+    rate('USD', 'EUR', 92.17);
+    for (const [CurrencyCode, Name] of [['USD', 'US Dollar'], ['EUR', 'Euro']]) createFinanceRecord(ctx, foEntity('Currency'), { CurrencyCode, Name, GeneralRoundingRule: 0.01 }, undefined);
   });
   const companies = await run((ctx) => {
     const byCode = (code: string): string => {
       for (const c of ctx.tx.all('cdm_company')) if (c.cdm_companycode === code) return String(c.cdm_companyid);
       throw new Error(`legal entity ${code} did not reach Dataverse`);
     };
-    const usd = dv(ctx, 'transactioncurrency', { isocurrencycode: 'USD', currencyname: 'US Dollar' });
-    const eur = dv(ctx, 'transactioncurrency', { isocurrencycode: 'EUR', currencyname: 'Euro' });
+    const usd = dv(ctx, 'transactioncurrency', { isocurrencycode: 'USD', currencyname: 'US Dollar', currencyprecision: 2 });
+    const eur = dv(ctx, 'transactioncurrency', { isocurrencycode: 'EUR', currencyname: 'Euro', currencyprecision: 2 });
     return { USPM: byCode('USPM'), DEMF: byCode('DEMF'), USD: id(usd, 'transactioncurrency'), EUR: id(eur, 'transactioncurrency') };
   });
 
@@ -45,6 +50,8 @@ export async function seedDemo(service: Service): Promise<void> {
     ready: { company: 'USPM', currency: 'USD', customer: 'Contoso Ltd.', contract: 'Data platform', rate: 210, cost: 110, hours: [7.5, 6] },
     draft: { company: 'DEMF', currency: 'EUR', customer: 'Fabrikam GmbH', contract: 'Lagerverwaltung', rate: 150, cost: 80, hours: [8, 4] },
     postedEur: { company: 'DEMF', currency: 'EUR', customer: 'Fabrikam GmbH', contract: 'Wartungsvertrag', rate: 140, cost: 75, hours: [6] },
+    // A contract in EUR in the USD legal entity: Finance converts at the EUR→USD rate (issue 14 part 2).
+    postedForeign: { company: 'USPM', currency: 'EUR', customer: 'Litware Europe', contract: 'Robot line Europe', rate: 133.33, cost: 90, hours: [7.5] },
   };
 
   const contracts: Record<string, string> = {};
@@ -76,7 +83,7 @@ export async function seedDemo(service: Service): Promise<void> {
       }
       return id(contract, 'salesorder');
     });
-  for (const stage of ['posted', 'ready', 'draft', 'postedEur']) contracts[stage] = await setUp(plans[stage] as Plan);
+  for (const stage of ['posted', 'ready', 'draft', 'postedEur', 'postedForeign']) contracts[stage] = await setUp(plans[stage] as Plan);
 
   // Finance imports the unbilled work into the integration journal; posting it puts WIP on the ledger.
   await run((ctx) => {
@@ -87,7 +94,7 @@ export async function seedDemo(service: Service): Promise<void> {
   contracts.waiting = await setUp(plans.waiting as Plan);
 
   const invoices: Record<string, Rec> = {};
-  for (const stage of ['posted', 'waiting', 'draft', 'postedEur']) {
+  for (const stage of ['posted', 'waiting', 'draft', 'postedEur', 'postedForeign']) {
     invoices[stage] = await run((ctx) => {
       markContractReady(ctx, String(contracts[stage]));
       const inv = createInvoice(ctx, String(contracts[stage]));
@@ -98,7 +105,7 @@ export async function seedDemo(service: Service): Promise<void> {
   // Import from staging adds the proposal lines; posting creates the customer invoice and writes back.
   await run((ctx) => importFromStaging(ctx, {}));
   await run((ctx) => {
-    for (const stage of ['posted', 'postedEur']) {
+    for (const stage of ['posted', 'postedEur', 'postedForeign']) {
       const inv = invoices[stage] as Rec;
       const company = ctx.tx.get('cdm_company', String(inv._msdyn_company_value));
       postProposal(ctx, String(company?.cdm_companycode), String(inv.invoicenumber));

@@ -2,6 +2,7 @@ import type { Rec } from '../store/types.js';
 import { type Ctx, must, patch, refuse, where, whereEq } from '../domain/context.js';
 import { dec, mul, num, round } from '../domain/money.js';
 import { actualId, basisOf, connect, createActual, reverseActual } from './actuals.js';
+import { moneyIn } from './currency.js';
 import { backlogActuals } from './backlog.js';
 import { confirmCorrectionLine } from './corrections.js';
 import { assertEditable, billed, invoiceActual, invoiceDetails, invoiceLines, isEditable, newDetail, newInvoiceHeader, newInvoiceLine, recalculate } from './invoice-builders.js';
@@ -67,7 +68,7 @@ export function updateDetail(ctx: Ctx, id: string, changes: { msdyn_quantity?: u
       throw refuse('rule.milestone-quantity-fixed', 'invoice.milestoneQuantity');
     }
     next.msdyn_quantity = num(q, 4);
-    next.msdyn_amount = num(round(mul(q, dec(d.msdyn_price))));
+    next.msdyn_amount = moneyIn(ctx, ctx.tx.get('invoice', String(d._msdyn_invoice_value))?._transactioncurrencyid_value, mul(q, dec(d.msdyn_price)));
   }
   const updated = patch(ctx, 'msdyn_invoicelinetransaction', id, next);
   recalculate(ctx, String(d._msdyn_invoice_value));

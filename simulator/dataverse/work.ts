@@ -2,6 +2,7 @@ import type { Rec } from '../store/types.js';
 import { type Ctx, must, patch, refuse, where, whereEq } from '../domain/context.js';
 import { dec, div } from '../domain/money.js';
 import { actualId, connect, createActual, type ActualBasis } from './actuals.js';
+import { accountingCurrencyId } from './currency.js';
 import { BillingMethod, BillingStatus, EntryStatus, ExpenseStatus, Role, TxClass, TxType } from './entities.js';
 
 /** The time-and-material contract line a project's work is billed on, if any. */
@@ -36,7 +37,10 @@ function basisFor(ctx: Ctx, project: Rec, cls: number, description: unknown, dat
  */
 function approveWork(ctx: Ctx, project: Rec, cls: number, quantity: bigint, costPrice: unknown, salesPrice: (line: Rec) => unknown, description: unknown, date: unknown): Rec[] {
   const { basis, line } = basisFor(ctx, project, cls, description, date);
-  const cost = createActual(ctx, basis, { type: TxType.Cost, quantity, price: costPrice });
+  // Cost stays in the legal entity's accounting currency; sales are in the contract's currency
+  // (format-update-project-invoice-proposals.md, "Exchange rates", example: the cost line in USD, the sales line in GBP).
+  const costBasis = { ...basis, _transactioncurrencyid_value: accountingCurrencyId(ctx, basis._msdyn_company_value) ?? basis._transactioncurrencyid_value };
+  const cost = createActual(ctx, costBasis, { type: TxType.Cost, quantity, price: costPrice });
   const out = [cost];
   if (line) {
     const sales = createActual(ctx, basis, { type: TxType.UnbilledSales, quantity, price: salesPrice(line), billingStatus: BillingStatus.UnbilledSalesCreated });
