@@ -1,5 +1,5 @@
 import type { Rec } from '../store/types.js';
-import { type Ctx, must, patch, refuse, where, whereEq } from '../domain/context.js';
+import { type Ctx, applied, must, patch, refuse, where, whereEq } from '../domain/context.js';
 import { dec, div } from '../domain/money.js';
 import { actualId, connect, createActual, type ActualBasis } from './actuals.js';
 import { accountingCurrencyId } from './currency.js';
@@ -40,6 +40,7 @@ function approveWork(ctx: Ctx, project: Rec, cls: number, quantity: bigint, cost
   // Cost stays in the legal entity's accounting currency; sales are in the contract's currency
   // (format-update-project-invoice-proposals.md, "Exchange rates", example: the cost line in USD, the sales line in GBP).
   const costBasis = { ...basis, _transactioncurrencyid_value: accountingCurrencyId(ctx, basis._msdyn_company_value) ?? basis._transactioncurrencyid_value };
+  if (costBasis._transactioncurrencyid_value !== basis._transactioncurrencyid_value) applied(ctx, 'rule.cost-in-accounting-currency');
   const cost = createActual(ctx, costBasis, { type: TxType.Cost, quantity, price: costPrice });
   const out = [cost];
   if (line) {

@@ -1,5 +1,5 @@
 import type { Rec } from '../store/types.js';
-import { type Ctx, patch } from '../domain/context.js';
+import { type Ctx, applied, patch } from '../domain/context.js';
 import { dec, num } from '../domain/money.js';
 import { JournalStatus, STAGING, numberedLines } from './entities.js';
 import { PostingType, VoucherBuilder, accountingCurrency, legalEntity, lineInvoiced, newVoucher, rateLookup, rateNumber, requireRate, roundingOf, toMST } from './ledger.js';
@@ -37,6 +37,7 @@ export function postJournal(ctx: Ctx, dataAreaId: string, journalId: string): { 
     return { line, currency, date, rate, amountCur, amountMST: toMST(amountCur, rate, mstStep) };
   });
 
+  if (planned.some((p) => p.currency !== mst)) applied(ctx, 'rule.rate-at-accounting-date');
   const voucher = newVoucher(ctx, dataAreaId);
   const v = new VoucherBuilder(dataAreaId, voucher);
   for (const p of planned) {

@@ -1,5 +1,5 @@
 import type { Rec } from '../store/types.js';
-import { type Ctx, insert, nextNumber, pad, patch, today } from '../domain/context.js';
+import { type Ctx, applied, insert, nextNumber, pad, patch, today } from '../domain/context.js';
 import { type Dec, dec, num, toFixed } from '../domain/money.js';
 import { SimError, isSimError } from '../errors.js';
 import { ProposalStatus, STAGING, numberedLines } from './entities.js';
@@ -59,6 +59,7 @@ export function postProposal(ctx: Ctx, dataAreaId: string, proposalId: string): 
     return { line, amount, chargeable, tax, wip, amountMST: toMST(amount, rate, mstStep) };
   });
 
+  if (currency !== mst) applied(ctx, 'rule.transaction-currency');
   let invoiceAmount = 0n;
   let taxAmount = 0n;
   const voucher = newVoucher(ctx, dataAreaId);

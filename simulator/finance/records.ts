@@ -6,6 +6,7 @@ import { foId } from './entities.js';
 import { setUpLegalEntity } from './inbound.js';
 import { CONVERSION_FACTORS } from './ledger.js';
 import { dec } from '../domain/money.js';
+import { Finance } from '../errors/finance.js';
 
 /**
  * An exchange rate the ledger can use: a positive rate and a conversion factor the simulator knows (`One`,
@@ -15,9 +16,9 @@ import { dec } from '../domain/money.js';
 function checkExchangeRate(rec: Record<string, unknown>): void {
   const factor = rec.ConversionFactor;
   if (factor !== undefined && factor !== null && !(String(factor) in CONVERSION_FACTORS)) {
-    throw new SimError(400, 'BadRequest', 'finance.conversionFactor', { value: String(factor).slice(0, 40), values: Object.keys(CONVERSION_FACTORS).join(', ') });
+    throw Finance.refusal('rule.conversion-factor', 'ConversionFactorNotSupported', 'finance.conversionFactor', { value: String(factor).slice(0, 40), values: Object.keys(CONVERSION_FACTORS).join(', ') });
   }
-  if ('Rate' in rec && dec(rec.Rate) <= 0n) throw new SimError(400, 'BadRequest', 'finance.rateNotPositive', { rate: String(rec.Rate) });
+  if ('Rate' in rec && dec(rec.Rate) <= 0n) throw Finance.badRequest('finance.rateNotPositive', { rate: String(rec.Rate) });
 }
 
 /** Generic Finance writes; proposals and staging are the integration's, so most entities refuse them. */
