@@ -38,6 +38,8 @@ export class SpecWorld extends World {
   /** The actual as it was before an attempted change. */
   actualBefore?: Rec;
   customerInvoice?: Rec;
+  /** The log of the last periodic process the scenario ran (its job log). */
+  processLog?: Rec[];
   readonly milestones = new Map<string, string>();
   /** What each step did (HTTP exchanges, records, dual-write), attached to the step by hooks.ts. */
   readonly evidence = new Evidence();
