@@ -3,7 +3,7 @@
  * (tests/fixtures/terminology/), plus the document check of the seed pages.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -177,7 +177,8 @@ describe('document check: feature files (tags, ids, code and identifiers are not
   for (const lng of ['en', 'de', 'nl'] as const) {
     it(`the project's own ${lng} features: no errors, no warnings, only notes on terms`, () => {
       const r = checkDocuments(realIdx, [join(ROOT, 'features', lng)], ROOT);
-      assert.equal(r.checked.documents?.length, 7);
+      // Every feature file of the language is checked (the count grows with the features).
+      assert.equal(r.checked.documents?.length, readdirSync(join(ROOT, 'features', lng)).filter((f) => f.endsWith('.feature')).length);
       assert.deepEqual(problems(r.findings), []);
       assert.deepEqual([...new Set(r.findings.map((x) => x.rule))].filter((x) => !['uses-term', 'uses-variant', 'mixed-variants'].includes(x)), []);
     });
