@@ -55,7 +55,7 @@ test('EUR contract in a USD legal entity: transaction currency throughout, accou
   assert.deepEqual(journalLines.map((l) => [l.TransType, l.CurrencyCode, l.Amount]), [['Cost', 'USD', 675], ['UnbilledSales', 'EUR', 999.98]]);
   await postJournals(h);
   const staged = await stagingOf(String(unbilled.msdyn_actualid));
-  assert.deepEqual([staged.TransactionCurrencyId, staged.ExchangeRate, staged.AccountingAmount], ['EUR', 1.085, 1084.98]);
+  assert.deepEqual([staged.TransactionCurrencyId, staged.ExchangeRate, staged.AccountingAmount, String(staged.ExchangeRateDate).slice(0, 10)], ['EUR', 1.085, 1084.98, '2026-03-02']);
   const unbilledBack = (await ok(h.dv('GET', `/msdyn_actuals(${String(unbilled.msdyn_actualid)})`))).json;
   assert.deepEqual([unbilledBack.msdyn_exchangerate, unbilledBack.msdyn_accountingcurrencyamount], [1.085, 1084.98]);
 

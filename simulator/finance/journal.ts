@@ -56,7 +56,7 @@ export function postJournal(ctx: Ctx, dataAreaId: string, journalId: string): { 
     if (ctx.tx.get(STAGING, stagingId)) {
       patch(ctx, STAGING, stagingId, {
         JournalPosted: true, IsJournalized: true, VoucherNumber: voucher,
-        AccountingAmount: num(p.amountMST), AmountMST: num(p.amountMST), ExchangeRate: rateNumber(p.rate),
+        AccountingAmount: num(p.amountMST), AmountMST: num(p.amountMST), ExchangeRate: rateNumber(p.rate), ExchangeRateDate: p.date,
       });
     }
   }

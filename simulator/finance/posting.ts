@@ -91,7 +91,7 @@ export function postProposal(ctx: Ctx, dataAreaId: string, proposalId: string): 
     const stagingId = `${dataAreaId}|${String(p.line.ActualsImportId ?? p.line.ActualId)}`;
     if (!ctx.tx.get(STAGING, stagingId)) continue;
     patch(ctx, STAGING, stagingId, {
-      VoucherNumber: voucher, AccountingAmount: num(p.amountMST), AmountMST: num(p.amountMST), ExchangeRate: rateNumber(rate), SalesTaxAmount: num(p.tax),
+      VoucherNumber: voucher, AccountingAmount: num(p.amountMST), AmountMST: num(p.amountMST), ExchangeRate: rateNumber(rate), ExchangeRateDate: invoiceDate, SalesTaxAmount: num(p.tax),
     });
   }
   return invoice;
