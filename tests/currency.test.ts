@@ -183,6 +183,8 @@ test('ExchangeRates: the key is rate type, currency pair and start date; an unkn
   const factor = await h.fo('POST', '/ExchangeRates', { RateTypeName: 'Default', FromCurrency: 'GBP', ToCurrency: 'USD', StartDate: '2026-01-01', Rate: 1250, ConversionFactor: 'Thousand' });
   assert.equal(factor.status, 400);
   assert.match(factor.json.error.innererror.message, /Thousand/);
+  const inherited = await h.fo('POST', '/ExchangeRates', { RateTypeName: 'Default', FromCurrency: 'GBP', ToCurrency: 'USD', StartDate: '2026-01-01', Rate: 125, ConversionFactor: 'constructor' });
+  assert.equal(inherited.status, 400);
   const zero = await h.fo('POST', '/ExchangeRates', { RateTypeName: 'Default', FromCurrency: 'GBP', ToCurrency: 'USD', StartDate: '2026-01-01', Rate: 0 });
   assert.equal(zero.status, 400);
   assert.deepEqual((await list(h.fo, '/ExchangeRates')).map((r) => r.FromCurrency), ['EUR']);

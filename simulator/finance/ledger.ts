@@ -64,8 +64,9 @@ export function rateLookup(ctx: Ctx): RateLookup {
   const byPair = new Map<string, { start: string; end: string; rate: Dec }[]>();
   for (const r of ctx.tx.all('ExchangeRate')) {
     if (String(r.RateTypeName ?? '') !== DEFAULT_RATE_TYPE) continue;
-    const factor = CONVERSION_FACTORS[String(r.ConversionFactor ?? 'One')];
-    if (factor === undefined) continue; // refused on write (records.ts); never stored
+    const name = String(r.ConversionFactor ?? 'One');
+    if (!Object.hasOwn(CONVERSION_FACTORS, name)) continue; // refused on write (records.ts); never stored
+    const factor = CONVERSION_FACTORS[name] as Dec;
     const k = `${String(r.FromCurrency)}|${String(r.ToCurrency)}`;
     let list = byPair.get(k);
     if (!list) byPair.set(k, (list = []));

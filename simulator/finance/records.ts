@@ -15,7 +15,7 @@ import { Finance } from '../errors/finance.js';
  */
 function checkExchangeRate(rec: Record<string, unknown>): void {
   const factor = rec.ConversionFactor;
-  if (factor !== undefined && factor !== null && !(String(factor) in CONVERSION_FACTORS)) {
+  if (factor !== undefined && factor !== null && !Object.hasOwn(CONVERSION_FACTORS, String(factor))) {
     throw Finance.refusal('rule.conversion-factor', 'ConversionFactorNotSupported', 'finance.conversionFactor', { value: String(factor).slice(0, 40), values: Object.keys(CONVERSION_FACTORS).join(', ') });
   }
   if ('Rate' in rec && dec(rec.Rate) <= 0n) throw Finance.badRequest('finance.rateNotPositive', { rate: String(rec.Rate) });
