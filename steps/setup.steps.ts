@@ -6,15 +6,16 @@ import { DATAVERSE_ROLES, actAs } from './support/roles.js';
 
 /** Reference data, created the way an integration would: legal entity in Finance, the rest in Dataverse. */
 
-async function today(w: SpecWorld): Promise<string> {
+export async function today(w: SpecWorld): Promise<string> {
   const clock = await w.ok('GET', '/sim/clock');
   return String(clock.now).slice(0, 10);
 }
 
-async function currencyId(w: SpecWorld, iso: string): Promise<string> {
+/** The Dataverse currency with this ISO code (created with two decimals when it is not there yet). */
+export async function currencyId(w: SpecWorld, iso: string): Promise<string> {
   const found = await w.dvList(`transactioncurrencies?$filter=isocurrencycode eq ${odataString(iso)}`);
   if (found[0]) return String(found[0].transactioncurrencyid);
-  const created = await w.dv('POST', 'transactioncurrencies', { isocurrencycode: iso, currencyname: iso });
+  const created = await w.dv('POST', 'transactioncurrencies', { isocurrencycode: iso, currencyname: iso, currencyprecision: 2 });
   return String(created.transactioncurrencyid);
 }
 
@@ -27,19 +28,24 @@ step('setup.legalEntity', async function (code: string, currency: string, tax: n
   this.company = ref;
 });
 
-step('setup.contract', async function (name: string, customer: string) {
-  const company = this.currentCompany();
+/** A customer, a project and a project contract of the current legal entity, in the given Dataverse currency. */
+export async function createContract(w: SpecWorld, name: string, customer: string, currency: string): Promise<void> {
+  const company = w.currentCompany();
   const companyBind = `/cdm_companies(${company.cdmId})`;
-  const currencyBind = `/transactioncurrencies(${company.currencyId})`;
-  const account = await this.dv('POST', 'accounts', { name: customer, 'msdyn_company@odata.bind': companyBind, 'transactioncurrencyid@odata.bind': currencyBind });
+  const currencyBind = `/transactioncurrencies(${currency})`;
+  const account = await w.dv('POST', 'accounts', { name: customer, 'msdyn_company@odata.bind': companyBind, 'transactioncurrencyid@odata.bind': currencyBind });
   const accountBind = `/accounts(${String(account.accountid)})`;
-  const project = await this.dv('POST', 'msdyn_projects', { msdyn_subject: name, 'msdyn_customer@odata.bind': accountBind, 'msdyn_company@odata.bind': companyBind });
-  const contract = await this.dv('POST', 'salesorders', {
+  const project = await w.dv('POST', 'msdyn_projects', { msdyn_subject: name, 'msdyn_customer@odata.bind': accountBind, 'msdyn_company@odata.bind': companyBind });
+  const contract = await w.dv('POST', 'salesorders', {
     name, 'customerid_account@odata.bind': accountBind, 'msdyn_company@odata.bind': companyBind, 'transactioncurrencyid@odata.bind': currencyBind,
   });
   const ref = { name, id: String(contract.salesorderid), accountId: String(account.accountid), projectId: String(project.msdyn_projectid), company: company.code };
-  this.contracts.set(name, ref);
-  this.contract = ref;
+  w.contracts.set(name, ref);
+  w.contract = ref;
+}
+
+step('setup.contract', async function (name: string, customer: string) {
+  await createContract(this, name, customer, this.currentCompany().currencyId);
 });
 
 step('setup.tmLine', async function (price: number, cost: number) {

@@ -1,7 +1,8 @@
 import type { Rec } from '../store/types.js';
 import { type Ctx, insert, today } from '../domain/context.js';
-import { dec, mul, num, neg, round } from '../domain/money.js';
+import { dec, mul, num, neg } from '../domain/money.js';
 import { AdjustmentStatus, BillingType, TxType } from './entities.js';
+import { moneyIn } from './currency.js';
 
 /** The fields an actual copies from its origin (contract, project, company, currency, customer). */
 export interface ActualBasis {
@@ -42,7 +43,7 @@ export function basisOf(actual: Rec): ActualBasis {
   return b as unknown as ActualBasis;
 }
 
-/** Creates one msdyn_actual. Amount = quantity × price, rounded to cents. */
+/** Creates one msdyn_actual. Amount = quantity × price, rounded to its currency's precision (currency.ts). */
 export function createActual(ctx: Ctx, basis: ActualBasis, line: ActualLine): Rec {
   const id = ctx.newId();
   const qty = dec(line.quantity);
@@ -55,7 +56,7 @@ export function createActual(ctx: Ctx, basis: ActualBasis, line: ActualLine): Re
     msdyn_transactiontypecode: line.type,
     msdyn_quantity: num(qty, 4),
     msdyn_price: num(price, 4),
-    msdyn_amount: num(round(mul(qty, price))),
+    msdyn_amount: moneyIn(ctx, basis._transactioncurrencyid_value, mul(qty, price)),
     msdyn_billingtype: line.type === TxType.Cost ? null : (line.billingType ?? BillingType.Chargeable),
     msdyn_billingstatus: line.billingStatus ?? null,
     msdyn_adjustmentstatus: line.adjustmentStatus ?? null,

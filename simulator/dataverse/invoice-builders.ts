@@ -3,6 +3,7 @@ import { type Ctx, insert, must, nextNumber, pad, patch, refuse, today, whereEq,
 import { dec, mul, num, round, sum } from '../domain/money.js';
 import { actualId, basisOf, connect, createActual, reverseActual } from './actuals.js';
 import { AdjustmentStatus, BillingStatus, BillingType, InvoiceState, InvoiceStatus, Role, TxType } from './entities.js';
+import { moneyIn } from './currency.js';
 
 // The building blocks of a pro-forma invoice (header, lines, details, totals, billed actuals), shared by
 // invoices.ts and corrections.ts; kept apart so that neither imports the other's module.
@@ -67,7 +68,7 @@ export function newDetail(ctx: Ctx, invoiceId: string, line: Rec, fields: Record
     _msdyn_contractlinescheduleofvalue_value: null,
     msdyn_externaldescription: null,
     ...fields,
-    msdyn_amount: num(round(mul(qty, dec(fields.msdyn_price)))),
+    msdyn_amount: moneyIn(ctx, ctx.tx.get('invoice', invoiceId)?._transactioncurrencyid_value, mul(qty, dec(fields.msdyn_price))),
   });
 }
 

@@ -2,6 +2,7 @@ import type { Rec } from '../store/types.js';
 import { type Ctx, applied, must, patch, refuse, where, whereEq } from '../domain/context.js';
 import { dec, mul, num, round } from '../domain/money.js';
 import { actualId, basisOf, connect, createActual, reverseActual } from './actuals.js';
+import { moneyIn } from './currency.js';
 import { backlogActuals } from './backlog.js';
 import { confirmCorrectionLine } from './corrections.js';
 import { assertEditable, billed, invoiceActual, invoiceDetails, invoiceLines, isEditable, newDetail, newInvoiceHeader, newInvoiceLine, recalculate } from './invoice-builders.js';
@@ -79,7 +80,7 @@ export function updateDetail(ctx: Ctx, id: string, changes: { msdyn_quantity?: u
     price = dec(changes.msdyn_price);
     next.msdyn_price = num(price, 4);
   }
-  if (next.msdyn_quantity !== undefined || next.msdyn_price !== undefined) next.msdyn_amount = num(round(mul(q, price)));
+  if (next.msdyn_quantity !== undefined || next.msdyn_price !== undefined) next.msdyn_amount = moneyIn(ctx, ctx.tx.get('invoice', String(d._msdyn_invoice_value))?._transactioncurrencyid_value, mul(q, price));
   const updated = patch(ctx, 'msdyn_invoicelinetransaction', id, next);
   recalculate(ctx, String(d._msdyn_invoice_value));
   return updated;

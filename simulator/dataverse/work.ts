@@ -3,11 +3,22 @@ import { type Ctx, applied, insert, must, patch, refuse, today, where, whereEq }
 import { dec, div, mul, num, round } from '../domain/money.js';
 import { actualId, connect, createActual, reverseActual, type ActualBasis } from './actuals.js';
 import { AdjustmentStatus, ApprovalStage, BillingMethod, BillingStatus, BillingType, EntryStatus, ExpenseStatus, JournalType, Role, TxClass, TxType } from './entities.js';
+import { accountingCurrencyId } from './currency.js';
 
 /** The time-and-material contract line a project's work is billed on, if any. */
 export function billingLineOf(ctx: Ctx, projectId: string): Rec | undefined {
   for (const line of whereEq(ctx, 'salesorderdetail', '_msdyn_project_value', projectId, (l) => l.msdyn_billingmethod === BillingMethod.TimeAndMaterial)) return line;
   return undefined;
+}
+
+/**
+ * Cost stays in the legal entity's accounting currency; sales are in the contract's currency
+ * (format-update-project-invoice-proposals.md, "Exchange rates", example: the cost line in USD, the sales line in GBP).
+ */
+function costBasisOf(ctx: Ctx, basis: ActualBasis): ActualBasis {
+  const accounting = accountingCurrencyId(ctx, basis._msdyn_company_value) ?? basis._transactioncurrencyid_value;
+  if (accounting !== basis._transactioncurrencyid_value) applied(ctx, 'rule.cost-in-accounting-currency');
+  return { ...basis, _transactioncurrencyid_value: accounting };
 }
 
 function basisFor(ctx: Ctx, project: Rec, cls: number, description: unknown, date: unknown): { basis: ActualBasis; line?: Rec } {
@@ -37,7 +48,7 @@ function basisFor(ctx: Ctx, project: Rec, cls: number, description: unknown, dat
 function approveWork(ctx: Ctx, project: Rec, cls: number, quantity: bigint, costPrice: unknown, salesPrice: (line: Rec) => unknown, description: unknown, date: unknown): Rec[] {
   const { basis, line } = basisFor(ctx, project, cls, description, date);
   applied(ctx, 'rule.actuals-on-approval');
-  const cost = createActual(ctx, basis, { type: TxType.Cost, quantity, price: costPrice });
+  const cost = createActual(ctx, costBasisOf(ctx, basis), { type: TxType.Cost, quantity, price: costPrice });
   const out = [cost];
   if (line) {
     const sales = createActual(ctx, basis, { type: TxType.UnbilledSales, quantity, price: salesPrice(line), billingStatus: BillingStatus.UnbilledSalesCreated });
@@ -125,7 +136,7 @@ function timeActuals(ctx: Ctx, entry: Rec, project: Rec, approval: Rec | undefin
   const { basis: b, line } = basisFor(ctx, project, TxClass.Time, entry.msdyn_description, entry.msdyn_date);
   const basis = { ...b, _msdyn_timeentry_value: entry.msdyn_timeentryid };
   const submitted = hoursOf(entry);
-  const cost = createActual(ctx, basis, { type: TxType.Cost, quantity: submitted, price: costRateOf(ctx, projectId) });
+  const cost = createActual(ctx, costBasisOf(ctx, basis), { type: TxType.Cost, quantity: submitted, price: costRateOf(ctx, projectId) });
   const out = [cost];
   if (!line) return out;
   const billable = approval?.msdyn_salesquantity === null || approval?.msdyn_salesquantity === undefined ? submitted : dec(approval.msdyn_salesquantity);

@@ -28,8 +28,22 @@ export const builtinFinanceEntities: readonly EntityDef[] = [
     fields: { LegalEntityId: s({ required: true, maxLength: 4 }), Name: s(), AccountingCurrency: s({ required: true, maxLength: 3 }), SalesTaxPercent: d({ sim: true }) },
   },
   {
-    logicalName: 'ExchangeRate', set: 'ExchangeRates', key: ['FromCurrency', 'ToCurrency', 'StartDate'], primaryName: 'FromCurrency',
-    fields: { FromCurrency: s({ required: true, maxLength: 3 }), ToCurrency: s({ required: true, maxLength: 3 }), StartDate: { type: 'date', required: true }, Rate: d({ required: true }) },
+    // CurrencyEntity, public collection Currencies, key CurrencyCode (CDM operationsCommon/Entities/System/SystemAdministration/
+    // CurrencyEntity.md lists the columns; collection and key as public OData clients use them). GeneralRoundingRule
+    // is the step amounts in the currency are rounded to; 0 (not set) rounds to cents (ledger.ts roundingOf).
+    logicalName: 'Currency', set: 'Currencies', key: ['CurrencyCode'], primaryName: 'CurrencyCode',
+    fields: { CurrencyCode: s({ required: true, maxLength: 3 }), Name: s(), Symbol: s({ maxLength: 5 }), GeneralRoundingRule: d() },
+  },
+  {
+    // ExchangeRateEntity, public collection ExchangeRates, not company-specific (CDM .../SystemAdministration/ExchangeRateEntity.md
+    // for the columns; collection, entity type and payload as public OData clients send them). A rate is quoted per
+    // ConversionFactor units of FromCurrency ("Hundred": Rate per 100). The key is not documented; ours: rate type,
+    // currency pair and start date (convention, docs/api.md "Exchange rates").
+    logicalName: 'ExchangeRate', set: 'ExchangeRates', key: ['RateTypeName', 'FromCurrency', 'ToCurrency', 'StartDate'], primaryName: 'RateTypeName',
+    fields: {
+      RateTypeName: s({ required: true, maxLength: 20 }), RateTypeDescription: s(), FromCurrency: s({ required: true, maxLength: 3 }), ToCurrency: s({ required: true, maxLength: 3 }),
+      StartDate: { type: 'date', required: true }, EndDate: dt, Rate: d({ required: true }), ConversionFactor: s({ maxLength: 20 }),
+    },
   },
   {
     logicalName: 'ProjectLineProperty', set: 'ProjectLineProperties', key: ['dataAreaId', 'LinePropertyId'], primaryName: 'LinePropertyId', companySpecific: true,

@@ -40,6 +40,8 @@ export class SpecWorld extends World {
   /** The actual as it was before an attempted change. */
   actualBefore?: Rec;
   customerInvoice?: Rec;
+  /** The job log of the last run of each periodic process the scenario ran. */
+  readonly processLogs = new Map<string, Rec[]>();
   readonly milestones = new Map<string, string>();
   /** What each step did (HTTP exchanges, records, dual-write), attached to the step by hooks.ts. */
   readonly evidence = new Evidence();
