@@ -139,7 +139,10 @@ function timeActuals(ctx: Ctx, entry: Rec, project: Rec, approval: Rec | undefin
   const cost = createActual(ctx, costBasisOf(ctx, basis), { type: TxType.Cost, quantity: submitted, price: costRateOf(ctx, projectId) });
   const out = [cost];
   if (!line) return out;
-  const billable = approval?.msdyn_salesquantity === null || approval?.msdyn_salesquantity === undefined ? submitted : dec(approval.msdyn_salesquantity);
+  // The approval record keeps hours to 2 decimals (as submitTimeEntry stores them): a value the approver left as
+  // submitted means the submitted hours, not a shortfall of a fraction of a minute.
+  const stored = approval?.msdyn_salesquantity;
+  const billable = stored === null || stored === undefined || dec(stored) === round(submitted, 2) ? submitted : dec(stored);
   const billingType = approval?.msdyn_billingtype === null || approval?.msdyn_billingtype === undefined ? BillingType.Chargeable : Number(approval.msdyn_billingtype);
   const price = line.priceperunit ?? 0;
   const sales: Rec[] = [];
