@@ -1,29 +1,39 @@
 /**
- * `npm run bench:profile [-- <seconds>]`: where the simulator's time goes in the sequential invoice flow.
- * Runs the flow of flow.ts against a compiled simulator child started with `--cpu-prof`, then prints the
- * functions with the most self time, summed by function and file (bench/README.md records what it showed).
+ * `npm run bench:profile [-- <seconds> [read]]`: where the simulator's time goes in the sequential invoice flow
+ * (or, with `read`, in reads by key of accounts with 16 connections, as throughput.ts measures them).
+ * Runs the load against a compiled simulator child started with `--cpu-prof`, then prints the functions with the
+ * most self time, summed by function and file, per flow or per read (bench/README.md records what it showed).
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { buildServers, Client, now, ROOT, startChild } from './lib.js';
+import { buildServers, Client, load, now, ROOT, runChild, startChild } from './lib.js';
 import { currencyOf, flow, setUpTenant } from './flow.js';
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
 
 const seconds = Number(process.argv[2] ?? 10);
+const reads = process.argv[3] === 'read';
 buildServers();
 const dir = mkdtempSync(join(tmpdir(), 'bench-profile-'));
 try {
+  if (reads) await runChild('build', ['--path', join(dir, 'db.json'), '--accounts', '10000']);
   const server = await startChild('sim', ['--path', join(dir, 'db.json')], undefined, 'dist', ['--cpu-prof', '--cpu-prof-dir', dir]);
   let flows = 0;
   try {
-    const c = new Client(server.url, 1);
-    const t = await setUpTenant(c, 'PROF', await currencyOf(c));
-    const end = now() + seconds * 1000;
-    while (now() < end) await flow(c, t, flows++);
-    c.close();
+    if (reads) {
+      const c = new Client(server.url, 16);
+      const ids = (await c.ok('GET', '/api/data/v9.2/accounts?$select=accountid')).json<{ value: { accountid: string }[] }>().value.map((r) => r.accountid);
+      flows = (await load(async (i) => { await c.ok('GET', `/api/data/v9.2/accounts(${ids[(i * 7919) % ids.length] as string})`); }, { concurrency: 16, ms: seconds * 1000 })).done;
+      c.close();
+    } else {
+      const c = new Client(server.url, 1);
+      const t = await setUpTenant(c, 'PROF', await currencyOf(c));
+      const end = now() + seconds * 1000;
+      while (now() < end) await flow(c, t, flows++);
+      c.close();
+    }
   } finally {
     await server.stop(); // SIGTERM: the child exits normally and writes its profile
   }
@@ -42,8 +52,9 @@ try {
     byFn.set(key, (byFn.get(key) ?? 0) + us);
   }
   const top = [...byFn].sort((a, b) => b[1] - a[1]).slice(0, 30);
-  console.log(`${flows} flows in ${seconds} s; ${(total / 1000).toFixed(0)} ms of samples (${((total / 1000) / flows).toFixed(2)} ms per flow)`);
-  for (const [k, us] of top) console.log(`${((100 * us) / total).toFixed(1).padStart(5)} %  ${(us / 1000 / flows).toFixed(3)} ms/flow  ${k}`);
+  const unit = reads ? 'read' : 'flow';
+  console.log(`${flows} ${unit}s in ${seconds} s; ${(total / 1000).toFixed(0)} ms of samples (${((total / 1000) / flows).toFixed(2)} ms per ${unit})`);
+  for (const [k, us] of top) console.log(`${((100 * us) / total).toFixed(1).padStart(5)} %  ${(us / 1000 / flows).toFixed(3)} ms/${unit}  ${k}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { buildServers, ROOT, type Figure } from './lib.js';
 import { measureFloor, type Floor } from './floor.js';
 
-const GROUPS = ['flow', 'store', 'throughput', 'import', 'startup', 'metadata', 'fetchxml', 'suite'] as const;
+const GROUPS = ['flow', 'store', 'throughput', 'import', 'startup', 'metadata', 'fetchxml', 'suite', 'package'] as const;
 type Group = (typeof GROUPS)[number];
 
 const wanted = process.argv.slice(2).filter((a): a is Group => (GROUPS as readonly string[]).includes(a));

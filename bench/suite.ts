@@ -1,11 +1,13 @@
 /**
  * The whole spec suite: wall time of the cucumber profiles en, de and nl (cucumber.mjs) over features/<lng>,
- * run at the same time as npm test runs them, each as `npx cucumber-js -p <lng> features/<lng>`, against its floor:
- * the slowest language run alone. Process start-up (a dry run) and time per scenario are reported apart.
+ * run at the same time as npm test runs them, each as `npx cucumber-js -p <lng> features/<lng>` on the steps compiled
+ * to dist/ (SPECS_COMPILED=1, after `tsc -p tsconfig.build.json --noCheck`, not timed), against its floor: the
+ * slowest language run alone. Process start-up (a dry run) and time per scenario are reported apart, and the start-up
+ * from the sources through ts-node (as `npx cucumber-js` without SPECS_COMPILED) for comparison.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { ROOT, fig, now, pct, ratioFig, type Figure } from './lib.js';
 
 const LANGS = ['en', 'de', 'nl'] as const;
@@ -15,10 +17,11 @@ function features(lng: string): number {
   return existsSync(dir) ? readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.feature')).length : 0;
 }
 
-function cucumber(lng: string, extra: readonly string[] = []): Promise<{ code: number; out: string; s: number }> {
+function cucumber(lng: string, extra: readonly string[] = [], compiled = true): Promise<{ code: number; out: string; s: number }> {
   const bin = join(ROOT, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js');
   const t0 = now();
-  const p = spawn(process.execPath, [bin, '-p', lng, '--format', 'summary', ...extra, `features/${lng}`], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = { ...process.env, SPECS_COMPILED: compiled ? '1' : '0' };
+  const p = spawn(process.execPath, [bin, '-p', lng, '--format', 'summary', ...extra, `features/${lng}`], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   p.stdout.on('data', (c: Buffer) => (out += c.toString()));
   p.stderr.on('data', (c: Buffer) => (out += c.toString()));
@@ -33,10 +36,15 @@ export async function run(): Promise<Figure[]> {
   if (langs.length === 0 || !existsSync(join(ROOT, 'cucumber.mjs'))) {
     return [fig('suite', name, null, 's', '<=', 1.3, 'n/a (no features yet)')];
   }
+  // As npm test does: the steps and the simulator compiled once (emit only; npm test type-checks in its first stage).
+  const build = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--noCheck'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error(`bench: tsc -p tsconfig.build.json --noCheck exited with ${build.status}`);
   // The floor: each language alone; its process start-up (loading the steps, no scenario run) is a dry run.
   const alone: { lng: string; s: number; startup: number; scenarios: number }[] = [];
+  const fromSources: number[] = [];
   for (const lng of langs) {
     const dry = await cucumber(lng, ['--dry-run']);
+    fromSources.push((await cucumber(lng, ['--dry-run'], false)).s);
     const r = await cucumber(lng);
     alone.push({ lng, s: r.s, startup: dry.s, scenarios: scenarios(r.out) });
   }
@@ -52,7 +60,8 @@ export async function run(): Promise<Figure[]> {
   return [
     ratioFig('suite', name, s, 's', slowest.s, '<=', 1.3,
       `${langs.length} languages; ${summary}${failed.length ? `; failing: ${failed.join(', ')} (time still counted)` : ''}. Floor: the slowest language alone (${slowest.lng})`),
-    fig('suite', 'spec process start-up (cucumber --dry-run: load steps, run nothing)', pct(alone.map((a) => a.startup), 50), 's', undefined, undefined, startup),
+    fig('suite', 'spec process start-up (cucumber --dry-run: load steps, run nothing)', pct(alone.map((a) => a.startup), 50), 's', undefined, undefined, `${startup}; compiled (dist/, SPECS_COMPILED=1)`),
+    fig('suite', 'spec process start-up from the sources through ts-node, for comparison', pct(fromSources, 50), 's', undefined, undefined, fromSources.map((x, i) => `${langs[i]} ${x.toFixed(1)} s`).join(', ')),
     fig('suite', 'time per scenario, language alone, start-up excluded', pct(alone.map((a) => ((a.s - a.startup) * 1000) / Math.max(1, a.scenarios)), 50), 'ms', undefined, undefined, perScenario),
   ];
 }

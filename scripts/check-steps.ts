@@ -4,45 +4,49 @@
  * same order, every feature step matches exactly one step of its language in the word order its keyword takes,
  * every step id is used in every language, the same @id scenarios exist in every language with the same number of
  * steps, and @doc tags name rules of the registry (simulator/rules/). Exit 1 on any problem.
- * Problems of a feature come in the feature's language, with the closest phrases for a step that matches none.
+ * Problems of a feature or of a language's phrases come in that language, with the closest phrases for a step that
+ * matches none; `--lang de` checks one language's features and says everything in it.
  */
 import { formsOf, firstPhrase } from '../steps/support/forms.js';
 import { allowedClauses, type KeywordType, type StepType } from '../steps/support/grammar.js';
 import { grammarProblem, synthesize, undefinedHelp } from '../steps/support/help.js';
 import { LANGS, type Lang } from '../steps/support/labels.js';
 import { translator } from '../simulator/i18n.js';
-import { allPickles, tagValues } from './lib/features.js';
+import { allPickles, loadPickles, tagValues } from './lib/features.js';
 import { ruleById } from '../simulator/rules/index.js';
 import { compilePhrases, parametersOf, stepIdsWithBody } from './lib/expressions.js';
 
 const problems: string[] = [];
+/** `--lang de`: check the features of one language and report in it (problems of the shared library stay in English). */
+const langArg = process.argv[process.argv.indexOf('--lang') + 1];
+const only: Lang | undefined = process.argv.includes('--lang') && LANGS.find((l) => l === langArg) ? (langArg as Lang) : undefined;
 /** A problem of a feature, in that feature's language (authoring:stepcheck.*); technical names are interpolated. */
 const say = (lng: Lang, key: string, values: Record<string, string | number>): string => translator(lng)(`authoring:stepcheck.${key}`, values);
 const bodies = stepIdsWithBody();
 const forms = new Map(LANGS.map((l) => [l, formsOf(l)]));
 const phraseIds = new Set(LANGS.flatMap((l) => [...(forms.get(l)?.keys() ?? [])]));
 
-for (const id of bodies.keys()) for (const l of LANGS) if (!forms.get(l)?.get(id)?.length) problems.push(`missing phrase: ${id} in locales/${l}/steps.json`);
+for (const id of bodies.keys()) for (const l of LANGS) if (!forms.get(l)?.get(id)?.length) problems.push(say(l, 'missingPhrase', { id, file: `locales/${l}/steps.json` }));
 for (const id of phraseIds) if (!bodies.has(id)) problems.push(`phrase without a step body: ${id}`);
 for (const id of bodies.keys()) {
   const en = parametersOf(firstPhrase(forms.get('en')?.get(id) ?? [])).join(',');
   for (const l of LANGS) for (const f of forms.get(l)?.get(id) ?? []) {
     const p = parametersOf(f.phrase).join(',');
-    if (p !== en) problems.push(`parameters differ: ${id} takes (${en}) in en but (${p}) in ${l}: ${f.phrase}`);
+    if (p !== en) problems.push(say(l, 'parametersDiffer', { id, en, mine: p, phrase: f.phrase }));
   }
 }
 
-const packs = allPickles();
+const packs = only ? [loadPickles(only)] : allPickles();
 const scenariosById = new Map<string, Map<string, number[]>>();
 for (const { lang, pickles, keywords } of packs) {
   const compiled = compilePhrases(lang);
-  for (const c of compiled) if (c.error) problems.push(`phrase doesn't compile: ${c.id} (${lang}): ${c.error}`);
+  for (const c of compiled) if (c.error) problems.push(say(lang, 'compile', { id: c.id, error: c.error }));
   // Forms of a step must not overlap: cucumber would call a text that two of them match ambiguous.
   for (const c of compiled) {
     for (const variant of [c.phrase.replace(/\(([^)]*)\)/g, ''), c.phrase.replace(/\(([^)]*)\)/g, '$1')]) {
       const text = synthesize(variant, lang);
       const others = compiled.filter((o) => o !== c && o.expression?.match(text));
-      if (others.length) problems.push(`phrases overlap (${lang}): "${text}" matches ${c.id}: ${c.phrase} and ${others.map((o) => `${o.id}: ${o.phrase}`).join(' | ')}`);
+      if (others.length) problems.push(say(lang, 'overlap', { text, phrases: [`${c.id}: ${c.phrase}`, ...others.map((o) => `${o.id}: ${o.phrase}`)].join(' | ') }));
     }
   }
   const used = new Set<string>();
@@ -69,22 +73,24 @@ for (const { lang, pickles, keywords } of packs) {
       for (const h of hitIds) used.add(h);
     }
   }
-  for (const id of bodies.keys()) if (!used.has(id)) problems.push(`unused step id in ${lang}: ${id}`);
+  for (const id of bodies.keys()) if (!used.has(id)) problems.push(say(lang, 'unused', { id, folder: `features/${lang}` }));
 }
 
 for (const [id, byLang] of scenariosById) {
   const en = JSON.stringify(byLang.get('en'));
-  for (const l of LANGS) {
+  for (const l of only ? [only] : LANGS) {
     const counts = (lng: Lang): string => (byLang.get(lng) ?? []).join(', ');
     if (!byLang.has(l)) problems.push(say(l, 'missing', { id: `@id:${id}`, folder: `features/${l}` }));
-    else if (byLang.has('en') && JSON.stringify(byLang.get(l)) !== en) problems.push(say(l, 'stepsDiffer', { id: `@id:${id}`, folder: `features/${l}`, counts: counts(l), source: 'features/en', en: counts('en') }));
+    else if (!only && byLang.has('en') && JSON.stringify(byLang.get(l)) !== en) problems.push(say(l, 'stepsDiffer', { id: `@id:${id}`, folder: `features/${l}`, counts: counts(l), source: 'features/en', en: counts('en') }));
   }
 }
 
 const counts = packs.map((p) => `${p.lang} ${p.pickles.length}`).join(', ');
+// the summary in the checked language (--lang), else English: the run spans the three
+const lng: Lang = only ?? 'en';
 if (problems.length) {
   console.error(problems.map((p) => `✗ ${p}`).join('\n'));
-  console.error(`step check: ${problems.length} problem(s) (${bodies.size} steps; scenarios ${counts})`);
+  console.error(say(lng, 'failed', { n: problems.length, steps: bodies.size, scenarios: counts }));
   process.exit(1);
 }
-console.log(`step check: ok — ${bodies.size} steps with a phrase in ${LANGS.join(', ')}; all used; scenarios ${counts}; ${scenariosById.size} @id in every language`);
+console.log(say(lng, only ? 'okOne' : 'ok', { steps: bodies.size, languages: LANGS.join(', '), scenarios: counts, ids: scenariosById.size }));

@@ -16,6 +16,7 @@ import { ROW_VERSION } from './domain/context.js';
 import { mountExtras } from './extras.js';
 import { terminologyPage } from './http/terminology-route.js';
 import { jsonBody } from './http/json-body.js';
+import { type SchemaSet, withSchema } from './schema/scope.js';
 import { Sim } from './errors/sim.js';
 
 export interface SimulatorOptions {
@@ -27,12 +28,15 @@ export interface SimulatorOptions {
   readonly demo?: boolean;
   /** Largest request body accepted. */
   readonly bodyLimit?: string;
+  /** The instance's schema with its extensions (schema/extensions.ts buildSchema); default: the built-in schema. */
+  readonly schema?: SchemaSet;
 }
 
 export interface Simulator {
   readonly app: Express;
   readonly service: Service;
   readonly store: Store;
+  readonly schema: SchemaSet | undefined;
   /** Starts listening (port 0 = ephemeral) on 127.0.0.1 unless told otherwise; resolves to the base URL. */
   listen(port?: number, host?: string): Promise<string>;
   reset(demo: boolean): Promise<void>;
@@ -45,14 +49,15 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const service = new Service(store, options.clock ?? iso(Date.now()));
   await service.init();
   i18nInstance();
-  if (options.demo && store.count('cdm_company') === 0 && store.count('LegalEntity') === 0) await seedDemo(service);
+  const schema = options.schema;
+  if (options.demo && store.count('cdm_company') === 0 && store.count('LegalEntity') === 0) await withSchema(schema, () => seedDemo(service));
 
   const reset = async (demo: boolean): Promise<void> => {
     // The row version goes on across a reset: an ETag handed out before must never come back (one increasing number).
     const rowVersion = store.get('sim_counter', ROW_VERSION);
     await store.replaceAll(rowVersion ? { sim_counter: { [ROW_VERSION]: rowVersion } } : {});
     await service.init();
-    if (demo) await seedDemo(service);
+    if (demo) await withSchema(schema, () => seedDemo(service));
     service.events.emit('event', { type: 'reset', data: { demo } });
   };
 
@@ -60,8 +65,11 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   app.disable('x-powered-by');
   app.set('etag', false); // records carry their own ETags; Express's body hashes would answer 304 to collections
   app.set('query parser', 'simple');
+  // Everything a request does reads this instance's schema (extensions included): see schema/scope.ts.
+  if (schema) app.use((_req: Request, _res: Response, next: NextFunction) => withSchema(schema, next));
   const limit = options.bodyLimit ?? '1mb';
   const api = (flavour: Flavour) => [
+    queryOnce,
     latency(service),
     requireJson(flavour),
     ...jsonBody(flavour, { limit, type: ['application/json', 'application/*+json'] }),
@@ -79,7 +87,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
 
   let server: Server | undefined;
   return {
-    app, service, store, reset,
+    app, service, store, reset, schema,
     listen(port = 0, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         const s = app.listen(port, host, () => {
@@ -104,6 +112,15 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
 
 function isStore(s: SimulatorOptions['store']): s is Store {
   return typeof s === 'object' && s !== null && 'transact' in s;
+}
+
+/**
+ * Performance: Express 5's `req.query` is a getter that parses the query string again on every read, and the API
+ * handlers read it several times per request: parsed once here, the same object for the rest of the request.
+ */
+function queryOnce(req: Request, _res: Response, next: NextFunction): void {
+  Object.defineProperty(req, 'query', { value: req.query, configurable: true, enumerable: true, writable: true });
+  next();
 }
 
 /** Simulated latency (faults.latencyMs) on the two APIs. */

@@ -6,7 +6,8 @@ import type { Runner, SimEvent } from './runner.js';
 import { importFromStaging } from './finance/import-staging.js';
 import { postInvoiceProposals } from './finance/posting.js';
 import { type ProcessLog, error, info } from './finance/process-log.js';
-import { type Faults, runAsyncIntegration } from './dualwrite/runtime.js';
+import { type Faults, logActivity, runAsyncIntegration } from './dualwrite/runtime.js';
+import { purgeCatchUpErrors } from './dualwrite/queue-limits.js';
 
 /** Finance periodic processes the simulator can run on demand or on a recurrence (labels: `processes.<id>`). */
 export interface Process {
@@ -76,7 +77,12 @@ export async function advanceClock(r: Runner, body: { advance?: unknown; to?: un
     await runProcess(r, due.id as ProcessId);
   }
   const now = iso(target);
-  await r.direct((ctx) => ctx.tx.put('sim_meta', 'clock', { now }));
+  await r.direct((ctx) => {
+    ctx.tx.put('sim_meta', 'clock', { now });
+    // catch-up errors are kept 1 day (dualwrite/queue-limits.ts); `ctx.now` is still the time before the move
+    const at = { ...ctx, now };
+    for (const [mapId, n] of purgeCatchUpErrors(at)) logActivity(at, mapId, 'catchUpErrorsPurged', { n });
+  });
   r.emit({ type: 'clock', data: { now } } satisfies SimEvent);
   return now;
 }

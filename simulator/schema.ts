@@ -36,6 +36,8 @@ export interface FieldDef {
   readonly maxLength?: number;
   /** A simulator field with no documented Microsoft name (shown as such in EntityDefinitions). */
   readonly sim?: boolean;
+  /** A custom column a schema extension adds (simulator/schema/extensions.ts): the user's, neither Microsoft's nor ours. */
+  readonly custom?: boolean;
   /** From the column catalogue (simulator/schema/catalog.ts): the reference's type name, e.g. `Customer`, `State`. */
   readonly attributeType?: string;
   /** From the catalogue: the reference's RequiredLevel (None, SystemRequired, ApplicationRequired, Recommended). */

@@ -8,6 +8,7 @@ import { financeEntities } from './finance/entities.js';
 import { type Faults, ensureMaps, noFaults, propagate } from './dualwrite/runtime.js';
 import type { MapId } from './dualwrite/maps.js';
 import { resume, retry, setMap } from './dualwrite/catch-up.js';
+import { rerunInitialSync, runMap, skipInitialSync } from './dualwrite/initial-sync.js';
 import { type ProcessId, advanceClock, ensureProcessRows, runProcess, setRecurrence } from './processes.js';
 import type { Runner, SimEvent } from './runner.js';
 import type { RuleId } from './rules/index.js';
@@ -35,10 +36,12 @@ export class Service {
   constructor(readonly store: Store, startClock: string) {
     this.events.setMaxListeners(0);
     this.unsubscribe = store.onCommit(({ seq, ops }) => {
-      const changes = ops.filter((o) => !o.table.startsWith('sim_')).map((o) => ({ side: sideOf(o.table), table: o.table, id: o.id, t: o.t }));
       // The rules the transaction applied (simulator/rules/), set by `direct` just before the store announces it.
       const rules = this.appliedRules;
       this.appliedRules = [];
+      // Performance: no event built when nobody listens (the live page and SSE subscribe; most runs have neither).
+      if (this.events.listenerCount('event') === 0) return;
+      const changes = ops.filter((o) => !o.table.startsWith('sim_')).map((o) => ({ side: sideOf(o.table), table: o.table, id: o.id, t: o.t }));
       if (changes.length) this.events.emit('event', { type: 'commit', seq, data: changes, ...(rules.length ? { rules } : {}) } satisfies SimEvent);
     });
     this.startClock = startClock;
@@ -101,6 +104,19 @@ export class Service {
 
   retry(id: MapId, ids?: readonly string[]): Promise<{ retried: number; succeeded: number; failed: number }> {
     return retry(this.runner, id, ids);
+  }
+
+  /** Run with or without the initial write; re-run or skip an initial write that had errors (dualwrite/initial-sync.ts). */
+  runMap(id: MapId, initialSync = true): Promise<Rec> {
+    return runMap(this.runner, id, initialSync);
+  }
+
+  rerunInitialSync(id: MapId, mode: 'all' | 'withoutErrors'): Promise<Rec> {
+    return rerunInitialSync(this.runner, id, mode);
+  }
+
+  skipInitialSync(id: MapId): Promise<Rec> {
+    return skipInitialSync(this.runner, id);
   }
 
   async setSettings(settings: { invoiceIntegration?: unknown }): Promise<Rec> {

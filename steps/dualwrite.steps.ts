@@ -52,3 +52,29 @@ step('map.errors', async function (map: string, n: number) {
   const items = Array.isArray(errors.value) ? errors.value.length : -1;
   if (m.errors !== n || items !== n) throw this.mismatch(`${mapName(this, map)}: ${this.label('terms.catchup_errors')}`, counted(this, m.errors, items), this.num(n));
 });
+
+// ---- Run and its initial sync, the simulated clock, a paused map's limits (issue 14 part 6) -------------------------
+
+step('map.run', async function (map: string) {
+  await this.ok('POST', `/sim/maps/${map}/run`, { initialSync: true });
+});
+
+step('map.rerunInitialSync', async function (map: string) {
+  await this.ok('POST', `/sim/maps/${map}/initial-sync/rerun`, {});
+});
+
+step('map.initialSyncErrors', async function (map: string, n: number) {
+  const m = await mapInfo(this, map);
+  const errors = await this.ok('GET', `/sim/maps/${map}/initial-sync`);
+  const items = Array.isArray(errors.value) ? errors.value.length : -1;
+  if (m.initialSyncErrors !== n || items !== n) throw this.mismatch(`${mapName(this, map)}: ${this.label('terms.initial_sync')}`, counted(this, m.initialSyncErrors, items), this.num(n));
+});
+
+/** The simulator's clock (POST /sim/clock): periodic processes due on the way run, retention runs out. */
+step('clock.hours', async function (hours: number) {
+  await this.ok('POST', '/sim/clock', { advance: `PT${hours}H` });
+});
+
+step('clock.days', async function (days: number) {
+  await this.ok('POST', '/sim/clock', { advance: `P${days}D` });
+});

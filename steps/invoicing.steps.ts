@@ -94,6 +94,18 @@ step('invoice.editBillingType', async function (role: string, billingType: numbe
   await this.dv('PATCH', `msdyn_invoicelinetransactions(${String(d.msdyn_invoicelinetransactionid)})`, { msdyn_billingtype: billingType });
 });
 
+step('invoice.editPrice', async function (role: string, price: number) {
+  actAs(this, role, DATAVERSE_ROLES);
+  const d = await onlyDetail(this);
+  await this.dv('PATCH', `msdyn_invoicelinetransactions(${String(d.msdyn_invoicelinetransactionid)})`, { msdyn_price: price });
+});
+
+step('invoice.deleteDetail', async function (role: string) {
+  actAs(this, role, DATAVERSE_ROLES);
+  const d = await onlyDetail(this);
+  await this.dv('DELETE', `msdyn_invoicelinetransactions(${String(d.msdyn_invoicelinetransactionid)})`);
+});
+
 /** An action on the pro-forma invoice by its label: "Revise" (revise-project-invoices.md; formerly "Correct this invoice") or "Confirm". */
 function actionPath(w: SpecWorld, process: string): string {
   const name = process === 'correct' ? 'msdyn_CorrectInvoice' : process === 'confirm' ? 'msdyn_ConfirmInvoice' : undefined;
@@ -156,7 +168,7 @@ step('then.invoiceName', async function (name: string) {
 });
 
 /** Table columns: field labels (labels:fields.msdyn_actual); cells in the feature's language. */
-const cellReaders: Record<string, (w: SpecWorld, text: string) => unknown> = {
+export const cellReaders: Record<string, (w: SpecWorld, text: string) => unknown> = {
   msdyn_transactiontypecode: (w, t) => resolvePath('options.msdyn_transactiontypecode', w.lang, t, Number),
   msdyn_billingtype: (w, t) => resolveLabel('billingtype', w.lang, t),
   msdyn_billingstatus: (w, t) => resolveLabel('billingstatus', w.lang, t),
@@ -166,10 +178,10 @@ const cellReaders: Record<string, (w: SpecWorld, text: string) => unknown> = {
   msdyn_skipsync: (w, t) => resolveLabel('yesno', w.lang, t),
 };
 
-const matches = (field: string, actual: unknown, expected: unknown): boolean =>
+export const matches = (field: string, actual: unknown, expected: unknown): boolean =>
   field === 'msdyn_quantity' || field === 'msdyn_amount' ? sameAmount(actual, Number(expected)) : field === 'msdyn_skipsync' ? Boolean(actual) === expected : actual === expected;
 
-function show(w: SpecWorld, fields: readonly string[], r: Rec): string {
+export function show(w: SpecWorld, fields: readonly string[], r: Rec): string {
   return fields.map((f) => {
     const v = r[f];
     if (f === 'msdyn_quantity') return formatNumber(Number(v), w.lang, 0);
@@ -202,6 +214,46 @@ step('then.actualsCreated', function (table: DataTable) {
       ...remaining.map((r) => `  ${this.failText('rowExtra', { row: show(this, fields, r) })}`),
     ].join('\n'));
   }
+});
+
+/** A cell of an actuals table: empty or "—" is no value (a cost actual has no billing type, a new one no adjustment status). */
+const readCell = (w: SpecWorld, field: string, text: string): unknown => (text.trim() === '' || text.trim() === '—' ? null : cellReaders[field]?.(w, text));
+const sameCell = (field: string, actual: unknown, expected: unknown): boolean =>
+  expected === null ? actual === null || actual === undefined : matches(field, actual, expected);
+
+/**
+ * Compares a set of actuals with a table as a whole (ActualsonTM.md / ActualonFP.md list, per event, every actual
+ * that exists afterwards): each row matches one actual, and no actual is left over. Order does not matter.
+ */
+export function compareActuals(w: SpecWorld, table: DataTable, actuals: readonly Rec[]): void {
+  const [header, ...rows] = table.raw();
+  if (!header) throw w.fail('tableHeader');
+  const fields = header.map((h) => String(resolveLabel('field', w.lang, h)));
+  fields.forEach((f, i) => {
+    if (!cellReaders[f]) throw w.fail('column', { column: header[i] ?? f, columns: Object.keys(cellReaders).map((c) => `"${w.label(`fields.msdyn_actual.${c}`)}"`).join(', ') });
+  });
+  const expected = rows.map((row) => fields.map((f, i) => readCell(w, f, row[i] ?? '')));
+  const remaining = [...actuals];
+  const missing: number[] = [];
+  expected.forEach((e, r) => {
+    const i = remaining.findIndex((a) => fields.every((f, c) => sameCell(f, a[f], e[c])));
+    if (i < 0) missing.push(r);
+    else remaining.splice(i, 1);
+  });
+  if (missing.length || remaining.length) {
+    throw new Error([
+      w.failText('rowsDiffer', { what: w.label('entities.msdyn_actual.other'), columns: header.join(' | ') }),
+      ...missing.map((r) => `  ${w.failText('rowMissing', { row: rows[r]?.join(' | ') ?? String(r) })}`),
+      ...remaining.map((a) => `  ${w.failText('rowExtra', { row: show(w, fields, a) })}`),
+    ].join('\n'));
+  }
+}
+
+export const projectActuals = (w: SpecWorld): Promise<Rec[]> => w.dvList(`msdyn_actuals?$filter=_msdyn_project_value eq ${w.currentContract().projectId}`);
+
+/** Every actual of the contract's project (time and milestones). */
+step('then.projectActuals', async function (table: DataTable) {
+  compareActuals(this, table, await projectActuals(this));
 });
 
 step('then.noActualsCreated', function () {

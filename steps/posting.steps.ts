@@ -27,7 +27,8 @@ async function proposal(w: SpecWorld, inv?: InvoiceRef): Promise<Rec> {
 
 async function runProcess(w: SpecWorld, process: string): Promise<void> {
   if (process !== 'import_staging' && process !== 'post_proposals') throw w.fail('notPeriodic', { process: w.label(`processes.${process}`), processes: ['import_staging', 'post_proposals'].map((p) => `"${w.label(`processes.${p}`)}"`).join(', ') });
-  await w.ok('POST', `/sim/processes/${process}/run`, { company: w.currentCompany().code });
+  const run = await w.ok('POST', `/sim/processes/${process}/run`, { company: w.currentCompany().code });
+  w.processLogs.set(process, Array.isArray(run.lastLog) ? (run.lastLog as Rec[]) : []);
 }
 
 async function postJournals(w: SpecWorld): Promise<void> {
@@ -139,6 +140,19 @@ step('then.proposalLines', async function (n: number) {
   if (lines.length !== n || Number(p.LineCount) !== n) throw this.mismatch(`${this.label('entities.ProjectInvoiceProposal.one')} ${String(p.ProposalId)}: ${this.label('entities.ProjectInvoiceProposalLine.other')}`, `${this.num(lines.length)} (LineCount ${this.num(Number(p.LineCount))})`, this.num(n));
 });
 
+/**
+ * The last run of Import from staging table held the current proposal back because its billed sales actuals don't
+ * match Dataverse's (project-integration-workspace.md, Troubleshoot tab).
+ */
+step('then.importMismatch', async function () {
+  const inv = this.currentInvoice();
+  const log = this.processLogs.get('import_staging') ?? [];
+  const errors = log.filter((l) => l.level === 'error' && (l.params as Rec | undefined)?.proposal === inv.number);
+  if (!errors.some((l) => l.key === 'import.mismatch')) {
+    throw this.mismatch(`${this.label('processes.import_staging')}: ${this.label('entities.ProjectInvoiceProposal.one')} ${inv.number}`, errors.map((l) => String(l.key)).join(', ') || this.failText('none'), 'import.mismatch');
+  }
+});
+
 step('then.proposalAmount', async function (amount: number) {
   const p = await proposal(this);
   if (!sameAmount(p.InvoiceAmount, amount)) throw this.mismatch(`${this.label('entities.ProjectInvoiceProposal.one')} ${String(p.ProposalId)}`, formatNumber(Number(p.InvoiceAmount), this.lang), formatNumber(amount, this.lang));
@@ -159,27 +173,37 @@ const WRITE_BACK: Record<string, string> = {
   voucher_number: 'msdyn_vouchernumber',
 };
 
-async function billedActual(w: SpecWorld): Promise<Rec> {
+export async function billedActual(w: SpecWorld): Promise<Rec> {
   const billed = await w.dvList(`msdyn_actuals?$filter=_msdyn_invoice_value eq ${w.currentInvoice().id} and msdyn_transactiontypecode eq ${TxType.BilledSales}`);
   if (billed.length !== 1) throw w.mismatch(`${w.label('entities.invoice.one')} ${w.currentInvoice().number}: ${w.label('entities.msdyn_actual.other')} "${w.label(`options.msdyn_transactiontypecode.${TxType.BilledSales}`)}"`, w.num(billed.length), w.num(1));
   return billed[0] as Rec;
 }
 
-step('then.accountingDetails', async function (table: DataTable) {
-  const actual = await billedActual(this);
+/** Checks the accounting details (terms of the table) written back to an actual. */
+export function checkAccountingDetails(w: SpecWorld, actual: Rec, table: DataTable): void {
   const problems: string[] = [];
   for (const [term, value] of table.raw()) {
-    const key = String(resolvePath('terms', this.lang, term ?? ''));
-    const field = WRITE_BACK[key];
-    if (!field) throw this.fail('notAccountingDetail', { term: term ?? '', terms: Object.keys(WRITE_BACK).map((k) => `"${this.label(`terms.${k}`)}"`).join(', ') });
+    const field = writeBackField(w, term ?? '');
     const got = actual[field];
     if (field === 'msdyn_vouchernumber') {
       if (got !== value) problems.push(`${term}: ${String(got)} ≠ ${value}`);
-    } else if (got === null || got === undefined || !sameAmount(got, parseNumber(value ?? '', this.lang))) {
-      problems.push(`${term}: ${got === null || got === undefined ? '—' : formatNumber(Number(got), this.lang)} ≠ ${value}`);
+    } else if (got === null || got === undefined || !sameAmount(got, parseNumber(value ?? '', w.lang))) {
+      problems.push(`${term}: ${got === null || got === undefined ? '—' : formatNumber(Number(got), w.lang)} ≠ ${value}`);
     }
   }
-  if (problems.length) throw new Error(`${this.failText('accountingDetails')}\n  ${problems.join('\n  ')}`);
+  if (problems.length) throw new Error(`${w.failText('accountingDetails')}\n  ${problems.join('\n  ')}`);
+}
+
+/** The actual's column of an accounting detail named by its term ("Exchange rate"…). */
+export function writeBackField(w: SpecWorld, term: string): string {
+  const key = String(resolvePath('terms', w.lang, term));
+  const field = WRITE_BACK[key];
+  if (!field) throw w.fail('notAccountingDetail', { term, terms: Object.keys(WRITE_BACK).map((k) => `"${w.label(`terms.${k}`)}"`).join(', ') });
+  return field;
+}
+
+step('then.accountingDetails', async function (table: DataTable) {
+  checkAccountingDetails(this, await billedActual(this), table);
 });
 
 step('then.voucher', async function () {

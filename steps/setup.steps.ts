@@ -2,18 +2,20 @@ import { step } from './support/phrases.js';
 import { odataString } from './support/http.js';
 import type { Rec, SpecWorld } from './support/world.js';
 import { BillingMethod, TxType } from '../simulator/dataverse/entities.js';
+import { DATAVERSE_ROLES, actAs } from './support/roles.js';
 
 /** Reference data, created the way an integration would: legal entity in Finance, the rest in Dataverse. */
 
-async function today(w: SpecWorld): Promise<string> {
+export async function today(w: SpecWorld): Promise<string> {
   const clock = await w.ok('GET', '/sim/clock');
   return String(clock.now).slice(0, 10);
 }
 
-async function currencyId(w: SpecWorld, iso: string): Promise<string> {
+/** The Dataverse currency with this ISO code (created with two decimals when it is not there yet). */
+export async function currencyId(w: SpecWorld, iso: string): Promise<string> {
   const found = await w.dvList(`transactioncurrencies?$filter=isocurrencycode eq ${odataString(iso)}`);
   if (found[0]) return String(found[0].transactioncurrencyid);
-  const created = await w.dv('POST', 'transactioncurrencies', { isocurrencycode: iso, currencyname: iso });
+  const created = await w.dv('POST', 'transactioncurrencies', { isocurrencycode: iso, currencyname: iso, currencyprecision: 2 });
   return String(created.transactioncurrencyid);
 }
 
@@ -26,19 +28,24 @@ step('setup.legalEntity', async function (code: string, currency: string, tax: n
   this.company = ref;
 });
 
-step('setup.contract', async function (name: string, customer: string) {
-  const company = this.currentCompany();
+/** A customer, a project and a project contract of the current legal entity, in the given Dataverse currency. */
+export async function createContract(w: SpecWorld, name: string, customer: string, currency: string): Promise<void> {
+  const company = w.currentCompany();
   const companyBind = `/cdm_companies(${company.cdmId})`;
-  const currencyBind = `/transactioncurrencies(${company.currencyId})`;
-  const account = await this.dv('POST', 'accounts', { name: customer, 'msdyn_company@odata.bind': companyBind, 'transactioncurrencyid@odata.bind': currencyBind });
+  const currencyBind = `/transactioncurrencies(${currency})`;
+  const account = await w.dv('POST', 'accounts', { name: customer, 'msdyn_company@odata.bind': companyBind, 'transactioncurrencyid@odata.bind': currencyBind });
   const accountBind = `/accounts(${String(account.accountid)})`;
-  const project = await this.dv('POST', 'msdyn_projects', { msdyn_subject: name, 'msdyn_customer@odata.bind': accountBind, 'msdyn_company@odata.bind': companyBind });
-  const contract = await this.dv('POST', 'salesorders', {
+  const project = await w.dv('POST', 'msdyn_projects', { msdyn_subject: name, 'msdyn_customer@odata.bind': accountBind, 'msdyn_company@odata.bind': companyBind });
+  const contract = await w.dv('POST', 'salesorders', {
     name, 'customerid_account@odata.bind': accountBind, 'msdyn_company@odata.bind': companyBind, 'transactioncurrencyid@odata.bind': currencyBind,
   });
   const ref = { name, id: String(contract.salesorderid), accountId: String(account.accountid), projectId: String(project.msdyn_projectid), company: company.code };
-  this.contracts.set(name, ref);
-  this.contract = ref;
+  w.contracts.set(name, ref);
+  w.contract = ref;
+}
+
+step('setup.contract', async function (name: string, customer: string) {
+  await createContract(this, name, customer, this.currentCompany().currencyId);
 });
 
 step('setup.tmLine', async function (price: number, cost: number) {
@@ -51,30 +58,41 @@ step('setup.tmLine', async function (price: number, cost: number) {
   contract.lineId = String(line.salesorderdetailid);
 });
 
-step('setup.milestone', async function (name: string, amount: number) {
-  const contract = this.currentContract();
-  const line = await this.dv('POST', 'salesorderdetails', {
+async function addMilestone(w: SpecWorld, name: string, amount: number, costPerHour?: number): Promise<void> {
+  const contract = w.currentContract();
+  const line = await w.dv('POST', 'salesorderdetails', {
     productdescription: name, 'salesorderid@odata.bind': `/salesorders(${contract.id})`, 'msdyn_project@odata.bind': `/msdyn_projects(${contract.projectId})`,
-    msdyn_billingmethod: BillingMethod.FixedPrice, priceperunit: amount,
+    msdyn_billingmethod: BillingMethod.FixedPrice, priceperunit: amount, ...(costPerHour === undefined ? {} : { msdyn_costperunit: costPerHour }),
   });
-  const milestone = await this.dv('POST', 'msdyn_contractlinescheduleofvalues', {
-    msdyn_name: name, 'msdyn_contractlineid@odata.bind': `/salesorderdetails(${String(line.salesorderdetailid)})`, msdyn_amount: amount, msdyn_invoicedate: await today(this),
+  const milestone = await w.dv('POST', 'msdyn_contractlinescheduleofvalues', {
+    msdyn_name: name, 'msdyn_contractlineid@odata.bind': `/salesorderdetails(${String(line.salesorderdetailid)})`, msdyn_amount: amount, msdyn_invoicedate: await today(w),
   });
   const id = String(milestone.msdyn_contractlinescheduleofvalueid);
-  await this.dv('POST', `msdyn_contractlinescheduleofvalues(${id})/Microsoft.Dynamics.CRM.msdyn_MarkReadyToInvoice`, {});
-  this.milestones.set(name, id);
+  await w.dv('POST', `msdyn_contractlinescheduleofvalues(${id})/Microsoft.Dynamics.CRM.msdyn_MarkReadyToInvoice`, {});
+  w.milestones.set(name, id);
+}
+
+step('setup.milestone', async function (name: string, amount: number) {
+  await addMilestone(this, name, amount);
 });
 
-/** A time entry on the contract's project, approved: returns the unbilled sales actual it created. */
-async function approveTime(w: SpecWorld, resource: string, hours: number, date: string): Promise<Rec> {
+step('setup.milestoneCost', async function (name: string, amount: number, cost: number) {
+  await addMilestone(this, name, amount, cost);
+});
+
+/** A time entry on the contract's project, approved: returns the unbilled sales actual it created (none on a fixed-price-only contract). */
+async function approveTime(w: SpecWorld, resource: string, hours: number, date: string): Promise<Rec | undefined> {
   const contract = w.currentContract();
   const entry = await w.dv('POST', 'msdyn_timeentries', {
     msdyn_description: resource, msdyn_resourcename: resource, msdyn_date: date, msdyn_duration: Math.round(hours * 60),
     'msdyn_project@odata.bind': `/msdyn_projects(${contract.projectId})`,
   });
-  const approved = await w.dv('POST', `msdyn_timeentries(${String(entry.msdyn_timeentryid)})/Microsoft.Dynamics.CRM.msdyn_ApproveTimeEntry`, {});
+  w.timeEntryId = String(entry.msdyn_timeentryid);
+  const approved = await w.dv('POST', `msdyn_timeentries(${w.timeEntryId})/Microsoft.Dynamics.CRM.msdyn_ApproveTimeEntry`, {});
   const actuals = (approved.value as Rec[] | undefined) ?? [];
   const unbilled = actuals.find((a) => a.msdyn_transactiontypecode === TxType.UnbilledSales);
+  // A project billed at a fixed price only gets a cost actual (ActualonFP.md, "Time is approved").
+  if (!unbilled && !contract.lineId) return undefined;
   if (!unbilled) throw w.fail('unbilledMissing', { resource: `"${resource}"`, type: w.label(`options.msdyn_transactiontypecode.${TxType.UnbilledSales}`), n: w.num(actuals.length) });
   return unbilled;
 }
@@ -85,11 +103,12 @@ async function markReady(w: SpecWorld, actualId: string): Promise<void> {
 
 step('work.approved', async function (resource: string, hours: number) {
   const unbilled = await approveTime(this, resource, hours, await today(this));
-  this.unbilledActualId = String(unbilled.msdyn_actualid);
+  this.unbilledActualId = unbilled ? String(unbilled.msdyn_actualid) : undefined;
 });
 
 step('work.approvedReady', async function (resource: string, hours: number) {
   const unbilled = await approveTime(this, resource, hours, await today(this));
+  if (!unbilled) throw this.fail('unbilledMissing', { resource: `"${resource}"`, type: this.label(`options.msdyn_transactiontypecode.${TxType.UnbilledSales}`), n: this.num(0) });
   this.unbilledActualId = String(unbilled.msdyn_actualid);
   await markReady(this, this.unbilledActualId);
 });
@@ -113,4 +132,15 @@ step('work.many', async function (count: number) {
   });
   // The project manager marks the contract's whole backlog ready at once, as the backlog view allows.
   await this.dv('POST', `salesorders(${this.currentContract().id})/Microsoft.Dynamics.CRM.msdyn_MarkReadyToInvoice`, {});
+});
+
+/** An approval that may be refused (e.g. dual-write blocks it): the answer is kept for "the operation is refused". */
+step('work.tryApprove', async function (role: string, hours: number, resource: string) {
+  actAs(this, role, DATAVERSE_ROLES);
+  const contract = this.currentContract();
+  const entry = await this.dv('POST', 'msdyn_timeentries', {
+    msdyn_description: resource, msdyn_resourcename: resource, msdyn_date: await today(this), msdyn_duration: Math.round(hours * 60),
+    'msdyn_project@odata.bind': `/msdyn_projects(${contract.projectId})`,
+  });
+  await this.tracking(() => this.tryDv('POST', `msdyn_timeentries(${String(entry.msdyn_timeentryid)})/Microsoft.Dynamics.CRM.msdyn_ApproveTimeEntry`, {}));
 });

@@ -179,6 +179,17 @@ describe('a cucumber run of features written in German and Dutch', () => {
     assert.match(stdout, /Beispiel: Wenn der Projektmanager die Proforma-Rechnung bestätigt/);
     assert.doesNotMatch(stdout, /function \(|async function|When\('/);
   });
+  it('cucumber\'s report around the help speaks the features\' languages: no English header, titles, hooks or counts', () => {
+    // cucumber-js writes these in fixed English; steps/support/progress.ts replaces its progress formatter
+    assert.doesNotMatch(stdout, /Undefined\. Implement with the following snippet/);
+    assert.doesNotMatch(stdout, /^(Failures|Warnings):$|^\d+ (scenario|step)s? \(|executing steps|^\s+✔ (Before|After)\b/m);
+    assert.match(stdout, /^Fehlschläge:$/m);
+    assert.match(stdout, /^Mislukt:$/m);
+    assert.match(stdout, /^\d+\) Szenario: Unbekannter Satz # /m);
+    assert.match(stdout, /^\s+✔ Vor dem Szenario # /m);
+    assert.match(stdout, /^\[de\] \d+ Szenarien \(\d+ fehlgeschlagen, \d+ ohne passenden Satz, \d+ bestanden\)$/m);
+    assert.match(stdout, /^\[nl\] \d+ scenario's \(\d+ mislukt, \d+ zonder passende zin, \d+ geslaagd\)$/m);
+  });
   it('Dutch: "Formulieropslag importeren" from the Dutch page runs the import process; 19 % works', () => {
     assert.ok(scenario('Term van de Nederlandse pagina').steps.every((x) => x.result.status === 'passed'));
   });

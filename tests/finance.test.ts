@@ -20,7 +20,7 @@ function company(ctx: MemCtx, id: string, currency: string, tax: number): void {
 }
 
 function rate(ctx: MemCtx, from: string, to: string, start: string, value: number): void {
-  insert(ctx, 'ExchangeRate', `${from}|${to}|${start}`, { FromCurrency: from, ToCurrency: to, StartDate: start, Rate: value });
+  insert(ctx, 'ExchangeRate', `Default|${from}|${to}|${start}`, { RateTypeName: 'Default', FromCurrency: from, ToCurrency: to, StartDate: start, Rate: value, ConversionFactor: 'One' });
 }
 
 let seq = 0;

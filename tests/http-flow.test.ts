@@ -282,7 +282,8 @@ test('stopped map: nothing is synced, nothing is queued', async () => {
   assert.deepEqual((await ok(h.simApi('GET', '/maps/actuals/queue'))).json, []);
   const m = ((await ok(h.simApi('GET', '/maps'))).json as Json[]).find((x) => x.id === 'actuals');
   assert.deepEqual([m.state, m.stateCode], ['Stopped', 1]);
-  await ok(h.simApi('POST', '/maps/actuals/run'));
+  // Run with the Initial sync check box cleared (enable-entity-map.md): live again, nothing copied
+  await ok(h.simApi('POST', '/maps/actuals/run', { initialSync: false }));
   assert.equal((await list(h.fo, '/ProjCDSActualsImports')).length, 0, 'changes made while stopped are not caught up');
   await approveTime(h, c.projectId, 1);
   assert.equal((await list(h.fo, '/ProjCDSActualsImports')).length, 2, 'live again after Run');

@@ -240,7 +240,7 @@ test('/sim control: health, maps (list, pause, resume, stop, run, queue, errors,
   assert.equal(health.store, 'memory');
 
   const maps = (await ok(h.simApi('GET', '/maps'))).json as Json[];
-  assert.deepEqual(maps.map((m) => m.id), ['legal_entities', 'pi_v2', 'actuals', 'txconn']);
+  assert.deepEqual(maps.map((m) => m.id), ['legal_entities', 'pi_v2', 'actuals', 'txconn', 'milestones']);
   assert.ok(maps.every((m) => m.state === 'Running' && m.stateCode === 4 && m.queued === 0 && m.errors === 0));
   const deMaps = (await ok(h.simApi('GET', '/maps', undefined, { 'Accept-Language': 'de' }))).json as Json[];
   assert.notEqual(deMaps[1].name, maps[1].name, 'map names are localized');
@@ -255,7 +255,8 @@ test('/sim control: health, maps (list, pause, resume, stop, run, queue, errors,
   assert.deepEqual((await ok(h.simApi('GET', '/maps/txconn/errors'))).json, []);
   assert.deepEqual((await ok(h.simApi('POST', '/maps/txconn/errors/retry', {}))).json, { retried: 0, succeeded: 0, failed: 0 });
   const log = (await ok(h.simApi('GET', '/maps/txconn/log'))).json as Json[];
-  assert.deepEqual(log.filter((l) => l.event === 'state').map((l) => l.detail.to), ['Paused', 'Resuming', 'Running', 'Stopped', 'Running']);
+  // Run goes through Initializing, the initial write (enable-entity-map.md)
+  assert.deepEqual(log.filter((l) => l.event === 'state').map((l) => l.detail.to), ['Paused', 'Resuming', 'Running', 'Stopped', 'Initializing', 'Running']);
   assert.equal((await h.simApi('GET', '/maps/nosuchmap/queue')).status, 404);
 
   const procs = (await ok(h.simApi('GET', '/processes'))).json as Json[];
@@ -295,7 +296,7 @@ test('/sim/reset: empty, or with demo data', async () => {
   await ok(h.simApi('POST', '/reset', {}));
   assert.deepEqual(await list(h.dv, '/invoices'), []);
   assert.deepEqual(await list(h.fo, '/LegalEntities'), []);
-  assert.equal(((await ok(h.simApi('GET', '/maps'))).json as Json[]).length, 4, 'maps come back with a reset');
+  assert.equal(((await ok(h.simApi('GET', '/maps'))).json as Json[]).length, 5, 'maps come back with a reset');
 });
 
 test('/sim/events: server-sent events deliver a commit event after a write', async () => {

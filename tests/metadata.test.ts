@@ -187,7 +187,7 @@ test('bound actions on the right types with their results; WhoAmI and RetrieveVe
       count++;
     }
   }
-  assert.equal(count, 10);
+  assert.equal(count, 15); // + submit, recall, cancel approval, approve recall (time entries), confirm contract (issue 12 part 3)
   const approve = (crm.Action as Json[]).find((a) => a.Name === 'msdyn_ApproveTimeEntry');
   assert.equal(approve.ReturnType.Type, 'Collection(mscrm.msdyn_actual)');
   const contractReady = (crm.Action as Json[]).find((a) => a.Name === 'msdyn_MarkReadyToInvoice' && a.Parameter[0].Type.endsWith('.salesorder'));

@@ -3,7 +3,7 @@
  * (tests/fixtures/terminology/), plus the document check of the seed pages.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -54,11 +54,14 @@ describe('project check: each rule fires', () => {
     ['other-language', (f) => f.file === 'features/nl/confirm.feature' && f.term === 'Proforma-Rechnung'],
     ['untranslated-english', (f) => f.file === 'features/de/confirm.feature' && f.term === 'the'],
     ['untranslated-english', (f) => f.file === 'locales/nl/errors.json' && f.term === 'invoice'],
-    ['id-parity', (f) => f.message.includes('@id:only-nl is missing in en')],
-    ['id-parity', (f) => f.message.includes('@id:only-nl-2 is missing in en')],
-    ['id-parity', (f) => f.message.includes('@id:only-nl-3 is missing in de')],
-    ['step-count', (f) => f.lng === 'de' && f.message.includes('2 steps in de but 3 in en')],
-    ['step-meaning', (f) => f.lng === 'nl' && f.message.includes('"invoice.confirm" in nl but "invoice.status" in en')],
+    // each finding in the language of the feature it is about (authoring:terminology.*)
+    ['id-parity', (f) => f.lng === 'en' && f.message === 'scenario @id:only-nl is missing in English (present in Dutch: features/nl/confirm.feature:12)'],
+    ['id-parity', (f) => f.lng === 'en' && f.message.startsWith('scenario @id:only-nl-2 is missing in English')],
+    ['id-parity', (f) => f.lng === 'de' && f.message === 'das Szenario @id:only-nl-3 fehlt auf Deutsch (vorhanden auf Niederländisch: features/nl/confirm.feature:20)'],
+    ['step-count', (f) => f.lng === 'de' && f.message === '@id:confirm hat auf Deutsch 2 Schritte, auf Englisch aber 3 (features/en/confirm.feature:6)'],
+    ['step-meaning', (f) => f.lng === 'nl' && f.message.startsWith('@id:confirm: stap 3 betekent in het Nederlands "invoice.confirm", maar in het Engels "invoice.status"')],
+    ['step-undefined', (f) => f.lng === 'nl' && f.message === 'de stap "de pro-formafactuur "A" wordt gedrukt" past bij geen enkele zin uit locales/nl/steps.json'],
+    ['key-missing', (f) => f.lng === 'de' && f.message === 'der Schlüssel labels:options.status.2 fehlt auf Deutsch (Englisch: „Confirmed“)'],
     ['step-undefined', (f) => f.lng === 'nl' && f.line === 13],
     ['ui-literal', (f) => f.term === 'Project invoice status'],
     ['ui-literal', (f) => f.term === 'Run now'],
@@ -111,6 +114,18 @@ describe('document check: fixtures', () => {
     assert.ok(f.some((x) => x.rule === 'rejected-term' && x.term === 'Formulieropslag importeren' && x.line === 6));
     assert.ok(f.some((x) => x.rule === 'inconsistent-spelling' && x.concept === 'proforma'));
     assert.ok(f.some((x) => x.rule === 'untranslated-english' && x.term === 'invoice' && x.line === 7));
+  });
+  it('words its findings in the document\'s language: Dutch for a Dutch page, German for a German one', () => {
+    const nl = doc('fire-nl.md');
+    assert.equal(nl.find((x) => x.rule === 'untranslated-english')?.message, 'onvertaald Engels woord "invoice" in een tekst in het Nederlands');
+    assert.equal(nl.find((x) => x.rule === 'inconsistent-spelling')?.message, 'proforma staat in één document in twee spellingen: "Pro-formafactuur" (regel 5) en "Pro forma-factuur" (regel 6); voorkeur: "Pro-formafactuur"');
+    assert.match(nl.find((x) => x.rule === 'rejected-term')?.message ?? '', /^afgewezen term "Formulieropslag importeren" \(import_staging\): letterlijke vertaling .*; schrijf "Importeren uit opslagtabel" \(gedocumenteerd in dw-pi, SEED-NL: de stappen accepteren hem\)$/);
+    const de = doc('fire-de.md');
+    assert.match(de.find((x) => x.rule === 'rejected-term')?.message ?? '', /^abgelehnter Begriff „Uhrzeit“ \(tc_time\): Fehlübersetzung .*; schreiben Sie „Zeit“ \(belegt in bt: die Schritte akzeptieren ihn\)$/);
+    assert.match(de.find((x) => x.rule === 'uses-variant')?.message ?? '', /^verwendet die Variante „Import aus Staging-Tabelle“ von import_staging \(dw-ea, fup; bevorzugt: „Aus Stagingtabelle importieren“\)$/);
+    // none of the English templates' words in the German and Dutch findings
+    const ENGLISH = /\b(?:rejected|use|uses|variant of|preferred|spelled|is the|write|untranslated|documented|accepted by|line)\b/;
+    for (const x of [...nl, ...de]) assert.doesNotMatch(x.message.replace(/"[^"]*"|„[^“]*“|\([^)]*\)/g, ''), ENGLISH, x.message);
   });
   it('stays quiet on a correct nl document (names wrapped across lines included)', () => {
     assert.deepEqual(doc('quiet-nl.md').filter((x) => x.severity !== 'info').map((x) => x.message), []);
@@ -177,7 +192,8 @@ describe('document check: feature files (tags, ids, code and identifiers are not
   for (const lng of ['en', 'de', 'nl'] as const) {
     it(`the project's own ${lng} features: no errors, no warnings, only notes on terms`, () => {
       const r = checkDocuments(realIdx, [join(ROOT, 'features', lng)], ROOT);
-      assert.equal(r.checked.documents?.length, 7);
+      // every feature file of the language is checked (the count follows the files, so added features are checked too)
+      assert.equal(r.checked.documents?.length, readdirSync(join(ROOT, 'features', lng)).filter((f) => f.endsWith('.feature')).length);
       assert.deepEqual(problems(r.findings), []);
       assert.deepEqual([...new Set(r.findings.map((x) => x.rule))].filter((x) => !['uses-term', 'uses-variant', 'mixed-variants'].includes(x)), []);
     });
@@ -194,12 +210,12 @@ describe('document check: feature files (tags, ids, code and identifiers are not
   });
   it('a faulty new German feature: only the real finding (English in the prose), none on its tags', () => {
     const f = checkDocumentText(realIdx, 'fire-new-de.feature', readFileSync(join(FIX, 'docs', 'fire-new-de.feature'), 'utf8'));
-    assert.deepEqual(problems(f), ['4: "pro-forma invoice" is the en term for proforma; in de write "Proforma-Rechnung"']);
+    assert.deepEqual(problems(f), ['4: „pro-forma invoice“ ist der Begriff für proforma auf Englisch; auf Deutsch schreiben Sie „Proforma-Rechnung“']);
   });
   it('tags, code spans and quoted identifiers in Markdown are not prose; quoted terms still are', () => {
     const md = '# language: de\nDie Tabellenzuordnung `actuals confirm` und @id:confirm-unchanged und "msdyn_actuals" und "ProjCDSActualsImport".\nDer Prozess "Import" und die "pro-forma invoice".\n';
     const f = checkDocumentText(realIdx, 'x.de.md', md);
-    assert.deepEqual(problems(f), ['3: "pro-forma invoice" is the en term for proforma; in de write "Proforma-Rechnung"']);
+    assert.deepEqual(problems(f), ['3: „pro-forma invoice“ ist der Begriff für proforma auf Englisch; auf Deutsch schreiben Sie „Proforma-Rechnung“']);
   });
   it('a rejected term that a Microsoft page uses is a warning naming the preferred term; without a source, an error', () => {
     const f = checkDocumentText(realIdx, 'x.feature', '# language: nl\nFunctionaliteit: X\n  Scenario: Y\n    Als het periodieke proces "Formulieropslag importeren" wordt uitgevoerd\n');
@@ -216,6 +232,21 @@ describe('output', () => {
     assert.ok(t.indexOf('== en ==') < t.indexOf('== de ==') && t.indexOf('== de ==') < t.indexOf('== nl =='));
     assert.match(t, /features\/nl\/confirm\.feature/);
     assert.match(t, /\d+ error\(s\)/);
+  });
+  it('a document check of one language reports in that language (title, columns, severities, notes, totals)', () => {
+    const r = checkDocuments(realIdx, [join(FIX, 'docs', 'fire-de.md'), join(FIX, 'docs', 'missing-de.md')]);
+    assert.equal(r.lng, 'de');
+    const t = formatTable(r);
+    assert.match(t, /^Terminologieprüfung \(Dokumente\) — /);
+    assert.match(t, /Zeile\s+Schwere\s+Regel\s+Meldung/);
+    assert.match(t, /^  geprüft \(Dokumente\): .*fire-de\.md$/m);
+    assert.match(t, /\bWarnung\s+rejected-term\s+abgelehnter Begriff „Uhrzeit“/);
+    assert.match(t, /Hinweis: nicht gefunden: .*missing-de\.md/);
+    assert.match(t, /\d+ Fehler, \d+ Warnung\(en\), \d+ Hinweis\(e\)\n$/);
+    assert.doesNotMatch(t, /\b(?:error|warning|checked|note|line)\b/);
+    const html = renderTerminologyHtml(r);
+    assert.match(html, /<html lang="de">/);
+    assert.match(html, /<th>Zeile<\/th><th>Schwere<\/th>/);
   });
   it('JSON round-trips the report', () => {
     const j = JSON.parse(formatJson(fire)) as { summary: { errors: number }; findings: unknown[] };

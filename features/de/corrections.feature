@@ -2,10 +2,11 @@
 Funktionalität: Korrektur bestätigter Proforma-Rechnungen
   Eine bestätigte Proforma-Rechnung wird nie geändert. „Überarbeiten“ (früher „Korrigieren Sie diese
   Rechnung“) erstellt eine neue Korrekturrechnung im Entwurf, deren Rechnungszeilendetails die fakturierten mit der
-  Menge null übernehmen: Standardmäßig wird die ganze Rechnung gutgeschrieben. Die Menge, die der
-  Projektmanager stehen lässt, wird erneut fakturiert, der Rest gutgeschrieben. Gutgeschriebene Zeit
-  kehrt in den Abrechnungsstau zurück. Ein Meilenstein kann nur vollständig gutgeschrieben werden
-  und ist danach wieder bereit für die Rechnungsstellung.
+  Menge null übernehmen: Standardmäßig wird die ganze Rechnung gutgeschrieben. Menge und Preis, die der
+  Projektmanager stehen lässt, ob weniger oder mehr als zuvor, werden erneut fakturiert; die Differenz
+  wird gutgeschrieben oder berechnet. Gutgeschriebene Zeit kehrt in den Abrechnungsstau zurück. Eine
+  Transaktion, die keine Korrektur braucht, wird aus der Überarbeitung entfernt. Ein Meilenstein kann
+  nur vollständig gutgeschrieben werden und ist danach wieder bereit für die Rechnungsstellung.
 
   Grundlage:
     Angenommen die juristische Person "USPM" mit der Buchhaltungswährung "USD" und 10 % Umsatzsteuer
@@ -80,3 +81,39 @@ Funktionalität: Korrektur bestätigter Proforma-Rechnungen
     Wenn der Projektmanager versucht, den Fakturierungstyp des Rechnungszeilendetails auf "Nicht fakturierbar" zu setzen
     Dann wird der Vorgang abgelehnt
     Und der Gesamtbetrag der Proforma-Rechnung beträgt 5.000,00
+  @id:revise-price-decrease @doc:rule.draft-detail-edit @doc:rule.correction-adjusts-billed
+  Szenario: Eine Überarbeitung mit niedrigerem Preis schreibt die Differenz gut, ohne Zeit in den Abrechnungsstau zurückzugeben
+    Angenommen "Bob" hat 8 Stunden gearbeitet und die Zeit ist genehmigt und bereit für die Rechnungsstellung
+    Und der Projektmanager hat eine Proforma-Rechnung für den Vertrag erstellt und bestätigt
+    Und der Projektmanager hat in der Proforma-Rechnung "Überarbeiten" gewählt
+    Und der Projektmanager hat die Menge des Rechnungszeilendetails auf 8 geändert
+    Wenn der Projektmanager den Preis des Rechnungszeilendetails auf 150,00 ändert
+    Dann beträgt der Gesamtbetrag der Proforma-Rechnung -400,00
+    Wenn der Projektmanager die Proforma-Rechnung bestätigt
+    Dann wurden diese Istwerte erstellt:
+      | Transaktionstyp           | Fakturierungstyp | Menge | Betrag    |
+      | Fakturierte Umsätze       | Fakturierbar     | -8    | -1.600,00 |
+      | Nicht fakturierte Umsätze | Fakturierbar     | 8     | 1.200,00  |
+      | Nicht fakturierte Umsätze | Fakturierbar     | -8    | -1.200,00 |
+      | Fakturierte Umsätze       | Fakturierbar     | 8     | 1.200,00  |
+    Und der Abrechnungsstau des Vertrags zeigt 0 Stunden
+
+  @id:revise-remove-detail @doc:rule.correction-remove-detail @doc:rule.draft-detail-delete
+  Szenario: Eine Transaktion, die keine Korrektur braucht, wird aus der überarbeiteten Rechnung entfernt
+    Angenommen "Bob" hat 8 Stunden gearbeitet und die Zeit ist genehmigt und bereit für die Rechnungsstellung
+    Und der Projektmanager hat eine Proforma-Rechnung für den Vertrag erstellt und bestätigt
+    Und der Projektmanager hat in der Proforma-Rechnung "Überarbeiten" gewählt
+    Wenn der Projektmanager das Rechnungszeilendetail löscht
+    Dann beträgt der Gesamtbetrag der Proforma-Rechnung 0,00
+    Wenn der Projektmanager die Proforma-Rechnung bestätigt
+    Dann wurden keine Istwerte erstellt
+    Und der Abrechnungsstau des Vertrags zeigt 0 Stunden
+
+  @id:draft-delete-detail @doc:rule.draft-detail-delete
+  Szenario: Ein aus dem Entwurf gelöschtes Rechnungszeilendetail kehrt in den Abrechnungsstau zurück
+    Angenommen "Bob" hat 8 Stunden gearbeitet und die Zeit ist genehmigt und bereit für die Rechnungsstellung
+    Und der Projektmanager hat eine Proforma-Rechnung für den Vertrag erstellt
+    Wenn der Projektmanager das Rechnungszeilendetail löscht
+    Dann beträgt der Gesamtbetrag der Proforma-Rechnung 0,00
+    Und der ursprüngliche Istwert für nicht fakturierte Umsätze hat den Abrechnungsstatus "Bereit für die Rechnungsstellung"
+    Und der Abrechnungsstau des Vertrags zeigt 8 Stunden

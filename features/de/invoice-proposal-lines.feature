@@ -38,6 +38,25 @@ Funktionalität: Projektrechnungsvorschlagszeilen
     Dann hat der Projektrechnungsvorschlag 1 Zeile
     Und der Betrag des Projektrechnungsvorschlags beträgt 1.600,00
 
+  @id:import-mismatch-held-back @doc:rule.import-mismatch-held-back
+  Szenario: Ein fakturierter Umsatz, der nicht angekommen ist, hält den Projektrechnungsvorschlag zurück
+    Angenommen "Bob" hat 8 Stunden gearbeitet und die Zeit ist genehmigt und bereit für die Rechnungsstellung
+    Und die nicht fakturierten Umsätze sind über das Project Operations-Integrationsjournal gebucht
+    Und die Tabellenzuordnung "Ist-Werte für die Project Operations-Integration (msdyn_actuals)" ist pausiert
+    Und die juristische Person hat keine Zeileneigenschaft "Fakturierbar"
+    Und der Projektmanager hat eine Proforma-Rechnung für den Vertrag erstellt und bestätigt
+    Wenn die Tabellenzuordnung "Ist-Werte für die Project Operations-Integration (msdyn_actuals)" fortgesetzt wird und die Datensätze in der Warteschlange aufholt
+    Und der periodische Prozess "Aus Stagingtabelle importieren" ausgeführt wird
+    Dann hat der Projektrechnungsvorschlag noch keine Zeilen
+    Und „Aus Stagingtabelle importieren“ meldet für den Projektrechnungsvorschlag fakturierte Umsätze, die nicht mit Dataverse übereinstimmen
+    Wenn der Projektbuchhalter versucht, den Projektrechnungsvorschlag zu buchen
+    Dann wird der Vorgang abgelehnt
+    Wenn die Zeileneigenschaft "Fakturierbar" in der juristischen Person wieder eingerichtet wird
+    Und die Aufholfehler der Tabellenzuordnung "Ist-Werte für die Project Operations-Integration (msdyn_actuals)" erneut versucht werden
+    Und der periodische Prozess "Aus Stagingtabelle importieren" erneut ausgeführt wird
+    Dann hat der Projektrechnungsvorschlag 1 Zeile
+    Und der Betrag des Projektrechnungsvorschlags beträgt 1.600,00
+
   @id:out-of-order-confirmation @doc:rule.number-sequence
   Szenariogrundriss: Werden Rechnungen in anderer Reihenfolge bestätigt, muss der Nummernkreis niedrigere Nummern zulassen
     Angenommen die Einstellung "Benutzeränderungen zulassen: Auf eine niedrigere Zahl" des Nummernkreises für Rechnungsvorschläge ist "<niedriger>"

@@ -1,9 +1,10 @@
 Feature: Corrections of confirmed pro-forma invoices
   A confirmed pro-forma invoice is never changed. "Revise" (formerly "Correct this invoice") creates
   a new draft corrective invoice whose invoice line details copy the invoiced ones with a quantity of zero: by
-  default it credits the whole invoice. Whatever quantity the project manager keeps is invoiced
-  again, so the rest is credited. Credited time goes back to the billing backlog. A milestone can
-  only be credited in full; it is then ready for invoicing again.
+  default it credits the whole invoice. Whatever quantity and price the project manager keeps, less
+  or more than before, is invoiced again, so the difference is credited or charged. Credited time goes
+  back to the billing backlog. A transaction that needs no correction is removed from the revision. A
+  milestone can only be credited in full; it is then ready for invoicing again.
 
   Background:
     Given the legal entity "USPM" with accounting currency "USD" and 10% sales tax
@@ -78,3 +79,39 @@ Feature: Corrections of confirmed pro-forma invoices
     When the project manager tries to set the billing type of the invoice line detail to "Non-chargeable"
     Then the operation is refused
     And the pro-forma invoice totals 5,000.00
+  @id:revise-price-decrease @doc:rule.draft-detail-edit @doc:rule.correction-adjusts-billed
+  Scenario: A revision that lowers the price credits the difference without returning time to the backlog
+    Given "Bob" worked 8 hours and the time is approved and ready to invoice
+    And the project manager creates and confirms a pro-forma invoice for the contract
+    And the project manager selects "Revise" on the pro-forma invoice
+    And the project manager changes the quantity of the invoice line detail to 8
+    When the project manager changes the price of the invoice line detail to 150.00
+    Then the pro-forma invoice totals -400.00
+    When the project manager confirms the pro-forma invoice
+    Then these actuals were created:
+      | Transaction type | Billing type | Quantity | Amount    |
+      | Billed sales     | Chargeable   | -8       | -1,600.00 |
+      | Unbilled sales   | Chargeable   | 8        | 1,200.00  |
+      | Unbilled sales   | Chargeable   | -8       | -1,200.00 |
+      | Billed sales     | Chargeable   | 8        | 1,200.00  |
+    And the billing backlog of the contract shows 0 hours
+
+  @id:revise-remove-detail @doc:rule.correction-remove-detail @doc:rule.draft-detail-delete
+  Scenario: A transaction that needs no correction is removed from the revised invoice
+    Given "Bob" worked 8 hours and the time is approved and ready to invoice
+    And the project manager creates and confirms a pro-forma invoice for the contract
+    And the project manager selects "Revise" on the pro-forma invoice
+    When the project manager deletes the invoice line detail
+    Then the pro-forma invoice totals 0.00
+    When the project manager confirms the pro-forma invoice
+    Then no actuals were created
+    And the billing backlog of the contract shows 0 hours
+
+  @id:draft-delete-detail @doc:rule.draft-detail-delete
+  Scenario: An invoice line detail deleted from a draft goes back to the billing backlog
+    Given "Bob" worked 8 hours and the time is approved and ready to invoice
+    And the project manager creates a pro-forma invoice for the contract
+    When the project manager deletes the invoice line detail
+    Then the pro-forma invoice totals 0.00
+    And the original unbilled sales actual has the billing status "Ready to invoice"
+    And the billing backlog of the contract shows 8 hours

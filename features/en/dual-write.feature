@@ -70,3 +70,59 @@ Feature: Dual-write table maps in the invoice integration
       | entries | status    |
       | 1,000   | Confirmed |
       | 1,001   | Draft     |
+
+  @id:map-run-initial-sync @doc:rule.map-run-initial-sync
+  Scenario: Running a stopped table map copies the records that exist, then the table map runs
+    Given the table map "Project Operations integration actuals (msdyn_actuals)" is stopped
+    And "Bob" worked 8 hours and the time is approved
+    And the table Actuals staging holds 0 records
+    When the table map "Project Operations integration actuals (msdyn_actuals)" is run
+    Then the table map "Project Operations integration actuals (msdyn_actuals)" has the status "Running"
+    And the table Actuals staging holds 2 records
+
+  @id:initial-sync-error-rerun @doc:rule.initial-sync-errors
+  Scenario: A record that fails the initial sync keeps the table map initializing until the initial sync is run again
+    Given the table map "Project Operations integration actuals (msdyn_actuals)" is stopped
+    And the legal entity has no line property "Chargeable"
+    And "Bob" worked 8 hours and the time is approved
+    When the table map "Project Operations integration actuals (msdyn_actuals)" is run
+    Then the table map "Project Operations integration actuals (msdyn_actuals)" has the status "Initializing"
+    And the table map "Project Operations integration actuals (msdyn_actuals)" has 1 initial sync error
+    And the table Actuals staging holds 1 record
+    When the line property "Chargeable" is set up again in the legal entity
+    And the initial sync of the table map "Project Operations integration actuals (msdyn_actuals)" is run again
+    Then the table map "Project Operations integration actuals (msdyn_actuals)" has the status "Running"
+    And the table map "Project Operations integration actuals (msdyn_actuals)" has 0 initial sync errors
+    And the table Actuals staging holds 2 records
+
+  @id:catch-up-errors-purged @doc:rule.catchup-errors-purged
+  Scenario: Catch-up errors are kept for one day, then purged
+    Given the table map "Project Operations integration actuals (msdyn_actuals)" is paused
+    And the legal entity has no line property "Chargeable"
+    And "Bob" worked 8 hours and the time is approved
+    And the table map "Project Operations integration actuals (msdyn_actuals)" is resumed, catching up the queued records
+    When the simulator's clock moves 23 hours ahead
+    Then the table map "Project Operations integration actuals (msdyn_actuals)" has 1 catch-up error
+    When the simulator's clock moves 1 hour ahead
+    Then the table map "Project Operations integration actuals (msdyn_actuals)" has 0 catch-up errors
+
+  @id:map-pause-limit @doc:rule.map-pause-limits
+  Scenario: A table map paused for 7 days blocks further records until it is resumed
+    Given the table map "Project Operations integration actuals (msdyn_actuals)" is paused
+    And "Bob" worked 8 hours and the time is approved
+    And the simulator's clock moves 7 days ahead
+    When the project manager tries to approve 2 hours worked by "Alice"
+    Then the operation is refused
+    And the table map "Project Operations integration actuals (msdyn_actuals)" has 2 queued records
+    When the table map "Project Operations integration actuals (msdyn_actuals)" is resumed, catching up the queued records
+    And "Alice" worked 2 hours and the time is approved
+    Then the table Actuals staging holds 4 records
+
+  @id:milestone-map @doc:rule.milestone-map
+  Scenario: The milestone table map carries contract line milestones to Finance and Operations apps
+    Given the contract has the fixed-price milestone "Go-live" of 5,000.00, ready to invoice
+    And the table map "Project Operations integration contract line milestones (msdyn_contractlinescheduleofvalues)" is stopped
+    And the contract has the fixed-price milestone "Sign-off" of 1,000.00, ready to invoice
+    Then the table Contract line milestone staging holds 1 record
+    When the table map "Project Operations integration contract line milestones (msdyn_contractlinescheduleofvalues)" is run
+    Then the table Contract line milestone staging holds 2 records

@@ -36,6 +36,25 @@ Feature: Project invoice proposal lines
     Then the project invoice proposal has 1 line
     And the project invoice proposal amounts to 1,600.00
 
+  @id:import-mismatch-held-back @doc:rule.import-mismatch-held-back
+  Scenario: A billed sales actual that didn't arrive holds the project invoice proposal back
+    Given "Bob" worked 8 hours and the time is approved and ready to invoice
+    And the unbilled sales are posted through the Project Operations integration journal
+    And the table map "Project Operations integration actuals (msdyn_actuals)" is paused
+    And the legal entity has no line property "Chargeable"
+    And the project manager creates and confirms a pro-forma invoice for the contract
+    When the table map "Project Operations integration actuals (msdyn_actuals)" is resumed, catching up the queued records
+    And the periodic process "Import from staging table" runs
+    Then the project invoice proposal has no lines yet
+    And Import from staging table reports mismatched billed sales actuals for the project invoice proposal
+    When the project accountant tries to post the project invoice proposal
+    Then the operation is refused
+    When the line property "Chargeable" is set up again in the legal entity
+    And the catch-up errors of the table map "Project Operations integration actuals (msdyn_actuals)" are retried
+    And the periodic process "Import from staging table" runs again
+    Then the project invoice proposal has 1 line
+    And the project invoice proposal amounts to 1,600.00
+
   @id:out-of-order-confirmation @doc:rule.number-sequence
   Scenario Outline: Invoices confirmed out of order need a number sequence that allows lower numbers
     Given the setting "Allow user changes to a lower number" of the invoice proposal number sequence is "<lower>"

@@ -2,10 +2,11 @@
 Functionaliteit: Correctie van bevestigde pro-formafacturen
   Een bevestigde pro-formafactuur wordt nooit gewijzigd. „Herzien” (voorheen „Deze factuur
   corrigeren”) maakt een nieuwe correctiefactuur als concept, waarvan de factuurregeldetails de gefactureerde overnemen met een
-  hoeveelheid van nul: standaard wordt de hele factuur gecrediteerd. De hoeveelheid die de
-  projectmanager laat staan, wordt opnieuw gefactureerd en de rest wordt gecrediteerd. Gecrediteerde
-  tijd gaat terug naar de achterstand in facturering. Een mijlpaal kan alleen volledig worden
-  gecrediteerd en is daarna weer gereed voor facturering.
+  hoeveelheid van nul: standaard wordt de hele factuur gecrediteerd. De hoeveelheid en prijs die de
+  projectmanager laat staan, lager of hoger dan eerst, worden opnieuw gefactureerd; het verschil wordt
+  gecrediteerd of in rekening gebracht. Gecrediteerde tijd gaat terug naar de achterstand in
+  facturering. Een transactie die geen correctie nodig heeft, wordt uit de herziening verwijderd. Een
+  mijlpaal kan alleen volledig worden gecrediteerd en is daarna weer gereed voor facturering.
 
   Achtergrond:
     Gegeven de rechtspersoon "USPM" met boekhoudvaluta "USD" en 10% omzetbelasting
@@ -80,3 +81,39 @@ Functionaliteit: Correctie van bevestigde pro-formafacturen
     Als de projectmanager probeert het factureringstype van het factuurregeldetail op "Niet-toerekenbaar" te zetten
     Dan wordt de bewerking geweigerd
     En het totaal van de pro-formafactuur bedraagt 5.000,00
+  @id:revise-price-decrease @doc:rule.draft-detail-edit @doc:rule.correction-adjusts-billed
+  Scenario: Een herziening met een lagere prijs crediteert het verschil zonder tijd terug te zetten in de achterstand
+    Stel "Bob" heeft 8 uur gewerkt en de tijd is goedgekeurd en gereed voor facturering
+    En de projectmanager heeft een pro-formafactuur voor het contract gemaakt en bevestigd
+    En de projectmanager heeft op de pro-formafactuur "Herzien" gekozen
+    En de projectmanager heeft de hoeveelheid van het factuurregeldetail in 8 gewijzigd
+    Als de projectmanager de prijs van het factuurregeldetail in 150,00 wijzigt
+    Dan bedraagt het totaal van de pro-formafactuur -400,00
+    Als de projectmanager de pro-formafactuur bevestigt
+    Dan zijn deze werkelijke waarden gemaakt:
+      | Transactietype             | Factureringstype | Hoeveelheid | Bedrag    |
+      | Gefactureerde verkoop      | Toerekenbaar     | -8          | -1.600,00 |
+      | Niet-gefactureerde verkoop | Toerekenbaar     | 8           | 1.200,00  |
+      | Niet-gefactureerde verkoop | Toerekenbaar     | -8          | -1.200,00 |
+      | Gefactureerde verkoop      | Toerekenbaar     | 8           | 1.200,00  |
+    En de achterstand in facturering van het contract toont 0 uur
+
+  @id:revise-remove-detail @doc:rule.correction-remove-detail @doc:rule.draft-detail-delete
+  Scenario: Een transactie die geen correctie nodig heeft, wordt van de herziene factuur verwijderd
+    Stel "Bob" heeft 8 uur gewerkt en de tijd is goedgekeurd en gereed voor facturering
+    En de projectmanager heeft een pro-formafactuur voor het contract gemaakt en bevestigd
+    En de projectmanager heeft op de pro-formafactuur "Herzien" gekozen
+    Als de projectmanager het factuurregeldetail verwijdert
+    Dan bedraagt het totaal van de pro-formafactuur 0,00
+    Als de projectmanager de pro-formafactuur bevestigt
+    Dan zijn er geen werkelijke waarden gemaakt
+    En de achterstand in facturering van het contract toont 0 uur
+
+  @id:draft-delete-detail @doc:rule.draft-detail-delete
+  Scenario: Een factuurregeldetail dat van een concept is verwijderd, gaat terug naar de achterstand in facturering
+    Stel "Bob" heeft 8 uur gewerkt en de tijd is goedgekeurd en gereed voor facturering
+    En de projectmanager heeft een pro-formafactuur voor het contract gemaakt
+    Als de projectmanager het factuurregeldetail verwijdert
+    Dan bedraagt het totaal van de pro-formafactuur 0,00
+    En de oorspronkelijke werkelijke waarde voor niet-gefactureerde verkoop heeft de factureringsstatus "Gereed voor facturering"
+    En de achterstand in facturering van het contract toont 8 uur

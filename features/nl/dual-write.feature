@@ -72,3 +72,59 @@ Functionaliteit: Tabeltoewijzingen voor twee keer wegschrijven in de factuurinte
       | vermeldingen | status    |
       | 1.000        | Bevestigd |
       | 1.001        | Concept   |
+
+  @id:map-run-initial-sync @doc:rule.map-run-initial-sync
+  Scenario: Een gestopte tabeltoewijzing kopieert bij het starten de bestaande records en is daarna actief
+    Stel de tabeltoewijzing "Integratie van werkelijke waarden in Project Operations (msdyn_actuals)" is gestopt
+    En "Bob" heeft 8 uur gewerkt en de tijd is goedgekeurd
+    En de tabel Opslag van werkelijke waarden bevat 0 records
+    Als de tabeltoewijzing "Integratie van werkelijke waarden in Project Operations (msdyn_actuals)" wordt gestart
+    Dan heeft de tabeltoewijzing "Integratie van werkelijke waarden in Project Operations (msdyn_actuals)" de status "Actief"
+    En de tabel Opslag van werkelijke waarden bevat 2 records
+
+  @id:initial-sync-error-rerun @doc:rule.initial-sync-errors
+  Scenario: Een record dat bij de initiële synchronisatie mislukt, houdt de tabeltoewijzing in de initialisatie tot de initiële synchronisatie opnieuw wordt uitgevoerd
+    Stel de tabeltoewijzing "Integratie van werkelijke waarden in Project Operations (msdyn_actuals)" is gestopt
+    En de rechtspersoon heeft geen regeleigenschap "Toerekenbaar"
+    En "Bob" heeft 8 uur gewerkt en de tijd is goedgekeurd
+    Als de tabeltoewijzing "Integratie van werkelijke waarden in Project Operations (msdyn_actuals)" wordt gestart
+    Dan heeft de tabeltoewijzing "Integratie van werkelijke waarden in Project Operations (msdyn_actuals)" de status "Wordt geïnitialiseerd"
+    En de tabeltoewijzing "Integratie van werkelijke waarden in Project Operations (msdyn_actuals)" heeft 1 fout bij de initiële synchronisatie
+    En de tabel Opslag van werkelijke waarden bevat 1 record
+    Als de regeleigenschap "Toerekenbaar" in de rechtspersoon opnieuw wordt ingericht
+    En de initiële synchronisatie van de tabeltoewijzing "Integratie van werkelijke waarden in Project Operations (msdyn_actuals)" opnieuw wordt uitgevoerd
+    Dan heeft de tabeltoewijzing "Integratie van werkelijke waarden in Project Operations (msdyn_actuals)" de status "Actief"
+    En de tabeltoewijzing "Integratie van werkelijke waarden in Project Operations (msdyn_actuals)" heeft 0 fouten bij de initiële synchronisatie
+    En de tabel Opslag van werkelijke waarden bevat 2 records
+
+  @id:catch-up-errors-purged @doc:rule.catchup-errors-purged
+  Scenario: Inhaalfouten blijven één dag bewaard en worden daarna verwijderd
+    Stel de tabeltoewijzing "Integratie van werkelijke waarden in Project Operations (msdyn_actuals)" is onderbroken
+    En de rechtspersoon heeft geen regeleigenschap "Toerekenbaar"
+    En "Bob" heeft 8 uur gewerkt en de tijd is goedgekeurd
+    En de tabeltoewijzing "Integratie van werkelijke waarden in Project Operations (msdyn_actuals)" wordt hervat en haalt de records in de wachtrij in
+    Als de klok van de simulator 23 uur vooruitgaat
+    Dan heeft de tabeltoewijzing "Integratie van werkelijke waarden in Project Operations (msdyn_actuals)" 1 inhaalfout
+    Als de klok van de simulator 1 uur vooruitgaat
+    Dan heeft de tabeltoewijzing "Integratie van werkelijke waarden in Project Operations (msdyn_actuals)" 0 inhaalfouten
+
+  @id:map-pause-limit @doc:rule.map-pause-limits
+  Scenario: Een tabeltoewijzing die 7 dagen onderbroken is, blokkeert verdere records tot ze wordt hervat
+    Stel de tabeltoewijzing "Integratie van werkelijke waarden in Project Operations (msdyn_actuals)" is onderbroken
+    En "Bob" heeft 8 uur gewerkt en de tijd is goedgekeurd
+    En de klok van de simulator gaat 7 dagen vooruit
+    Als de projectmanager probeert 2 uur van "Alice" goed te keuren
+    Dan wordt de bewerking geweigerd
+    En de tabeltoewijzing "Integratie van werkelijke waarden in Project Operations (msdyn_actuals)" heeft 2 records in de wachtrij
+    Als de tabeltoewijzing "Integratie van werkelijke waarden in Project Operations (msdyn_actuals)" wordt hervat en de records in de wachtrij inhaalt
+    En "Alice" 2 uur gewerkt heeft en de tijd goedgekeurd is
+    Dan bevat de tabel Opslag van werkelijke waarden 4 records
+
+  @id:milestone-map @doc:rule.milestone-map
+  Scenario: De tabeltoewijzing voor mijlpalen brengt mijlpalen van contractregels naar apps voor financiën en bedrijfsactiviteiten
+    Stel het contract heeft de mijlpaal voor vaste prijs "Go-live" van 5.000,00, gereed voor facturering
+    En de tabeltoewijzing "Mijlpalen voor projectcontractregels voor Project Operations-integratie (msdyn_contractlinescheduleofvalues)" is gestopt
+    En het contract heeft de mijlpaal voor vaste prijs "Acceptatie" van 1.000,00, gereed voor facturering
+    Dan bevat de tabel Opslag van mijlpalen van contractregels 1 record
+    Als de tabeltoewijzing "Mijlpalen voor projectcontractregels voor Project Operations-integratie (msdyn_contractlinescheduleofvalues)" wordt gestart
+    Dan bevat de tabel Opslag van mijlpalen van contractregels 2 records

@@ -37,6 +37,25 @@ Functionaliteit: Voorstelregels voor projectfacturen
     Dan heeft het projectfactuurvoorstel 1 regel
     En het bedrag van het projectfactuurvoorstel bedraagt 1.600,00
 
+  @id:import-mismatch-held-back @doc:rule.import-mismatch-held-back
+  Scenario: Een gefactureerde verkoop die niet is aangekomen, houdt het projectfactuurvoorstel tegen
+    Stel "Bob" heeft 8 uur gewerkt en de tijd is goedgekeurd en gereed voor facturering
+    En de niet-gefactureerde verkoop is geboekt via het Project Operations-integratiejournaal
+    En de tabeltoewijzing "Integratie van werkelijke waarden in Project Operations (msdyn_actuals)" is onderbroken
+    En de rechtspersoon heeft geen regeleigenschap "Toerekenbaar"
+    En de projectmanager heeft een pro-formafactuur voor het contract gemaakt en bevestigd
+    Als de tabeltoewijzing "Integratie van werkelijke waarden in Project Operations (msdyn_actuals)" wordt hervat en de records in de wachtrij inhaalt
+    En het periodieke proces "Importeren uit opslagtabel" wordt uitgevoerd
+    Dan heeft het projectfactuurvoorstel nog geen regels
+    En Importeren uit opslagtabel meldt voor het projectfactuurvoorstel gefactureerde verkoop die niet overeenkomt met Dataverse
+    Als de projectaccountant probeert het projectfactuurvoorstel te boeken
+    Dan wordt de bewerking geweigerd
+    Als de regeleigenschap "Toerekenbaar" in de rechtspersoon opnieuw wordt ingericht
+    En de inhaalfouten van de tabeltoewijzing "Integratie van werkelijke waarden in Project Operations (msdyn_actuals)" opnieuw worden geprobeerd
+    En het periodieke proces "Importeren uit opslagtabel" opnieuw wordt uitgevoerd
+    Dan heeft het projectfactuurvoorstel 1 regel
+    En het bedrag van het projectfactuurvoorstel bedraagt 1.600,00
+
   @id:out-of-order-confirmation @doc:rule.number-sequence
   Abstract Scenario: Facturen die in een andere volgorde worden bevestigd, vragen een nummerreeks die lagere nummers toestaat
     Stel de instelling "Gebruikerswijzigingen toestaan: naar een lager nummer" van de nummerreeks voor factuurvoorstellen is "<lager>"

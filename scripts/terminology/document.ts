@@ -5,6 +5,7 @@
  */
 import type { GlossaryIndex } from './glossary.js';
 import { cleanMarkdown, findTerms, freeWords, identifierMask, joinClean, maskAllowed, plain, quotedMask, type Clean, type Hit } from './text.js';
+import { langName, say } from './say.js';
 import { isLng, LANGUAGES, type Finding, type Lng } from './types.js';
 
 export interface TextLine {
@@ -31,6 +32,7 @@ export function checkLine(idx: GlossaryIndex, l: TextLine, o: TextOptions): { fi
   const consumed = identifierMask(c.text);
   const at = (i: number): { line: number; column: number } => ({ line: c.rows?.[i] ?? l.line, column: (c.cols[i] ?? i) + 1 });
   const base = { file: o.file, lng: o.lng };
+  const q = (text: string): string => say(o.lng, 'q', { s: text });
   for (const h of findTerms(c, idx.terms.get(o.lng) ?? [], consumed, true)) {
     const e = h.entry;
     if (e.kind === 'rejected') {
@@ -39,7 +41,7 @@ export function checkLine(idx: GlossaryIndex, l: TextLine, o: TextOptions): { fi
       // it from the page), so in text it is a warning that names the preferred term; without a source, an error.
       const documented = e.source !== undefined && o.documentedRejectedWarn === true;
       findings.push({ ...base, ...at(h.start), rule: 'rejected-term', severity: documented ? 'warning' : 'error', concept: e.concept, term: h.written, expected: e.preferred,
-        message: `rejected term "${h.written}" (${e.concept}): ${e.reason ?? ''}; use "${e.preferred}"${documented ? ` (documented in ${e.source ?? ''}: accepted by the steps)` : ''}` });
+        message: say(o.lng, documented ? 'rejectedDocumented' : 'rejected', { term: q(h.written), concept: e.concept, reason: e.reason ?? '', preferred: q(e.preferred), source: e.source ?? '' }) });
       continue;
     }
     used.push({ ...at(h.start), hit: h });
@@ -47,8 +49,8 @@ export function checkLine(idx: GlossaryIndex, l: TextLine, o: TextOptions): { fi
       const variant = e.kind === 'variant';
       findings.push({ ...base, ...at(h.start), rule: variant ? 'uses-variant' : 'uses-term', severity: 'info', concept: e.concept, term: h.written,
         ...(variant ? { expected: e.preferred } : {}),
-        message: variant ? `uses variant "${e.text}" of ${e.concept} (${e.source ?? ''}; preferred "${e.preferred}")${h.cite ? ' [link text]' : ''}`
-          : `uses term "${e.text}" (${e.concept})${h.cite ? ' [link text]' : ''}` });
+        message: (variant ? say(o.lng, 'usesVariant', { term: q(e.text), concept: e.concept, source: e.source ?? '', preferred: q(e.preferred) })
+          : say(o.lng, 'usesTerm', { term: q(e.text), concept: e.concept })) + (h.cite ? say(o.lng, 'linkText') : '') });
     }
   }
   maskAllowed(c, idx, o.lng, consumed);
@@ -56,7 +58,7 @@ export function checkLine(idx: GlossaryIndex, l: TextLine, o: TextOptions): { fi
     const e = h.entry;
     const own = idx.concepts.get(e.concept)?.terms[o.lng].preferred;
     findings.push({ ...base, ...at(h.start), rule: 'other-language', severity: 'error', concept: e.concept, term: h.written, ...(own ? { expected: own } : {}),
-      message: `"${h.written}" is the ${e.lng} term for ${e.concept}; in ${o.lng} write "${own ?? '?'}"` });
+      message: say(o.lng, 'otherLanguage', { term: q(h.written), other: langName(o.lng, e.lng), concept: e.concept, language: langName(o.lng, o.lng), own: q(own ?? '?') }) });
   }
   const english = idx.english.get(o.lng);
   if (english && english.size > 0) {
@@ -66,7 +68,7 @@ export function checkLine(idx: GlossaryIndex, l: TextLine, o: TextOptions): { fi
       const parts = [w.word, ...w.word.split(/[-'’]/)];
       const bad = parts.find((p) => english.has(p.toLowerCase()));
       if (bad) findings.push({ ...base, ...at(w.start), rule: 'untranslated-english', severity: 'error', term: w.word,
-        message: `untranslated English word "${w.word}" in ${o.lng} text` });
+        message: say(o.lng, 'english', { word: q(w.word), language: langName(o.lng, o.lng) }) });
     }
   }
   return { findings, used };
@@ -75,6 +77,7 @@ export function checkLine(idx: GlossaryIndex, l: TextLine, o: TextOptions): { fi
 /** Document-level rules: one concept written in two spellings, or in two accepted variants. */
 export function checkConsistency(used: readonly Used[], o: TextOptions): Finding[] {
   const out: Finding[] = [];
+  const q = (text: string): string => say(o.lng, 'q', { s: text });
   const byConcept = new Map<string, Used[]>();
   for (const u of used) {
     if (u.hit.cite) continue; // link text quotes another page's title
@@ -94,14 +97,14 @@ export function checkConsistency(used: readonly Used[], o: TextOptions): Finding
       const n = list.find((u) => u.hit.entry.text === t)?.hit.entry.norm ?? t;
       byNorm.set(n, [...(byNorm.get(n) ?? []), t]);
     }
-    const where = (ts: readonly string[]): string => ts.map((t) => `"${t}" (line ${[...new Set((texts.get(t) ?? []).map((u) => u.line))].join(', ')})`).join(' and ');
+    const where = (ts: readonly string[]): string => ts.map((t) => say(o.lng, 'spelledAt', { term: q(t), lines: [...new Set((texts.get(t) ?? []).map((u) => u.line))].join(', ') })).join(say(o.lng, 'and'));
     const first = (ts: readonly string[]): Used | undefined => ts.flatMap((t) => texts.get(t) ?? []).sort((a, b) => a.line - b.line)[0];
     for (const ts of byNorm.values()) {
       if (ts.length < 2) continue;
       const u = first(ts);
       out.push({ file: o.file, lng: o.lng, rule: 'inconsistent-spelling', severity: 'warning', concept, term: ts.join(' | '),
         expected: u?.hit.entry.preferred ?? '', ...(u ? { line: u.line, column: u.column } : {}),
-        message: `${concept} is spelled two ways in one document: ${where(ts)}; preferred "${u?.hit.entry.preferred ?? ''}"` });
+        message: say(o.lng, 'spelling', { concept, where: where(ts), preferred: q(u?.hit.entry.preferred ?? '') }) });
     }
     const bases = new Set(list.map((u) => (u.hit.entry.kind === 'form' ? u.hit.entry.preferred : u.hit.entry.text)));
     const spellingOnly = [...byNorm.values()].some((ts) => ts.length === texts.size);
@@ -109,7 +112,7 @@ export function checkConsistency(used: readonly Used[], o: TextOptions): Finding
       const u = first([...texts.keys()]);
       out.push({ file: o.file, lng: o.lng, rule: 'mixed-variants', severity: 'info', concept, term: [...bases].join(' | '),
         ...(u ? { line: u.line, column: u.column, expected: u.hit.entry.preferred } : {}),
-        message: `${concept} appears as ${[...bases].map((b) => `"${b}"`).join(' and ')} (accepted variants; preferred "${u?.hit.entry.preferred ?? ''}")` });
+        message: say(o.lng, 'mixed', { concept, terms: [...bases].map(q).join(say(o.lng, 'and')), preferred: q(u?.hit.entry.preferred ?? '') }) });
     }
   }
   return out;

@@ -10,6 +10,7 @@ import { checkTextLines, paragraphs, type TextLine } from './document.js';
 import { walk } from './files.js';
 import type { GlossaryIndex } from './glossary.js';
 import { matchStep, type Phrase, type Phrases } from './steps.js';
+import { langName, say } from './say.js';
 import { blankCode, plain } from './text.js';
 import { LANGUAGES, type Finding, type Lng } from './types.js';
 
@@ -82,7 +83,7 @@ export function featureLines(pf: ParsedFeature): TextLine[] {
 export function featureText(idx: GlossaryIndex, features: readonly ParsedFeature[]): Finding[] {
   const out: Finding[] = [];
   for (const pf of features) {
-    if (pf.error) { out.push({ rule: 'id-parity', severity: 'error', lng: pf.lng, file: pf.file, message: `feature does not parse: ${pf.error}` }); continue; }
+    if (pf.error) { out.push({ rule: 'id-parity', severity: 'error', lng: pf.lng, file: pf.file, message: say(pf.lng, 'parse', { error: pf.error }) }); continue; }
     out.push(...checkTextLines(idx, featureLines(pf), { file: pf.file, lng: pf.lng, reportUses: true, documentedRejectedWarn: true }).filter((f) => f.rule !== 'uses-term'));
   }
   return out;
@@ -127,10 +128,10 @@ export function scenarioParity(features: readonly ParsedFeature[], phrases: Phra
     for (const s of scenarios(pf, list)) {
       const m = byLng.get(pf.lng);
       const prev = m?.get(s.id);
-      if (prev) { out.push({ rule: 'id-parity', severity: 'error', lng: pf.lng, file: s.file, line: s.line, message: `@id:${s.id} used twice in ${pf.lng} (also ${prev.file}:${prev.line})` }); continue; }
+      if (prev) { out.push({ rule: 'id-parity', severity: 'error', lng: pf.lng, file: s.file, line: s.line, message: say(pf.lng, 'idTwice', { id: s.id, language: langName(pf.lng, pf.lng), where: `${prev.file}:${prev.line}` }) }); continue; }
       m?.set(s.id, s);
       if (list) s.steps.forEach((st) => {
-        if (!st.stepId) out.push({ rule: 'step-undefined', severity: 'error', lng: pf.lng, file: s.file, line: st.line, term: st.text, message: `step "${st.text}" matches no phrase of locales/${pf.lng}/steps.json` });
+        if (!st.stepId) out.push({ rule: 'step-undefined', severity: 'error', lng: pf.lng, file: s.file, line: st.line, term: st.text, message: say(pf.lng, 'stepUndefined', { text: say(pf.lng, 'q', { s: st.text }), file: `locales/${pf.lng}/steps.json` }) });
       });
     }
   }
@@ -142,7 +143,8 @@ export function scenarioParity(features: readonly ParsedFeature[], phrases: Phra
     for (const lng of present) if (!byLng.get(lng)?.has(id)) {
       const ref = byLng.get(where[0] ?? 'en')?.get(id);
       // term: the @id, so that the project check's de-duplication keeps one finding per missing scenario
-      out.push({ rule: 'id-parity', severity: 'error', lng, file: `features/${lng}`, term: `@id:${id}`, message: `scenario @id:${id} is missing in ${lng} (present in ${where.join(', ')}${ref ? `: ${ref.file}:${ref.line}` : ''})` });
+      out.push({ rule: 'id-parity', severity: 'error', lng, file: `features/${lng}`, term: `@id:${id}`,
+        message: say(lng, 'idMissing', { id, language: langName(lng, lng), present: `${where.map((l) => langName(lng, l)).join(', ')}${ref ? `: ${ref.file}:${ref.line}` : ''}` }) });
     }
     const refLng = where.includes('en') ? 'en' : where[0];
     const ref = refLng ? byLng.get(refLng)?.get(id) : undefined;
@@ -152,13 +154,14 @@ export function scenarioParity(features: readonly ParsedFeature[], phrases: Phra
       const s = byLng.get(lng)?.get(id);
       if (!s) continue;
       if (s.steps.length !== ref.steps.length) {
-        out.push({ rule: 'step-count', severity: 'error', lng, file: s.file, line: s.line, message: `@id:${id} has ${s.steps.length} steps in ${lng} but ${ref.steps.length} in ${refLng} (${ref.file}:${ref.line})` });
+        out.push({ rule: 'step-count', severity: 'error', lng, file: s.file, line: s.line,
+          message: say(lng, 'stepCount', { id, n: s.steps.length, language: langName(lng, lng), m: ref.steps.length, ref: langName(lng, refLng), where: `${ref.file}:${ref.line}` }) });
         continue;
       }
       s.steps.forEach((st, i) => {
         const r = ref.steps[i];
         if (r?.stepId && st.stepId && r.stepId !== st.stepId) out.push({ rule: 'step-meaning', severity: 'error', lng, file: s.file, line: st.line, term: st.text,
-          message: `@id:${id} step ${i + 1} means "${st.stepId}" in ${lng} but "${r.stepId}" in ${refLng} ("${r.text}")` });
+          message: say(lng, 'stepMeaning', { id, i: i + 1, got: say(lng, 'q', { s: st.stepId ?? '' }), language: langName(lng, lng), want: say(lng, 'q', { s: r.stepId ?? '' }), ref: langName(lng, refLng), text: say(lng, 'q', { s: r.text }) }) });
       });
     }
   }

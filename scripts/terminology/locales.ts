@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { checkLine } from './document.js';
 import { flatten, keyLine, readJson } from './files.js';
 import type { GlossaryIndex } from './glossary.js';
+import { langName, say } from './say.js';
 import { plain } from './text.js';
 import { isLng, LANGUAGES, type Finding, type Lng } from './types.js';
 
@@ -45,13 +46,15 @@ export function keyParity(loc: Locales, source: Lng = 'en'): Finding[] {
   for (const lng of LANGUAGES) {
     if (lng === source) continue;
     const mine = loc.get(lng) ?? new Map<string, LocaleFile>();
+    const language = langName(lng, lng);
+    const from = langName(lng, source);
     for (const [ns, s] of src) {
       const f = mine.get(ns);
-      if (!f) { out.push({ rule: 'key-missing', severity: 'error', lng, file: join('locales', lng, `${ns}.json`), message: `namespace file missing (${s.keys.size} keys in ${source})` }); continue; }
-      for (const k of s.keys.keys()) if (!f.keys.has(k)) out.push({ rule: 'key-missing', severity: 'error', lng, file: f.file, line: keyLine(s.text, k), key: `${ns}:${k}`, message: `key ${ns}:${k} missing in ${lng} (${source}: "${s.keys.get(k) ?? ''}")` });
-      for (const k of f.keys.keys()) if (!s.keys.has(k)) out.push({ rule: 'key-extra', severity: 'error', lng, file: f.file, line: keyLine(f.text, k), key: `${ns}:${k}`, message: `key ${ns}:${k} exists in ${lng} but not in ${source}` });
+      if (!f) { out.push({ rule: 'key-missing', severity: 'error', lng, file: join('locales', lng, `${ns}.json`), message: say(lng, 'nsMissing', { n: s.keys.size, source: from }) }); continue; }
+      for (const k of s.keys.keys()) if (!f.keys.has(k)) out.push({ rule: 'key-missing', severity: 'error', lng, file: f.file, line: keyLine(s.text, k), key: `${ns}:${k}`, message: say(lng, 'keyMissing', { key: `${ns}:${k}`, language, source: from, value: say(lng, 'q', { s: s.keys.get(k) ?? '' }) }) });
+      for (const k of f.keys.keys()) if (!s.keys.has(k)) out.push({ rule: 'key-extra', severity: 'error', lng, file: f.file, line: keyLine(f.text, k), key: `${ns}:${k}`, message: say(lng, 'keyExtra', { key: `${ns}:${k}`, language, source: from }) });
     }
-    for (const [ns, f] of mine) if (!src.has(ns)) out.push({ rule: 'key-extra', severity: 'error', lng, file: f.file, message: `namespace ${ns} has no ${source} source file` });
+    for (const [ns, f] of mine) if (!src.has(ns)) out.push({ rule: 'key-extra', severity: 'error', lng, file: f.file, message: say(lng, 'nsExtra', { namespace: ns, source: from }) });
   }
   return out;
 }
@@ -80,12 +83,12 @@ export function labelsVsGlossary(idx: GlossaryIndex, loc: Locales): Finding[] {
         }
         if (sameTerm(value, t.preferred) || (t.forms ?? []).some((f2) => sameTerm(value, f2))) continue;
         const exc = c.labelExceptions?.find((e) => e.key === link && e.lng === lng);
-        if (exc) { out.push({ ...base, term: value, rule: 'label-reason', severity: 'info', message: `${link} = "${value}" instead of "${t.preferred}" (${c.id}); recorded reason: ${exc.reason}` }); continue; }
+        const v = { key: link, value: say(lng, 'q', { s: value }), preferred: say(lng, 'q', { s: t.preferred }), concept: c.id, language: langName(lng, lng) };
+        if (exc) { out.push({ ...base, term: value, rule: 'label-reason', severity: 'info', message: say(lng, 'labelReason', { ...v, reason: exc.reason }) }); continue; }
         const rej = (t.rejected ?? []).find((r) => sameTerm(value, r.term));
-        if (rej) { out.push({ ...base, term: value, rule: 'rejected-term', severity: 'error', message: `${link} = "${value}" is rejected for ${c.id}: ${rej.reason}; use "${t.preferred}"` }); continue; }
-        const variant = (t.variants ?? []).find((v) => sameTerm(value, v.term));
-        out.push({ ...base, term: value, rule: 'label-preferred', severity: 'error',
-          message: `${link} = "${value}" but the preferred ${lng} term of ${c.id} is "${t.preferred}"${variant ? ` ("${value}" is an accepted variant: record a reason in labelExceptions to keep it)` : ''}` });
+        if (rej) { out.push({ ...base, term: value, rule: 'rejected-term', severity: 'error', message: say(lng, 'labelRejected', { ...v, reason: rej.reason }) }); continue; }
+        const variant = (t.variants ?? []).find((x) => sameTerm(value, x.term));
+        out.push({ ...base, term: value, rule: 'label-preferred', severity: 'error', message: say(lng, variant ? 'labelVariant' : 'labelPreferred', v) });
       }
     }
   }

@@ -1,4 +1,5 @@
 /** Report output: a terminal table grouped by language and file, and JSON. */
+import { say } from './say.js';
 import type { Finding, Report, Severity } from './types.js';
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -34,24 +35,26 @@ export function formatTable(report: Report, o: TableOptions = {}): string {
     return `\u001b[${code}m${s}\u001b[0m`;
   };
   const width = o.width ?? 160;
+  // the report's own words in the documents' language (a project check spans all three: English)
+  const r = (key: string, values: Record<string, string | number> = {}): string => say(report.lng ?? 'en', `report.${key}`, values);
   const lines: string[] = [];
-  lines.push(`Terminology ${report.mode} check — ${report.root}`);
-  for (const [kind, files] of Object.entries(report.checked)) lines.push(`  checked ${kind}: ${files.length ? files.join(', ') : '(none)'}`);
-  for (const n of report.notes) lines.push(`  note: ${n}`);
+  lines.push(r('title', { mode: r(`mode.${report.mode}`), root: report.root }));
+  for (const [kind, files] of Object.entries(report.checked)) lines.push(`  ${r('checked', { kind: r(`kinds.${kind}`), files: files.length ? files.join(', ') : r('none') })}`);
+  for (const n of report.notes) lines.push(`  ${r('note', { note: n })}`);
   let lastLng = '';
   for (const g of groupFindings(shown)) {
-    if (g.lng !== lastLng) { lines.push('', `== ${g.lng === '-' ? 'all languages' : g.lng} ==`); lastLng = g.lng; }
+    if (g.lng !== lastLng) { lines.push('', `== ${g.lng === '-' ? r('all') : g.lng} ==`); lastLng = g.lng; }
     lines.push(`  ${g.file}`);
-    lines.push(`    ${pad('line', 8)} ${pad('severity', 8)} ${pad('rule', 22)} message`);
+    lines.push(`    ${pad(r('line'), 8)} ${pad(r('severity'), 12)} ${pad(r('rule'), 22)} ${r('message')}`);
     for (const f of g.findings) {
       const pos = f.line ? `${f.line}${f.column ? `:${f.column}` : ''}` : '';
-      const msg = f.message.length > width - 44 ? f.message.slice(0, width - 45) + '…' : f.message;
-      lines.push(`    ${pad(pos, 8)} ${paint(f.severity, pad(f.severity, 8))} ${pad(f.rule, 22)} ${msg}`);
+      const msg = f.message.length > width - 48 ? f.message.slice(0, width - 49) + '…' : f.message;
+      lines.push(`    ${pad(pos, 8)} ${paint(f.severity, pad(r(`sev.${f.severity}`), 12))} ${pad(f.rule, 22)} ${msg}`);
     }
   }
   const s = report.summary;
   const hidden = report.findings.length - shown.length;
-  lines.push('', `${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} info${hidden ? ` (${hidden} not shown)` : ''}`);
+  lines.push('', r('summary', { errors: s.errors, warnings: s.warnings, infos: s.infos }) + (hidden ? r('hidden', { n: hidden }) : ''));
   return lines.join('\n') + '\n';
 }
 

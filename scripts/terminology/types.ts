@@ -79,6 +79,8 @@ export interface Finding {
 
 export interface Report {
   readonly mode: 'project' | 'documents';
+  /** The language of the checked documents when they share one (the report's own words are then in it); else English. */
+  readonly lng?: Lng;
   readonly root: string;
   /** What was read, per kind: file paths relative to root. */
   readonly checked: Readonly<Record<string, readonly string[]>>;

@@ -1,6 +1,6 @@
 import type { Rec } from '../store/types.js';
 import type { Ctx } from '../domain/context.js';
-import { approveExpense, approveTimeEntry, postProjectJournal } from './work.js';
+import { approveExpense, approveTimeEntry, approveTimeEntryRecall, cancelTimeEntryApproval, confirmContract, postProjectJournal, recallTimeEntry, submitTimeEntry } from './work.js';
 import { markActualNotReady, markActualReady, markContractReady, markMilestoneReady } from './backlog.js';
 import { confirmInvoice, createInvoice } from './invoices.js';
 import { correctInvoice } from './corrections.js';
@@ -16,7 +16,14 @@ export type Action = (ctx: Ctx, id: string) => ActionResult;
 
 /** Bound actions by entity set and action name (docs/api.md). */
 export const dataverseActions: Readonly<Record<string, Readonly<Record<string, Action>>>> = {
-  msdyn_timeentries: { msdyn_ApproveTimeEntry: (ctx, id) => ({ entity: 'msdyn_actual', records: approveTimeEntry(ctx, id) }) },
+  // Names ours (docs/api.md, "Time entries"): Microsoft documents the unbound msdyn_ProcessProjectApprovalSets instead.
+  msdyn_timeentries: {
+    msdyn_ApproveTimeEntry: (ctx, id) => ({ entity: 'msdyn_actual', records: approveTimeEntry(ctx, id) }),
+    msdyn_SubmitTimeEntry: (ctx, id) => ({ entity: 'msdyn_timeentry', record: submitTimeEntry(ctx, id) }),
+    msdyn_RecallTimeEntry: (ctx, id) => ({ entity: 'msdyn_timeentry', record: recallTimeEntry(ctx, id) }),
+    msdyn_CancelTimeEntryApproval: (ctx, id) => ({ entity: 'msdyn_actual', records: cancelTimeEntryApproval(ctx, id) }),
+    msdyn_ApproveTimeEntryRecall: (ctx, id) => ({ entity: 'msdyn_actual', records: approveTimeEntryRecall(ctx, id) }),
+  },
   msdyn_expenses: { msdyn_ApproveExpense: (ctx, id) => ({ entity: 'msdyn_actual', records: approveExpense(ctx, id) }) },
   msdyn_journals: { msdyn_PostJournal: (ctx, id) => ({ entity: 'msdyn_actual', records: postProjectJournal(ctx, id) }) },
   msdyn_actuals: {
@@ -29,6 +36,7 @@ export const dataverseActions: Readonly<Record<string, Readonly<Record<string, A
   salesorders: {
     msdyn_MarkReadyToInvoice: (ctx, id) => ({ value: { Count: markContractReady(ctx, id) } }),
     msdyn_CreateInvoice: (ctx, id) => ({ entity: 'invoice', record: createInvoice(ctx, id) }),
+    msdyn_ConfirmContract: (ctx, id) => ({ entity: 'msdyn_actual', records: confirmContract(ctx, id) }),
   },
   invoices: {
     msdyn_ConfirmInvoice: (ctx, id) => ({ entity: 'invoice', record: confirmInvoice(ctx, id) }),
@@ -43,7 +51,13 @@ export type ActionReturn =
 
 /** The declared result of every action in `dataverseActions` (same keys; tests/metadata.test.ts checks both agree). */
 export const dataverseActionReturns: Readonly<Record<string, Readonly<Record<string, ActionReturn>>>> = {
-  msdyn_timeentries: { msdyn_ApproveTimeEntry: { entity: 'msdyn_actual', collection: true } },
+  msdyn_timeentries: {
+    msdyn_ApproveTimeEntry: { entity: 'msdyn_actual', collection: true },
+    msdyn_SubmitTimeEntry: { entity: 'msdyn_timeentry' },
+    msdyn_RecallTimeEntry: { entity: 'msdyn_timeentry' },
+    msdyn_CancelTimeEntryApproval: { entity: 'msdyn_actual', collection: true },
+    msdyn_ApproveTimeEntryRecall: { entity: 'msdyn_actual', collection: true },
+  },
   msdyn_expenses: { msdyn_ApproveExpense: { entity: 'msdyn_actual', collection: true } },
   msdyn_journals: { msdyn_PostJournal: { entity: 'msdyn_actual', collection: true } },
   msdyn_actuals: { msdyn_MarkReadyToInvoice: { entity: 'msdyn_actual' }, msdyn_MarkNotReadyToInvoice: { entity: 'msdyn_actual' } },
@@ -52,6 +66,7 @@ export const dataverseActionReturns: Readonly<Record<string, Readonly<Record<str
     // The router answers `#Microsoft.Dynamics.CRM.<action>Response` with the value's properties.
     msdyn_MarkReadyToInvoice: { complex: 'msdyn_MarkReadyToInvoiceResponse', properties: { Count: 'int' } },
     msdyn_CreateInvoice: { entity: 'invoice' },
+    msdyn_ConfirmContract: { entity: 'msdyn_actual', collection: true },
   },
   invoices: { msdyn_ConfirmInvoice: { entity: 'invoice' }, msdyn_CorrectInvoice: { entity: 'invoice' } },
 };

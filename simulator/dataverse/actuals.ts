@@ -1,11 +1,14 @@
 import type { Rec } from '../store/types.js';
 import { type Ctx, insert, today } from '../domain/context.js';
-import { dec, mul, num, neg, round } from '../domain/money.js';
+import { dec, mul, num, neg } from '../domain/money.js';
 import { AdjustmentStatus, BillingType, TxType } from './entities.js';
+import { moneyIn } from './currency.js';
 
 /** The fields an actual copies from its origin (contract, project, company, currency, customer). */
 export interface ActualBasis {
   readonly _msdyn_project_value: unknown;
+  /** The time entry an actual comes from (ours: msdyn_timeentry is not a documented column of msdyn_actual). */
+  readonly _msdyn_timeentry_value?: unknown;
   readonly _msdyn_salescontract_value?: unknown;
   readonly _msdyn_salescontractlineid_value?: unknown;
   readonly _msdyn_contractlinescheduleofvalue_value?: unknown;
@@ -31,6 +34,7 @@ export interface ActualLine {
 export const BASIS_FIELDS = [
   '_msdyn_project_value', '_msdyn_salescontract_value', '_msdyn_salescontractlineid_value', '_msdyn_contractlinescheduleofvalue_value',
   '_msdyn_accountcustomer_value', '_msdyn_company_value', '_transactioncurrencyid_value', 'msdyn_transactionclassification', 'msdyn_description', 'msdyn_documentdate',
+  '_msdyn_timeentry_value',
 ] as const;
 
 export function basisOf(actual: Rec): ActualBasis {
@@ -39,7 +43,7 @@ export function basisOf(actual: Rec): ActualBasis {
   return b as unknown as ActualBasis;
 }
 
-/** Creates one msdyn_actual. Amount = quantity × price, rounded to cents. */
+/** Creates one msdyn_actual. Amount = quantity × price, rounded to its currency's precision (currency.ts). */
 export function createActual(ctx: Ctx, basis: ActualBasis, line: ActualLine): Rec {
   const id = ctx.newId();
   const qty = dec(line.quantity);
@@ -52,7 +56,7 @@ export function createActual(ctx: Ctx, basis: ActualBasis, line: ActualLine): Re
     msdyn_transactiontypecode: line.type,
     msdyn_quantity: num(qty, 4),
     msdyn_price: num(price, 4),
-    msdyn_amount: num(round(mul(qty, price))),
+    msdyn_amount: moneyIn(ctx, basis._transactioncurrencyid_value, mul(qty, price)),
     msdyn_billingtype: line.type === TxType.Cost ? null : (line.billingType ?? BillingType.Chargeable),
     msdyn_billingstatus: line.billingStatus ?? null,
     msdyn_adjustmentstatus: line.adjustmentStatus ?? null,

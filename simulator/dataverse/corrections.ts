@@ -2,13 +2,13 @@ import type { Rec } from '../store/types.js';
 import { type Ctx, must, patch, refuse, where, applied } from '../domain/context.js';
 import { dec } from '../domain/money.js';
 import { actualId, basisOf, connect, createActual, reverseActual } from './actuals.js';
-import { BillingStatus, InvoiceStatus, MilestoneStatus, Role, TxClass, TxType } from './entities.js';
+import { AdjustmentStatus, BillingStatus, BillingType, InvoiceStatus, MilestoneStatus, Role, TxClass, TxType } from './entities.js';
 import { invoiceActual, invoiceDetails, invoiceLines, isEditable, newDetail, newInvoiceHeader, newInvoiceLine, recalculate } from './invoice-builders.js';
 
 /**
- * "Revise", formerly "Correct this invoice" (revise-project-invoices.md, corrective-invoices.md): a confirmed invoice is never
- * changed; a new Draft corrective invoice copies its billed lines with quantity 0, which is a full credit.
- * Editing a quantity up to the original makes a partial credit.
+ * "Revise", formerly "Correct this invoice" (revise-project-invoices.md, create-manual-proforma-invoice.md "Correct a
+ * confirmed invoice"): a confirmed invoice is never changed; a new Draft corrective invoice copies its billed lines
+ * with quantity 0, which is a full credit. The quantity kept may be edited to less or more than the original.
  */
 export function correctInvoice(ctx: Ctx, id: string): Rec {
   const original = must(ctx, 'invoice', id);
@@ -16,17 +16,19 @@ export function correctInvoice(ctx: Ctx, id: string): Rec {
   if (status !== InvoiceStatus.Confirmed && status !== InvoiceStatus.Paid && status !== InvoiceStatus.Posted) {
     throw refuse('rule.correct-only-confirmed', 'correction.notConfirmed', { invoice: String(original.invoicenumber) });
   }
-  for (const open of where(ctx, 'invoice', (i) => i._msdyn_correctedinvoice_value === id && isEditable(i))) {
-    throw refuse('rule.correction-one-draft', 'correction.draftExists', { invoice: String(original.invoicenumber), draft: String(open.invoicenumber) });
-  }
   const contract = must(ctx, 'salesorder', String(original._salesorderid_value));
   applied(ctx, 'rule.correction-new-draft');
   const corrective = newInvoiceHeader(ctx, contract, { msdyn_hascorrections: true, _msdyn_correctedinvoice_value: id, name: original.name });
   const correctiveId = String(corrective.invoiceid);
+  const underRevision = billedUnderRevision(ctx, correctiveId);
   for (const line of invoiceLines(ctx, id)) {
     const cl = must(ctx, 'salesorderdetail', String(line._msdyn_contractlineid_value));
+    const details = [...where(ctx, 'msdyn_invoicelinetransaction', (x) => x._msdyn_invoicelineid_value === line.invoicedetailid && !!x._msdyn_billedactual_value && Number(x.msdyn_quantity) > 0)]
+      // convention rule.correction-billed-once: a billed sales actual already credited (Adjusted) or on another open revision is not copied again.
+      .filter((d) => !underRevision.has(String(d._msdyn_billedactual_value)) && ctx.tx.get('msdyn_actual', String(d._msdyn_billedactual_value))?.msdyn_adjustmentstatus !== AdjustmentStatus.Adjusted);
+    if (details.length === 0) continue;
     const newLine = newInvoiceLine(ctx, correctiveId, cl);
-    for (const d of where(ctx, 'msdyn_invoicelinetransaction', (x) => x._msdyn_invoicelineid_value === line.invoicedetailid && !!x._msdyn_billedactual_value && Number(x.msdyn_quantity) > 0)) {
+    for (const d of details) {
       const copy = newDetail(ctx, correctiveId, newLine, {
         msdyn_description: d.msdyn_description, msdyn_transactionclassification: d.msdyn_transactionclassification, msdyn_billingtype: d.msdyn_billingtype,
         msdyn_quantity: 0, msdyn_price: d.msdyn_price, msdyn_correction: true, msdyn_originalquantity: d.msdyn_quantity,
@@ -39,15 +41,29 @@ export function correctInvoice(ctx: Ctx, id: string): Rec {
   return recalculate(ctx, correctiveId);
 }
 
-/** Confirming one corrective line detail: reverse the billed sales and put the credited work back in the backlog. */
+/** The billed sales actuals that correction details of open (Draft / In review) invoices already revise. */
+function billedUnderRevision(ctx: Ctx, exceptInvoice: string): Set<string> {
+  const open = new Set([...where(ctx, 'invoice', (i) => i.invoiceid !== exceptInvoice && isEditable(i))].map((i) => String(i.invoiceid)));
+  return new Set([...where(ctx, 'msdyn_invoicelinetransaction', (d) => d.msdyn_correction === true && open.has(String(d._msdyn_invoice_value)))].map((d) => String(d._msdyn_sourceactual_value)));
+}
+
+/**
+ * Confirming one corrective line detail (ActualsonTM.md, rows "The invoice is corrected to decrease / increase the
+ * chargeable quantity or price"; ActualonFP.md "corrected to credit the milestone"): the original billed sales
+ * actual becomes Adjusted and an Unadjustable reversal credits it; what the detail keeps is invoiced again as
+ * new unbilled sales (with their reversal) and billed sales; a reduced quantity returns the rest to the backlog.
+ */
 export function confirmCorrectionLine(ctx: Ctx, inv: Rec, d: Rec): void {
+  const billedOriginal = must(ctx, 'msdyn_actual', String(d._msdyn_sourceactual_value));
   const q = dec(d.msdyn_quantity);
   const original = dec(d.msdyn_originalquantity);
-  if (q === original) return; // kept as invoiced: nothing to correct
+  const billingType = Number(d.msdyn_billingtype);
+  const unchanged = q === original && dec(d.msdyn_price) === dec(billedOriginal.msdyn_price) && billingType === Number(billedOriginal.msdyn_billingtype ?? BillingType.Chargeable);
+  if (unchanged) return; // kept as invoiced: nothing to correct
   const invoiceId = String(inv.invoiceid);
   const company = inv._msdyn_company_value;
-  const billedOriginal = must(ctx, 'msdyn_actual', String(d._msdyn_sourceactual_value));
-  const reversal = reverseActual(ctx, billedOriginal, { skipSync: false, invoiceId, adjustmentStatus: null, billingStatus: null });
+  patch(ctx, 'msdyn_actual', actualId(billedOriginal), { msdyn_adjustmentstatus: AdjustmentStatus.Adjusted });
+  const reversal = reverseActual(ctx, billedOriginal, { skipSync: false, invoiceId, adjustmentStatus: AdjustmentStatus.Unadjustable, billingStatus: null });
   connect(ctx, { id: actualId(reversal), role: Role.Reversing, type: 'msdyn_actual' }, { id: actualId(billedOriginal), role: Role.Original, type: 'msdyn_actual' }, company);
 
   if (d.msdyn_transactionclassification === TxClass.Milestone) {
@@ -59,12 +75,14 @@ export function confirmCorrectionLine(ctx: Ctx, inv: Rec, d: Rec): void {
   const basis = basisOf(billedOriginal);
   applied(ctx, q > 0n ? 'rule.correction-partial-credit' : 'rule.correction-full-credit');
   if (q > 0n) {
-    // Partial credit: what stays invoiced is invoiced again on this invoice.
-    const kept = createActual(ctx, basis, { type: TxType.UnbilledSales, quantity: q, price: d.msdyn_price, billingType: Number(d.msdyn_billingtype), billingStatus: BillingStatus.CustomerInvoicePosted, invoiceId });
+    // What stays invoiced (less or more than before, at the detail's price and billing type) is invoiced again on this invoice.
+    const kept = createActual(ctx, basis, { type: TxType.UnbilledSales, quantity: q, price: d.msdyn_price, billingType, billingStatus: BillingStatus.CustomerInvoicePosted, invoiceId });
     connect(ctx, { id: actualId(kept), role: Role.Replacing, type: 'msdyn_actual' }, { id: actualId(billedOriginal), role: Role.Original, type: 'msdyn_actual' }, company);
     invoiceActual(ctx, inv, d, kept);
   }
-  // The credited part goes back to the billing backlog as new unbilled sales.
-  const credited = createActual(ctx, basis, { type: TxType.UnbilledSales, quantity: original - q, price: d.msdyn_price, billingType: Number(d.msdyn_billingtype), billingStatus: BillingStatus.UnbilledSalesCreated });
-  connect(ctx, { id: actualId(credited), role: Role.Replacing, type: 'msdyn_actual' }, { id: actualId(billedOriginal), role: Role.Original, type: 'msdyn_actual' }, company);
+  // A reduced quantity: the rest goes back to the billing backlog as new chargeable unbilled sales at the original price.
+  if (q < original) {
+    const credited = createActual(ctx, basis, { type: TxType.UnbilledSales, quantity: original - q, price: billedOriginal.msdyn_price, billingType: BillingType.Chargeable, billingStatus: BillingStatus.UnbilledSalesCreated });
+    connect(ctx, { id: actualId(credited), role: Role.Replacing, type: 'msdyn_actual' }, { id: actualId(billedOriginal), role: Role.Original, type: 'msdyn_actual' }, company);
+  }
 }

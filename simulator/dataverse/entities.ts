@@ -1,5 +1,6 @@
 import type { EntityDef, FieldDef } from '../schema.js';
 import { catalogFields } from '../schema/catalog.js';
+import { ScopedMap, scopedList } from '../schema/scope.js';
 
 /** Option values of domain.md §2.3 (DEVKIT); names are ours, labels come from `labels:options`. */
 /**
@@ -18,9 +19,15 @@ export const BillingMethod = { TimeAndMaterial: 192350000, FixedPrice: 192350001
 /**
  * msdyn_timeentry.msdyn_entrystatus (…/msdyn_timeentry.md; the current field-service reference
  * ce/field-service/developer/reference/entities/msdyn_timeentry.md agrees and adds 192354320 Cancelled). Only the values
- * the flow reaches are declared; Returned 192350001 and Cancelled 192354320 are not reachable here.
+ * the flow reaches are declared: Returned 192350001 and Recall Requested 192350004 (the 2019 reference) with the
+ * recall of approved time (approvals/recall-cancel.md); Cancelled 192354320 is not reachable here.
  */
-export const EntryStatus = { Draft: 192350000, Approved: 192350002, Submitted: 192350003 } as const;
+export const EntryStatus = { Draft: 192350000, Returned: 192350001, Approved: 192350002, Submitted: 192350003, RecallRequested: 192350004 } as const;
+/**
+ * msdyn_projectapproval.msdyn_recordstage (MicrosoftDocs/dynamics-365-customer-engagement
+ * progref/webapireference/entitytypes/msdyn_projectapproval.md): Submitted 0, Rejected 1, Approved 2, Pending 3.
+ */
+export const ApprovalStage = { Submitted: 0, Rejected: 1, Approved: 2, Pending: 3 } as const;
 /** msdyn_expense.msdyn_expensestatus, its own set (…/msdyn_expense.md); Rejected, Posted, Paid are not reachable here. */
 export const ExpenseStatus = { Draft: 192350000, Submitted: 192350001, Approved: 192350002 } as const;
 /** Project journal types: only the entry journal is used by the flow (value [inferred]). */
@@ -89,8 +96,10 @@ function onTop(doc: FieldDef | undefined, ours: FieldDef): FieldDef {
 const linesThroughContract = { rule: 'rule.invoice-through-contract', key: 'invoice.linesThroughContract' } as const;
 const directWrite = { rule: 'rule.actuals-read-only', key: 'actual.directWrite' } as const;
 const refuseActual = { create: directWrite, update: directWrite, delete: directWrite };
+const approvalFromSubmission = { rule: 'rule.approval-from-submission', key: 'work.approvalFromSubmission' } as const;
 
-export const dataverseEntities: readonly EntityDef[] = [
+/** The built-in tables; read them through `dataverseEntities` (an instance's extensions included). */
+export const builtinDataverseEntities: readonly EntityDef[] = [
   entity({
     logicalName: 'cdm_company', set: 'cdm_companies', primaryName: 'cdm_name',
     fields: { cdm_companycode: str({ required: true, maxLength: 4 }), cdm_name: str(), msdyn_accountingcurrencycode: str({ sim: true, maxLength: 3 }) },
@@ -146,7 +155,11 @@ export const dataverseEntities: readonly EntityDef[] = [
   }),
   entity({
     logicalName: 'msdyn_journal', set: 'msdyn_journals', primaryName: 'msdyn_description',
-    fields: { msdyn_description: str(), msdyn_journaltype: opt('msdyn_journaltype', JournalType), msdyn_isposted: { type: 'bool', readOnly: true } },
+    fields: {
+      msdyn_description: str(), msdyn_journaltype: opt('msdyn_journaltype', JournalType), msdyn_isposted: { type: 'bool', readOnly: true },
+      // ours: the time entry whose submission created the journal (no documented column)
+      msdyn_timeentry: lookup('msdyn_timeentry', { readOnly: true, sim: true }),
+    },
   }),
   entity({
     logicalName: 'msdyn_journalline', set: 'msdyn_journallines', primaryName: 'msdyn_description',
@@ -155,6 +168,22 @@ export const dataverseEntities: readonly EntityDef[] = [
       msdyn_transactionclassification: opt('msdyn_transactionclassification', { Material: TxClass.Material, Expense: TxClass.Expense }, { required: true }),
       msdyn_documentdate: { type: 'date', required: true }, msdyn_quantity: { type: 'decimal', required: true },
       msdyn_costprice: money({ sim: true, required: true }), msdyn_price: money({ sim: true }),
+      // set by a time entry's submission (actuals/ActualsonTM.md, "Time is submitted"); columns of …/msdyn_journalline.md
+      msdyn_transactiontypecode: opt('msdyn_transactiontypecode', TxType, ro), msdyn_billingtype: opt('msdyn_billingtype', BillingType, ro),
+      msdyn_amount: money(ro), msdyn_timeentry: lookup('msdyn_timeentry', { readOnly: true, sim: true }),
+    },
+  }),
+  entity({
+    // The approval record of a submitted time entry (progref/webapireference/entitytypes/msdyn_projectapproval.md):
+    // the approver may change the billable hours and the billing type before approving (approvals/cancelapproval.md).
+    logicalName: 'msdyn_projectapproval', set: 'msdyn_projectapprovals', primaryName: 'msdyn_name',
+    refuse: { create: approvalFromSubmission, delete: approvalFromSubmission, update: approvalFromSubmission },
+    updatable: ['msdyn_salesquantity', 'msdyn_billingtype'],
+    fields: {
+      msdyn_name: str(ro), msdyn_timeentry: lookup('msdyn_timeentry', ro), msdyn_project: lookup('msdyn_project', ro),
+      msdyn_costquantity: { type: 'decimal', readOnly: true }, msdyn_salesquantity: { type: 'decimal', minValue: 0 },
+      msdyn_costprice: money(ro), msdyn_salesprice: money(ro), msdyn_billingtype: opt('msdyn_billingtype', BillingType),
+      msdyn_recordstage: opt('msdyn_recordstage', ApprovalStage, ro), msdyn_approvedon: { type: 'datetime', readOnly: true },
     },
   }),
   entity({
@@ -173,6 +202,8 @@ export const dataverseEntities: readonly EntityDef[] = [
       msdyn_salescontractlineid: lookup('salesorderdetail', ro), msdyn_contractlinescheduleofvalue: lookup('msdyn_contractlinescheduleofvalue', { readOnly: true, sim: true }),
       msdyn_invoice: lookup('invoice', ro), msdyn_accountcustomer: lookup('account', ro), ...{ msdyn_company: lookup('cdm_company', ro) },
       transactioncurrencyid: lookup('transactioncurrency', ro),
+      // ours: the time entry the actual comes from (no documented column; Project Operations links them through journals)
+      msdyn_timeentry: lookup('msdyn_timeentry', { readOnly: true, sim: true }),
       msdyn_isjournalized: { type: 'bool', readOnly: true }, msdyn_skipsync: { type: 'bool', readOnly: true },
       msdyn_vouchernumber: str({ readOnly: true, sim: true }), msdyn_accountingcurrencyamount: money({ readOnly: true, sim: true }),
       msdyn_exchangerate: { type: 'decimal', readOnly: true, sim: true }, msdyn_salestaxamount: money({ readOnly: true, sim: true }),
@@ -188,6 +219,9 @@ export const dataverseEntities: readonly EntityDef[] = [
       msdyn_projectinvoicestatus: opt('msdyn_projectinvoicestatus', InvoiceStatus, ro), statecode: opt('invoice_statecode', InvoiceState, ro),
       msdyn_invoicedate: { type: 'date' }, totalamount: money(ro), totaltax: money(ro),
       msdyn_hascorrections: { type: 'bool', readOnly: true }, msdyn_correctedinvoice: lookup('invoice', { readOnly: true, sim: true }),
+      // Written back by the map msdyn_customerinvoices after posting (format-update-project-invoice-proposals.md,
+      // Enhanced proforma invoice); the page names the fields, not their columns: names ours.
+      msdyn_customerinvoicenumber: str({ readOnly: true, sim: true, maxLength: 100 }), msdyn_customerinvoicedate: { type: 'date', readOnly: true, sim: true },
     },
   }),
   entity({
@@ -200,7 +234,8 @@ export const dataverseEntities: readonly EntityDef[] = [
   }),
   entity({
     logicalName: 'msdyn_invoicelinetransaction', set: 'msdyn_invoicelinetransactions', primaryName: 'msdyn_description',
-    refuse: { create: linesThroughContract, delete: linesThroughContract },
+    // Deletable on a draft (entity-hooks.ts); adding one is behind a feature flag we model as off (rule.invoice-through-contract).
+    refuse: { create: linesThroughContract },
     fields: {
       msdyn_description: str(), msdyn_externaldescription: str(),
       msdyn_invoicelineid: lookup('invoicedetail', ro), msdyn_invoice: lookup('invoice', { readOnly: true, sim: true }),
@@ -208,7 +243,7 @@ export const dataverseEntities: readonly EntityDef[] = [
       msdyn_transactiontypecode: opt('msdyn_transactiontypecode', TxType, ro),
       msdyn_transactionclassification: opt('msdyn_transactionclassification', TxClass, ro),
       msdyn_billingtype: opt('msdyn_billingtype', BillingType),
-      msdyn_quantity: { type: 'decimal' }, msdyn_price: money(ro), msdyn_amount: money(ro),
+      msdyn_quantity: { type: 'decimal' }, msdyn_price: money(), msdyn_amount: money(ro),
       msdyn_correction: { type: 'bool', readOnly: true }, msdyn_originalquantity: { type: 'decimal', readOnly: true, sim: true },
       msdyn_sourceactual: lookup('msdyn_actual', { readOnly: true, sim: true }),
       msdyn_contractlinescheduleofvalue: lookup('msdyn_contractlinescheduleofvalue', { readOnly: true, sim: true }),
@@ -226,8 +261,10 @@ export const dataverseEntities: readonly EntityDef[] = [
   }),
 ];
 
-export const dataverseBySet = new Map(dataverseEntities.map((e) => [e.set, e]));
-export const dataverseByName = new Map(dataverseEntities.map((e) => [e.logicalName, e]));
+// The current instance's tables: the built-in ones with its schema extensions (schema/scope.ts).
+export const dataverseEntities: readonly EntityDef[] = scopedList(builtinDataverseEntities, (s) => s.dataverse);
+export const dataverseBySet: ReadonlyMap<string, EntityDef> = new ScopedMap(builtinDataverseEntities.map((e) => [e.set, e]), (s) => s.dataverseBySet);
+export const dataverseByName: ReadonlyMap<string, EntityDef> = new ScopedMap(builtinDataverseEntities.map((e) => [e.logicalName, e]), (s) => s.dataverseByName);
 
 export function dvEntity(logicalName: string): EntityDef {
   const e = dataverseByName.get(logicalName);

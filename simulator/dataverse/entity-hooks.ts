@@ -2,8 +2,8 @@ import type { Rec } from '../store/types.js';
 import type { EntityDef } from '../schema.js';
 import { type Ctx, nextNumber, pad, refuse, where } from '../domain/context.js';
 import { SimError } from '../errors.js';
-import { EntryStatus, ExpenseStatus, InvoiceStatus, JournalType, MilestoneStatus, OrderType } from './entities.js';
-import { deleteInvoice, updateDetail, updateInvoice } from './invoices.js';
+import { ApprovalStage, EntryStatus, ExpenseStatus, InvoiceStatus, JournalType, MilestoneStatus, OrderType } from './entities.js';
+import { deleteDetail, deleteInvoice, updateDetail, updateInvoice } from './invoices.js';
 import { assertEditable } from './invoice-builders.js';
 
 /**
@@ -77,12 +77,21 @@ export const entityHooks: Readonly<Record<string, EntityHooks>> = {
       if (ctx.tx.get('msdyn_journal', String(rec._msdyn_journal_value))?.msdyn_isposted === true) throw refuse('rule.journal-posted-read-only', 'work.journalPosted', { journal: String(rec._msdyn_journal_value) });
     },
   },
+  msdyn_projectapproval: {
+    // The billable hours and billing type are the approver's until approval (approvals/cancelapproval.md: after a
+    // cancellation they can be changed and the entry approved again). convention: refused in any other stage.
+    update: (_ctx, _id, _values, old) => {
+      if (old.msdyn_recordstage !== ApprovalStage.Submitted) throw refuse('rule.approval-editable-submitted', 'work.approvalNotSubmitted', { id: String(old.msdyn_projectapprovalid) });
+      return undefined;
+    },
+  },
   invoice: {
     update: (ctx, id, values) => updateInvoice(ctx, id, values),
     delete: (ctx, id) => { deleteInvoice(ctx, id); return true; },
   },
   msdyn_invoicelinetransaction: {
     update: (ctx, id, values) => updateDetail(ctx, id, values),
+    delete: (ctx, id) => { deleteDetail(ctx, id); return true; },
   },
   invoicedetail: {
     update: (ctx, _id, _values, old) => { assertEditable(ctx, String(old._invoiceid_value)); return undefined; },

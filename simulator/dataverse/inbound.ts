@@ -1,5 +1,5 @@
 import type { Rec } from '../store/types.js';
-import { type Ctx, insert, patch, where } from '../domain/context.js';
+import { type Ctx, insert, patch, whereEq } from '../domain/context.js';
 
 /**
  * What Dataverse does with values dual-write brings from Finance: legal entities become `cdm_companies`
@@ -9,7 +9,7 @@ export function receiveFromFinance(ctx: Ctx, entity: string, keyField: string, k
   const pk = `${entity}id`;
   let existing: Rec | undefined;
   if (keyField === pk) existing = ctx.tx.get(entity, String(keyValue));
-  else for (const r of where(ctx, entity, (r) => r[keyField] === keyValue)) { existing = r; break; }
+  else for (const r of whereEq(ctx, entity, keyField, keyValue)) { existing = r; break; } // indexed: the table may be large
   if (existing) {
     const changed = Object.entries(values).some(([k, v]) => existing?.[k] !== v);
     return changed ? patch(ctx, entity, String(existing[pk]), values) : existing;

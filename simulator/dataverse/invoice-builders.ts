@@ -2,7 +2,8 @@ import type { Rec } from '../store/types.js';
 import { type Ctx, insert, must, nextNumber, pad, patch, refuse, today, whereEq, applied } from '../domain/context.js';
 import { dec, mul, num, round, sum } from '../domain/money.js';
 import { actualId, basisOf, connect, createActual, reverseActual } from './actuals.js';
-import { BillingStatus, BillingType, InvoiceState, InvoiceStatus, Role, TxType } from './entities.js';
+import { AdjustmentStatus, BillingStatus, BillingType, InvoiceState, InvoiceStatus, Role, TxType } from './entities.js';
+import { moneyIn } from './currency.js';
 
 // The building blocks of a pro-forma invoice (header, lines, details, totals, billed actuals), shared by
 // invoices.ts and corrections.ts; kept apart so that neither imports the other's module.
@@ -67,7 +68,7 @@ export function newDetail(ctx: Ctx, invoiceId: string, line: Rec, fields: Record
     _msdyn_contractlinescheduleofvalue_value: null,
     msdyn_externaldescription: null,
     ...fields,
-    msdyn_amount: num(round(mul(qty, dec(fields.msdyn_price)))),
+    msdyn_amount: moneyIn(ctx, ctx.tx.get('invoice', invoiceId)?._transactioncurrencyid_value, mul(qty, dec(fields.msdyn_price))),
   });
 }
 
@@ -78,17 +79,23 @@ export function recalculate(ctx: Ctx, invoiceId: string): Rec {
   let total = 0n;
   for (const line of invoiceLines(ctx, invoiceId)) {
     const details = [...whereEq(ctx, 'msdyn_invoicelinetransaction', '_msdyn_invoicelineid_value', line.invoicedetailid)];
-    const amount = sum(details.filter(counts).map((d) => lineValue(d)));
+    const amount = sum(details.map((d) => lineValue(ctx, d)));
     total += amount;
     if (dec(line.extendedamount) !== amount) patch(ctx, 'invoicedetail', String(line.invoicedetailid), { extendedamount: num(amount) });
   }
   return dec(invoice.totalamount) === total ? invoice : patch(ctx, 'invoice', invoiceId, { totalamount: num(total) });
 }
 
-/** What a detail adds to its invoice: its amount; on a correction, the change against the original. */
-function lineValue(d: Rec): bigint {
-  if (!d.msdyn_correction) return dec(d.msdyn_amount);
-  return round(mul(dec(d.msdyn_quantity) - dec(d.msdyn_originalquantity), dec(d.msdyn_price)));
+/**
+ * What a detail adds to its invoice: its amount when chargeable; on a correction, the change against the billed
+ * sales actual it revises (quantity, price and billing type may all have changed).
+ */
+function lineValue(ctx: Ctx, d: Rec): bigint {
+  const own = counts(d) ? dec(d.msdyn_amount) : 0n;
+  if (!d.msdyn_correction) return own;
+  const billed = ctx.tx.get('msdyn_actual', String(d._msdyn_sourceactual_value));
+  const before = billed && counts(billed) ? dec(billed.msdyn_amount) : round(mul(dec(d.msdyn_originalquantity), dec(d.msdyn_price)));
+  return own - before;
 }
 
 export function assertEditable(ctx: Ctx, invoiceId: string): Rec {
@@ -97,9 +104,9 @@ export function assertEditable(ctx: Ctx, invoiceId: string): Rec {
   return inv;
 }
 
-export function billed(ctx: Ctx, inv: Rec, d: Rec, basis: ReturnType<typeof basisOf>, quantity: unknown, billingType: number): Rec {
+export function billed(ctx: Ctx, inv: Rec, d: Rec, basis: ReturnType<typeof basisOf>, quantity: unknown, billingType: number, price: unknown = d.msdyn_price): Rec {
   const actual = createActual(ctx, { ...basis, msdyn_documentdate: inv.msdyn_invoicedate }, {
-    type: TxType.BilledSales, quantity, price: d.msdyn_price, billingType, invoiceId: String(inv.invoiceid),
+    type: TxType.BilledSales, quantity, price, billingType, invoiceId: String(inv.invoiceid),
   });
   patch(ctx, 'msdyn_invoicelinetransaction', String(d.msdyn_invoicelinetransactionid), { _msdyn_billedactual_value: actual.msdyn_actualid });
   return actual;
@@ -110,9 +117,10 @@ export function invoiceActual(ctx: Ctx, inv: Rec, d: Rec, unbilled: Rec, billing
   const invoiceId = String(inv.invoiceid);
   const company = inv._msdyn_company_value;
   applied(ctx, 'rule.reversal-skip-sync');
-  const reversal = reverseActual(ctx, unbilled, { billingStatus: BillingStatus.CustomerInvoicePosted, skipSync: true, invoiceId, adjustmentStatus: null });
+  // Reversals are Unadjustable (ActualsonTM.md, row "The invoice is confirmed", unbilled sales column).
+  const reversal = reverseActual(ctx, unbilled, { billingStatus: BillingStatus.CustomerInvoicePosted, skipSync: true, invoiceId, adjustmentStatus: AdjustmentStatus.Unadjustable });
   connect(ctx, { id: actualId(reversal), role: Role.Reversing, type: 'msdyn_actual' }, { id: actualId(unbilled), role: Role.Original, type: 'msdyn_actual' }, company);
-  const b = billed(ctx, inv, d, basisOf(unbilled), qty, billingType);
+  const b = billed(ctx, inv, d, basisOf(unbilled), qty, billingType, unbilled.msdyn_price);
   connect(ctx, { id: actualId(b), role: Role.BilledSales, type: 'msdyn_actual' }, { id: actualId(unbilled), role: Role.UnbilledSales, type: 'msdyn_actual' }, company);
   if (unbilled.msdyn_billingstatus !== BillingStatus.CustomerInvoicePosted || unbilled._msdyn_invoice_value !== invoiceId) {
     patch(ctx, 'msdyn_actual', actualId(unbilled), { msdyn_billingstatus: BillingStatus.CustomerInvoicePosted, _msdyn_invoice_value: invoiceId });

@@ -2,6 +2,7 @@ import type { Rec } from '../store/types.js';
 import { type Ctx, applied, must, patch, refuse, where, whereEq } from '../domain/context.js';
 import { dec, mul, num, round } from '../domain/money.js';
 import { actualId, basisOf, connect, createActual, reverseActual } from './actuals.js';
+import { moneyIn } from './currency.js';
 import { backlogActuals } from './backlog.js';
 import { confirmCorrectionLine } from './corrections.js';
 import { assertEditable, billed, invoiceActual, invoiceDetails, invoiceLines, isEditable, newDetail, newInvoiceHeader, newInvoiceLine, recalculate } from './invoice-builders.js';
@@ -44,8 +45,13 @@ export function createInvoice(ctx: Ctx, contractId: string): Rec {
   return recalculate(ctx, invoiceId);
 }
 
-/** Edits an invoice line detail of a draft: quantity and billing type (manage-proforma-invoice.md). */
-export function updateDetail(ctx: Ctx, id: string, changes: { msdyn_quantity?: unknown; msdyn_billingtype?: unknown; msdyn_description?: unknown; msdyn_externaldescription?: unknown }): Rec {
+/**
+ * Edits an invoice line detail of a draft (update-ild-on-an-invoice.md): on a time and material line the billing
+ * type, quantity, price and descriptions; on a revised invoice too, where the quantity kept may be less or more
+ * than the original (create-manual-proforma-invoice.md "Correct a confirmed invoice") and the billing type may
+ * change. Milestones keep their quantity; a milestone revision is a full credit (revise-project-invoices.md).
+ */
+export function updateDetail(ctx: Ctx, id: string, changes: { msdyn_quantity?: unknown; msdyn_price?: unknown; msdyn_billingtype?: unknown; msdyn_description?: unknown; msdyn_externaldescription?: unknown }): Rec {
   const d = must(ctx, 'msdyn_invoicelinetransaction', id);
   assertEditable(ctx, String(d._msdyn_invoice_value));
   const isMilestone = d.msdyn_transactionclassification === TxClass.Milestone;
@@ -54,25 +60,54 @@ export function updateDetail(ctx: Ctx, id: string, changes: { msdyn_quantity?: u
   if (changes.msdyn_externaldescription !== undefined) next.msdyn_externaldescription = changes.msdyn_externaldescription;
   if (changes.msdyn_billingtype !== undefined && changes.msdyn_billingtype !== d.msdyn_billingtype) {
     if (isMilestone) throw refuse('rule.milestone-always-chargeable', 'invoice.milestoneAlwaysChargeable');
-    if (d.msdyn_correction) throw refuse('rule.correction-billing-type-fixed', 'correction.billingTypeFixed');
     next.msdyn_billingtype = changes.msdyn_billingtype;
   }
+  let q = dec(d.msdyn_quantity);
+  let price = dec(d.msdyn_price);
   if (changes.msdyn_quantity !== undefined) {
-    const q = dec(changes.msdyn_quantity);
+    q = dec(changes.msdyn_quantity);
     if (q < 0n) throw refuse('rule.quantity-not-negative', 'invoice.negativeQuantity');
-    if (d.msdyn_correction) {
-      const original = dec(d.msdyn_originalquantity);
-      if (q > original) throw refuse('rule.correction-not-above-original', 'correction.moreThanOriginal', { quantity: String(d.msdyn_originalquantity) });
-      if (isMilestone && q !== 0n && q !== original) throw refuse('rule.correction-milestone-partial', 'correction.milestonePartial');
+    if (d.msdyn_correction && isMilestone) {
+      if (q !== 0n && q !== dec(d.msdyn_originalquantity)) throw refuse('rule.correction-milestone-partial', 'correction.milestonePartial');
     } else if (isMilestone && q !== dec(1)) {
       throw refuse('rule.milestone-quantity-fixed', 'invoice.milestoneQuantity');
     }
     next.msdyn_quantity = num(q, 4);
-    next.msdyn_amount = num(round(mul(q, dec(d.msdyn_price))));
   }
+  if (changes.msdyn_price !== undefined && dec(changes.msdyn_price) !== price) {
+    // The price is editable on time and material lines only (update-ild-on-an-invoice.md, fixed price list has no Price).
+    if (isMilestone) throw refuse('rule.milestone-quantity-fixed', 'invoice.milestonePrice');
+    price = dec(changes.msdyn_price);
+    next.msdyn_price = num(price, 4);
+  }
+  if (next.msdyn_quantity !== undefined || next.msdyn_price !== undefined) next.msdyn_amount = moneyIn(ctx, ctx.tx.get('invoice', String(d._msdyn_invoice_value))?._transactioncurrencyid_value, mul(q, price));
   const updated = patch(ctx, 'msdyn_invoicelinetransaction', id, next);
   recalculate(ctx, String(d._msdyn_invoice_value));
   return updated;
+}
+
+/**
+ * Deletes an invoice line detail of a draft (create-manual-proforma-invoice.md "Edit a draft invoice"; on a revised
+ * invoice, a transaction that needs no correction is removed, "Correct a confirmed invoice"). What it invoiced goes
+ * back to the billing backlog, Ready to invoice, as when the whole draft is deleted.
+ */
+export function deleteDetail(ctx: Ctx, id: string): void {
+  const d = must(ctx, 'msdyn_invoicelinetransaction', id);
+  const invoiceId = String(d._msdyn_invoice_value);
+  assertEditable(ctx, invoiceId);
+  releaseDetail(ctx, d);
+  recalculate(ctx, invoiceId);
+}
+
+/** Returns what a draft's detail holds to the backlog and removes the detail with its transaction connections. */
+function releaseDetail(ctx: Ctx, d: Rec): void {
+  const source = d._msdyn_sourceactual_value ? ctx.tx.get('msdyn_actual', String(d._msdyn_sourceactual_value)) : undefined;
+  if (source && !d.msdyn_correction) patch(ctx, 'msdyn_actual', actualId(source), { msdyn_billingstatus: BillingStatus.ReadyToInvoice, _msdyn_invoice_value: null });
+  if (d._msdyn_contractlinescheduleofvalue_value && !d.msdyn_correction) {
+    patch(ctx, 'msdyn_contractlinescheduleofvalue', String(d._msdyn_contractlinescheduleofvalue_value), { msdyn_invoicestatus: MilestoneStatus.Ready });
+  }
+  for (const c of where(ctx, 'msdyn_transactionconnection', (c) => c.msdyn_transaction1 === d.msdyn_invoicelinetransactionid)) ctx.tx.del('msdyn_transactionconnection', String(c.msdyn_transactionconnectionid));
+  ctx.tx.del('msdyn_invoicelinetransaction', String(d.msdyn_invoicelinetransactionid));
 }
 
 /** Header edits are allowed on drafts only. */
@@ -84,15 +119,7 @@ export function updateInvoice(ctx: Ctx, id: string, changes: Record<string, unkn
 /** Deleting a draft returns its transactions to the backlog. A confirmed invoice cannot be deleted. */
 export function deleteInvoice(ctx: Ctx, id: string): void {
   assertEditable(ctx, id);
-  for (const d of invoiceDetails(ctx, id)) {
-    const source = d._msdyn_sourceactual_value ? ctx.tx.get('msdyn_actual', String(d._msdyn_sourceactual_value)) : undefined;
-    if (source && !d.msdyn_correction) patch(ctx, 'msdyn_actual', actualId(source), { msdyn_billingstatus: BillingStatus.ReadyToInvoice, _msdyn_invoice_value: null });
-    if (d._msdyn_contractlinescheduleofvalue_value && !d.msdyn_correction) {
-      patch(ctx, 'msdyn_contractlinescheduleofvalue', String(d._msdyn_contractlinescheduleofvalue_value), { msdyn_invoicestatus: MilestoneStatus.Ready });
-    }
-    for (const c of where(ctx, 'msdyn_transactionconnection', (c) => c.msdyn_transaction1 === d.msdyn_invoicelinetransactionid)) ctx.tx.del('msdyn_transactionconnection', String(c.msdyn_transactionconnectionid));
-    ctx.tx.del('msdyn_invoicelinetransaction', String(d.msdyn_invoicelinetransactionid));
-  }
+  for (const d of invoiceDetails(ctx, id)) releaseDetail(ctx, d);
   for (const l of invoiceLines(ctx, id)) ctx.tx.del('invoicedetail', String(l.invoicedetailid));
   ctx.tx.del('invoice', id);
 }
@@ -134,7 +161,7 @@ function confirmTimeAndMaterial(ctx: Ctx, inv: Rec, d: Rec): void {
   const original = dec(source.msdyn_quantity);
   const billingType = Number(d.msdyn_billingtype);
   const basis = basisOf(source);
-  const unchanged = q === original && billingType === Number(source.msdyn_billingtype ?? BillingType.Chargeable);
+  const unchanged = q === original && dec(d.msdyn_price) === dec(source.msdyn_price) && billingType === Number(source.msdyn_billingtype ?? BillingType.Chargeable);
 
   if (unchanged) {
     applied(ctx, 'rule.confirm-unchanged');
@@ -146,11 +173,12 @@ function confirmTimeAndMaterial(ctx: Ctx, inv: Rec, d: Rec): void {
   patch(ctx, 'msdyn_actual', actualId(source), { msdyn_adjustmentstatus: AdjustmentStatus.Adjusted, msdyn_billingstatus: BillingStatus.CustomerInvoicePosted });
   const adjustment = reverseActual(ctx, source, { adjustmentStatus: AdjustmentStatus.Unadjustable, skipSync: false, invoiceId, billingStatus: BillingStatus.CustomerInvoicePosted });
   connect(ctx, { id: actualId(adjustment), role: Role.Reversing, type: 'msdyn_actual' }, { id: actualId(source), role: Role.Original, type: 'msdyn_actual' }, company);
-  const segments: { qty: bigint; type: number }[] = [{ qty: q, type: billingType }];
-  if (q < original) segments.push({ qty: original - q, type: BillingType.NonChargeable });
+  // The invoiced quantity at the detail's price; a decreased quantity leaves the rest non-chargeable at the original price.
+  const segments: { qty: bigint; type: number; price: unknown }[] = [{ qty: q, type: billingType, price: d.msdyn_price }];
+  if (q < original) segments.push({ qty: original - q, type: BillingType.NonChargeable, price: source.msdyn_price });
   for (const seg of segments) {
     if (seg.qty === 0n) continue;
-    const unbilled = createActual(ctx, basis, { type: TxType.UnbilledSales, quantity: seg.qty, price: source.msdyn_price, billingType: seg.type, billingStatus: BillingStatus.CustomerInvoicePosted, invoiceId });
+    const unbilled = createActual(ctx, basis, { type: TxType.UnbilledSales, quantity: seg.qty, price: seg.price, billingType: seg.type, billingStatus: BillingStatus.CustomerInvoicePosted, invoiceId });
     connect(ctx, { id: actualId(unbilled), role: Role.Replacing, type: 'msdyn_actual' }, { id: actualId(source), role: Role.Original, type: 'msdyn_actual' }, company);
     invoiceActual(ctx, inv, d, unbilled, seg.type, seg.qty);
   }

@@ -20,10 +20,19 @@ export function createRecord(ctx: Ctx, def: EntityDef, values: Record<string, un
   return insert(ctx, def.logicalName, id, rec);
 }
 
-function nulls(def: EntityDef): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [name, f] of Object.entries(def.fields)) if (!f.readOnly || f.type === 'lookup') out[f.type === 'lookup' ? `_${name}_value` : name] = null;
-  delete out.createdon;
+/** Performance: the null columns of a new record, worked out once per entity (≈150 on an account) and copied. */
+const nullTemplates = new WeakMap<EntityDef, Readonly<Record<string, unknown>>>();
+
+function nulls(def: EntityDef): Readonly<Record<string, unknown>> {
+  let out = nullTemplates.get(def);
+  if (out === undefined) {
+    const t: Record<string, unknown> = {};
+    for (const [name, f] of Object.entries(def.fields)) {
+      const prop = f.type === 'lookup' ? `_${name}_value` : name;
+      if ((!f.readOnly || f.type === 'lookup') && prop !== 'createdon') t[prop] = null;
+    }
+    nullTemplates.set(def, (out = Object.freeze(t)));
+  }
   return out;
 }
 

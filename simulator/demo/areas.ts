@@ -62,6 +62,12 @@ export const STEP_AREAS: Readonly<Record<string, readonly Area[]>> = {
   'map.state': ['map-actuals'],
   'map.queued': ['map-actuals'],
   'map.errors': ['map-actuals'],
+  'map.run': ['map-actuals'],
+  'map.rerunInitialSync': ['map-actuals'],
+  'map.initialSyncErrors': ['map-actuals'],
+  'clock.hours': ['clock'],
+  'clock.days': ['clock'],
+  'work.tryApprove': APPROVE,
   'actual.edit': ['backlog', 'actuals'],
   'actual.tryEdit': ['backlog', 'actuals'],
   'actual.tryCreate': ['backlog', 'actuals'],
@@ -124,7 +130,8 @@ export function areasOf(stepId: string | undefined, text = '', lang: Lang = 'en'
   const t = translator(lang);
   const has = (label: string): boolean => label.length > 0 && text.toLowerCase().includes(label.toLowerCase());
   if (stepId?.startsWith('map.')) {
-    const named = tableMaps.filter((m) => has(t(`labels:maps.${m.id}`)));
+    // only maps the picture draws (the milestone map has no place on it)
+    const named = tableMaps.filter((m) => (AREAS as readonly string[]).includes(`map-${m.id}`) && has(t(`labels:maps.${m.id}`)));
     if (named.length) {
       out.clear();
       for (const m of named) out.add(`map-${m.id}` as Area);

@@ -1,10 +1,11 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { projectRoot } from '../paths.js';
 import type { Lang } from '../i18n.js';
-import type { Scenario } from './scenarios.js';
+import { PlayerUnavailableError, type Scenario } from './scenarios.js';
 import { areasOf } from './areas.js';
 
 /**
@@ -67,6 +68,9 @@ export class Player {
 
   start(scenario: Scenario, lang: Lang, opts: { simulatorUrl: string; delayMs: number; mode: 'run' | 'step' }): RunState {
     if (this.busy) throw new Error('busy');
+    // The runner is TypeScript run through ts-node with cucumber: both development dependencies, absent from an
+    // installed package.
+    if (!existsSync(runner) || !existsSync(registerHook) || !resolvable('@cucumber/cucumber', this.cwd) || !resolvable('ts-node', this.cwd)) throw new PlayerUnavailableError();
     this.child?.kill('SIGTERM');
     const run: RunState = {
       runId: ++this.runs, id: scenario.id, lang, name: scenario.name,
@@ -141,6 +145,15 @@ export class Player {
     if (message) run.message = message;
     for (const s of run.steps) if (s.status === 'running') s.status = status === 'stopped' ? 'skipped' : 'failed';
     this.events.emit('event', { type: 'done', data: { runId: run.runId, status, message } } satisfies PlayEvent);
+  }
+}
+
+function resolvable(name: string, from: string): boolean {
+  try {
+    createRequire(join(from, 'package.json')).resolve(`${name}/package.json`);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -1,13 +1,14 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { projectPath, projectRoot } from '../paths.js';
 import type { Service } from '../service.js';
 import { isLang, loadResources, translator, type Lang } from '../i18n.js';
 import { langOf } from '../http/errors.js';
 import { sse } from '../http/sse.js';
 import { demoDetail, demoState } from './state.js';
-import { loadScenarios, type Scenario } from './scenarios.js';
+import { PlayerUnavailableError, loadScenarios, type Scenario } from './scenarios.js';
 import { Player, clampDelay } from './player.js';
 
 /**
@@ -21,7 +22,8 @@ import { Player, clampDelay } from './player.js';
  * Map, process, clock and reset buttons of the page use `/sim/*` and the Finance posting action directly.
  */
 const publicDir = projectPath('simulator', 'demo', 'public');
-const i18nextBrowser = join(projectRoot, 'node_modules', 'i18next', 'dist', 'esm', 'i18next.js');
+// Wherever the package manager put i18next (this repository's node_modules, or a project's that installed the package).
+const i18nextBrowser = fileURLToPath(import.meta.resolve('i18next'));
 
 /** Self only: no inline script or style, no other origin (the page works offline). */
 export const CSP = [
@@ -83,10 +85,19 @@ export function demoRouter(service: Service, options: DemoOptions = {}): Router 
 
   const scenarios = (lang: Lang): Scenario[] => loadScenarios(root, lang);
   const langParam = (v: unknown): Lang | undefined => (v === undefined ? 'en' : isLang(v) ? v : undefined);
+  const unavailable = (req: Request, res: Response, e: unknown): boolean => {
+    if (!(e instanceof PlayerUnavailableError)) return false;
+    fail(req, res, 503, 'playerUnavailable');
+    return true;
+  };
   router.get('/demo/scenarios', (req, res) => {
     const lang = langParam(req.query.lang);
     if (!lang) { fail(req, res, 400, 'unknownLanguage', { lang: String(req.query.lang).slice(0, 10) }); return; }
-    res.json(scenarios(lang));
+    try {
+      res.json(scenarios(lang));
+    } catch (e) {
+      if (!unavailable(req, res, e)) throw e;
+    }
   });
 
   router.get('/demo/play', (_req, res) => { res.json(player.state ?? null); });
@@ -94,7 +105,13 @@ export function demoRouter(service: Service, options: DemoOptions = {}): Router 
     const b = body(req);
     const lang = langParam(b.lang);
     if (!lang) { fail(req, res, 400, 'unknownLanguage', { lang: String(b.lang).slice(0, 10) }); return; }
-    const scenario = scenarios(lang).find((s) => s.id === b.id);
+    let scenario: Scenario | undefined;
+    try {
+      scenario = scenarios(lang).find((s) => s.id === b.id);
+    } catch (e) {
+      if (!unavailable(req, res, e)) throw e;
+      return;
+    }
     if (!scenario) { fail(req, res, 404, 'unknownScenario', { id: String(b.id).slice(0, 100) }); return; }
     if (player.busy) { fail(req, res, 409, 'playerBusy'); return; }
     const mode = b.mode === 'step' ? 'step' : 'run';
@@ -108,6 +125,7 @@ export function demoRouter(service: Service, options: DemoOptions = {}): Router 
       const run = player.start(scenario, lang, { simulatorUrl, delayMs: clampDelay(b.delayMs), mode });
       res.status(202).json(run);
     } catch (e) {
+      if (unavailable(req, res, e)) return;
       fail(req, res, 500, 'playFailed', { message: e instanceof Error ? e.message : String(e) });
     }
   });

@@ -1,8 +1,38 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { generateMessages } from '@cucumber/gherkin';
-import { IdGenerator, SourceMediaType, type GherkinDocument, type Pickle } from '@cucumber/messages';
+import { createRequire } from 'node:module';
+import type { GherkinDocument, Pickle } from '@cucumber/messages';
 import type { Lang } from '../i18n.js';
+
+type Gherkin = { generateMessages: typeof import('@cucumber/gherkin').generateMessages } & Pick<typeof import('@cucumber/messages'), 'IdGenerator' | 'SourceMediaType'>;
+let gherkin: Gherkin | null | undefined;
+
+/**
+ * Cucumber's Gherkin compiler is a development dependency (the scenarios are this repository's own): loaded on first
+ * use, synchronously; null when it is not installed (the simulator installed as a package in another project).
+ */
+export function gherkinCompiler(): Gherkin | null {
+  if (gherkin === undefined) {
+    const require = createRequire(import.meta.url);
+    try {
+      const { generateMessages } = require('@cucumber/gherkin') as typeof import('@cucumber/gherkin');
+      const { IdGenerator, SourceMediaType } = require('@cucumber/messages') as typeof import('@cucumber/messages');
+      gherkin = { generateMessages, IdGenerator, SourceMediaType };
+    } catch (e) {
+      if ((e as { code?: unknown }).code !== 'MODULE_NOT_FOUND') throw e;
+      gherkin = null;
+    }
+  }
+  return gherkin;
+}
+
+/** Thrown where the scenario player or its list needs cucumber and it is not installed. */
+export class PlayerUnavailableError extends Error {
+  constructor() {
+    super('scenario player unavailable: @cucumber/cucumber or the features are not installed'); // the router answers ui:errors.playerUnavailable
+    this.name = 'PlayerUnavailableError';
+  }
+}
 
 /**
  * The scenarios of `features/<lng>/*.feature`, compiled by cucumber's own Gherkin compiler into pickles: the
@@ -46,6 +76,9 @@ function featureFiles(dir: string): string[] {
 
 /** Parses every feature file of a language. Files that do not parse are left out (the specs report them). */
 export function loadScenarios(root: string, lang: Lang): Scenario[] {
+  const g = gherkinCompiler();
+  if (!g) throw new PlayerUnavailableError();
+  const { generateMessages, IdGenerator, SourceMediaType } = g;
   const out: Scenario[] = [];
   for (const path of featureFiles(join(root, 'features', lang))) {
     const file = relative(root, path).split(sep).join('/');

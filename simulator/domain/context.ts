@@ -1,4 +1,4 @@
-import { findBy, type Rec, type Tx } from '../store/types.js';
+import { findBy, type IndexField, type Rec, type Tx } from '../store/types.js';
 import { SimError } from '../errors.js';
 import type { RuleId } from '../rules/index.js';
 import { DataverseCode } from '../errors/dataverse.js';
@@ -66,8 +66,11 @@ export function* where(ctx: Ctx, table: string, pred: (r: Rec) => boolean): Gene
   for (const r of ctx.tx.all(table)) if (pred(r)) yield r;
 }
 
-/** `where` narrowed by an indexed equality first (performance): records with `field === value` that pass `pred`. */
-export function* whereEq(ctx: Ctx, table: string, field: string, value: unknown, pred: (r: Rec) => boolean = () => true): Generator<Rec> {
+/**
+ * `where` narrowed by an indexed equality first (performance): records with `field === value` that pass `pred`;
+ * `field` may list several fields, `value` then holds one value per field (store/index-key.ts).
+ */
+export function* whereEq(ctx: Ctx, table: string, field: IndexField, value: unknown, pred: (r: Rec) => boolean = () => true): Generator<Rec> {
   for (const r of findBy(ctx.tx, table, field, value)) if (pred(r)) yield r;
 }
 

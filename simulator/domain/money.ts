@@ -55,6 +55,12 @@ export function round(a: Dec, places = 2): Dec {
   return divRound(a, step) * step;
 }
 
+/** Round half away from zero to a multiple of `step` (a currency's rounding precision, e.g. 0.05 or 1). */
+export function roundTo(a: Dec, step: Dec): Dec {
+  if (step <= 0n) throw new RangeError('rounding step must be positive');
+  return divRound(a, step) * step;
+}
+
 export function toFixed(a: Dec, places = 2): string {
   const r = round(a, places);
   const negative = r < 0n;

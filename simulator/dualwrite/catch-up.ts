@@ -2,16 +2,19 @@ import type { Rec } from '../store/types.js';
 import { SimError } from '../errors.js';
 import type { Runner, SimEvent } from '../runner.js';
 import type { MapId } from './maps.js';
+import { runMap } from './initial-sync.js';
 import { type SyncItem, apply, catchUpErrors, errorInfo, failQueued, logActivity, mapState, queued, setMapState } from './runtime.js';
 
 // Map control from the outside (run, pause, stop), resume with catch-up of the queue, and retry of catch-up
 // errors. Moved out of service.ts, which keeps only the transaction plumbing (see runner.ts).
 
 export async function setMap(r: Runner, id: MapId, action: 'run' | 'pause' | 'stop'): Promise<Rec> {
+  // Run goes through Initializing and the initial write (initial-sync.ts)
+  if (action === 'run') return runMap(r, id);
   const state = mapState(r.store, id);
-  const allowed: Record<string, string[]> = { run: ['NotRunning', 'Stopped'], pause: ['Running'], stop: ['Running', 'Paused'] };
+  const allowed: Record<string, string[]> = { pause: ['Running'], stop: ['Running', 'Paused'] };
   if (!allowed[action]?.includes(state)) throw new SimError(409, 'MapStateConflict', 'sim.mapWrongState', { map: id, state, action });
-  const to = action === 'run' ? 'Running' : action === 'pause' ? 'Paused' : 'Stopped';
+  const to = action === 'pause' ? 'Paused' : 'Stopped';
   const rec = await r.exec((ctx) => setMapState(ctx, id, to));
   r.emit({ type: 'map', data: { id, state: to } } satisfies SimEvent);
   return rec;

@@ -1,8 +1,12 @@
+import type { RuleId } from '../rules/index.js';
+
 /**
  * The dual-write table maps of the project invoice integration, as data (domain.md §2.6, §3).
  * `dir` of a field pair uses the dual-write management API's sync directions: FO→CE 1, CE→FO 2, both 3.
  */
-export type MapId = 'legal_entities' | 'pi_v2' | 'actuals' | 'txconn';
+import { ScopedMap, scopedList } from '../schema/scope.js';
+
+export type MapId = 'legal_entities' | 'pi_v2' | 'actuals' | 'txconn' | 'milestones' | 'customerinvoices';
 
 export const SyncDirection = { ToDataverse: 1, ToFinance: 2, Both: 3 } as const;
 
@@ -23,16 +27,23 @@ export interface TableMap {
   /** Which side creates the rows. */
   readonly master: 'dataverse' | 'finance';
   readonly integrationKey: { readonly dataverse: string; readonly finance: readonly string[] };
-  /** Name of a source-row filter in runtime.ts (the map's query filter). */
-  readonly filter?: 'confirmedInvoices' | 'syncedActuals' | 'actualConnections';
+  /** Name of a source-row filter in runtime.ts (the map's query filter, on the side the map reads from). */
+  readonly filter?: 'confirmedInvoices' | 'syncedActuals' | 'actualConnections' | 'postedProposals';
+  /** The state after installation when not Running: a map the administrator must run first. */
+  readonly initialState?: 'NotRunning';
+  /** Where the company of a row comes from when its table has no company column: lookups to follow to a row that has one. */
+  readonly companyVia?: readonly { readonly lookup: string; readonly table: string }[];
   readonly fields: readonly FieldPair[];
+  /** The rule of the registry the map's carrying applies, where one states it (simulator/rules/). */
+  readonly rule?: RuleId;
   /** Order in the solution: maps are run in this order (resource-dual-write-maps.md install order). */
   readonly order: number;
 }
 
 const f = (dataverse: string, finance: string, dir: 1 | 2 | 3, transform?: string): FieldPair => ({ dataverse, finance, dir, transform });
 
-export const tableMaps: readonly TableMap[] = [
+/** The built-in maps; read them through `tableMaps` (an instance's field-map extensions included). */
+export const builtinTableMaps: readonly TableMap[] = [
   {
     id: 'legal_entities', version: '1.0.0.2', dataverse: 'cdm_company', finance: 'LegalEntity', master: 'finance', order: 1,
     integrationKey: { dataverse: 'cdm_companycode', finance: ['LegalEntityId'] },
@@ -76,12 +87,45 @@ export const tableMaps: readonly TableMap[] = [
       f('msdyn_transaction2', 'Transaction2', 2), f('msdyn_transaction2role', 'Transaction2Role', 2), f('msdyn_transaction2type', 'Transaction2Type', 2),
     ],
   },
+  {
+    // resource-dual-write-setup-integration.md "Billing milestones": this map synchronizes billing milestones to project
+    // on-account transactions in Finance; resource-dual-write-maps.md lists it (1.0.0.7, initial sync not required).
+    // Like the actuals, a milestone lands in its integration table, ProjCDSContractLineMilestoneImport (columns from the
+    // Common Data Model page of that table: TransactionId, ContractLineRef, InvoiceDate, Description, CurrencyId, Amount).
+    // A milestone has no company or currency column: those of its contract line's contract (convention).
+    id: 'milestones', version: '1.0.0.7', dataverse: 'msdyn_contractlinescheduleofvalue', finance: 'ProjCDSContractLineMilestoneImport', master: 'dataverse', order: 5,
+    rule: 'rule.milestone-map',
+    companyVia: [{ lookup: '_msdyn_contractlineid_value', table: 'salesorderdetail' }, { lookup: '_salesorderid_value', table: 'salesorder' }],
+    integrationKey: { dataverse: 'msdyn_contractlinescheduleofvalueid', finance: ['dataAreaId', 'TransactionId'] },
+    fields: [
+      f('_msdyn_contractlineid_value', 'dataAreaId', 2, 'companyOfContractLine'), f('msdyn_contractlinescheduleofvalueid', 'TransactionId', 2),
+      f('_msdyn_contractlineid_value', 'ContractLineRef', 2, 'contractLine'), f('msdyn_invoicedate', 'InvoiceDate', 2), f('msdyn_name', 'Description', 2),
+      f('_msdyn_contractlineid_value', 'CurrencyId', 2, 'currencyOfContractLine'), f('msdyn_amount', 'Amount', 2),
+    ],
+  },
+  {
+    // Enhanced pro-forma invoice (invoicing/format-update-project-invoice-proposals.md, "Enhanced proforma invoice
+    // summary for integrated deployments"): after posting in Finance, the customer invoice number and date and the
+    // project invoice status Posted come back to the pro-forma invoice. The page says to enable this map first, so
+    // it is installed Not running. Convention: the Finance entity is the proposal itself; the Dataverse columns
+    // for the customer invoice number and date are not documented (ours, marked `sim`); the invoice-level tax
+    // amount the page also lists is not carried here.
+    id: 'customerinvoices', version: '1.0.0.0', dataverse: 'invoice', finance: 'ProjectInvoiceProposal', master: 'dataverse', order: 6,
+    filter: 'postedProposals', initialState: 'NotRunning',
+    integrationKey: { dataverse: 'invoicenumber', finance: ['dataAreaId', 'ProposalId'] },
+    fields: [
+      f('invoicenumber', 'ProposalId', 1), f('msdyn_customerinvoicenumber', 'CustomerInvoiceId', 1),
+      f('msdyn_customerinvoicedate', 'InvoiceDate', 1), f('msdyn_projectinvoicestatus', 'Status', 1, 'proposalStatus'),
+    ],
+  },
 ];
 
-export const mapById = new Map(tableMaps.map((m) => [m.id, m]));
+export const tableMaps: readonly TableMap[] = scopedList(builtinTableMaps, (s) => s.maps);
+export const mapById: ReadonlyMap<MapId, TableMap> = new ScopedMap(builtinTableMaps.map((m) => [m.id, m]), (s) => s.mapById);
 
 /** Map states as the dual-write management API numbers them (DWLibary/DWEnums.cs). */
 export const MapStateCode = { None: 0, Stopped: 1, InitialSync: 2, CatchUp: 3, Running: 4, Paused: 5, NotRunning: 6 } as const;
-export type MapState = 'NotRunning' | 'Running' | 'Paused' | 'Resuming' | 'Stopped';
+/** enable-entity-map.md: Not running → (Run) Initializing (the initial write) → Running; Paused → (Run) Resuming → Running. */
+export type MapState = 'NotRunning' | 'Initializing' | 'Running' | 'Paused' | 'Resuming' | 'Stopped';
 export const stateCode = (s: MapState): number =>
-  ({ NotRunning: MapStateCode.NotRunning, Running: MapStateCode.Running, Paused: MapStateCode.Paused, Resuming: MapStateCode.CatchUp, Stopped: MapStateCode.Stopped })[s];
+  ({ NotRunning: MapStateCode.NotRunning, Initializing: MapStateCode.InitialSync, Running: MapStateCode.Running, Paused: MapStateCode.Paused, Resuming: MapStateCode.CatchUp, Stopped: MapStateCode.Stopped })[s];

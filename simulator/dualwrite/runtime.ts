@@ -1,10 +1,11 @@
 import { findBy, type Op, type Rec, type ReadView } from '../store/types.js';
-import { type Ctx, insert, nextNumber, patch, refuse, applied } from '../domain/context.js';
+import { type Ctx, applied, insert, nextNumber, patch, refuse } from '../domain/context.js';
 import { SimError } from '../errors.js';
 import { receiveFromDataverse } from '../finance/inbound.js';
 import { receiveFromFinance } from '../dataverse/inbound.js';
 import { isEditable } from '../dataverse/invoice-builders.js';
 import { type MapId, type MapState, type TableMap, SyncDirection, mapById, stateCode, tableMaps } from './maps.js';
+import { checkPauseLimits, recordBytes } from './queue-limits.js';
 import { transforms } from './transforms.js';
 import { DataverseCode } from '../errors/dataverse.js';
 
@@ -40,13 +41,23 @@ const filters: Record<NonNullable<TableMap['filter']>, (r: Rec) => boolean> = {
   confirmedInvoices: (r) => !isEditable(r),
   syncedActuals: (r) => r.msdyn_skipsync !== true,
   actualConnections: (r) => r.msdyn_transaction1type === 'msdyn_actual' && r.msdyn_transaction2type === 'msdyn_actual',
+  postedProposals: (r) => r.Status === 'Posted',
 };
+/** Filters on Finance rows (the others read Dataverse rows). */
+const FINANCE_FILTERS: ReadonlySet<string> = new Set(['postedProposals']);
 
 /**
  * Only rows that have a company are eligible for dual-write (company-data.md, "Company striping and
  * bootstrapping"): a map that carries the company (as dataAreaId) leaves a row without one where it is.
  */
-const carriesCompany = (m: TableMap): boolean => m.fields.some((p) => p.dataverse === '_msdyn_company_value');
+const carriesCompany = (m: TableMap): boolean => m.companyVia !== undefined || m.fields.some((p) => p.dataverse === '_msdyn_company_value');
+
+/** The company of a row the map carries: its own, or the one of the row its lookups lead to (`companyVia`). */
+function companyOf(db: ReadView, m: TableMap, rec: Rec): unknown {
+  let row: Rec | undefined = rec;
+  for (const hop of m.companyVia ?? []) row = row?.[hop.lookup] ? db.get(hop.table, String(row[hop.lookup])) : undefined;
+  return row?._msdyn_company_value;
+}
 
 /** A row a map would carry but does not, and why (written to the map's activity log). */
 export interface Skipped {
@@ -56,12 +67,12 @@ export interface Skipped {
 }
 
 export function mapState(db: ReadView, id: MapId): MapState {
-  return (db.get('dw_map', id)?.state as MapState | undefined) ?? 'Running';
+  return (db.get('dw_map', id)?.state as MapState | undefined) ?? mapById.get(id)?.initialState ?? 'Running';
 }
 
 /** Creates the map rows (all Running, as after the Project Operations solution is installed) when missing. */
 export function ensureMaps(ctx: Ctx): void {
-  for (const m of tableMaps) if (!ctx.tx.get('dw_map', m.id)) insert(ctx, 'dw_map', m.id, { id: m.id, state: 'Running', since: ctx.now });
+  for (const m of tableMaps) if (!ctx.tx.get('dw_map', m.id)) insert(ctx, 'dw_map', m.id, { id: m.id, state: m.initialState ?? 'Running', since: ctx.now });
 }
 
 export function logActivity(ctx: Ctx, mapId: MapId, event: string, detail: Record<string, string | number> = {}): void {
@@ -94,8 +105,9 @@ export function itemsFor(db: ReadView, op: Op, skipped?: (s: Skipped) => void): 
   const out: SyncItem[] = [];
   for (const m of tableMaps) {
     if (op.table === m.dataverse && m.master === 'dataverse') {
-      if (m.filter && !filters[m.filter](op.rec)) continue;
-      if (carriesCompany(m) && !op.rec._msdyn_company_value) {
+      if (!m.fields.some((p) => p.dir !== SyncDirection.ToDataverse)) continue; // a map that only writes back
+      if (m.filter && !FINANCE_FILTERS.has(m.filter) && !filters[m.filter](op.rec)) continue;
+      if (carriesCompany(m) && !companyOf(db, m, op.rec)) {
         skipped?.({ mapId: m.id, reason: 'noCompany', source: { table: op.table, id: op.id } });
         continue;
       }
@@ -105,6 +117,7 @@ export function itemsFor(db: ReadView, op: Op, skipped?: (s: Skipped) => void): 
     } else if (op.table === m.finance) {
       const pairs = m.fields.filter((p) => p.dir !== SyncDirection.ToFinance);
       if (pairs.length === 0) continue;
+      if (m.filter && FINANCE_FILTERS.has(m.filter) && !filters[m.filter](op.rec)) continue;
       const keyPair = m.fields.find((p) => p.dataverse === m.integrationKey.dataverse);
       if (!keyPair) continue;
       const values: Record<string, unknown> = {};
@@ -136,9 +149,13 @@ export function propagate(ctx: Ctx, ops: readonly Op[], faults: Faults): void {
         apply(ctx, item, faults);
       } else if (state === 'Paused' || state === 'Resuming') {
         applied(ctx, 'rule.map-paused-queue');
+        // a paused map queues within its limits; past them the change is blocked (queue-limits.ts)
+        if (state === 'Paused') checkPauseLimits(ctx, item.mapId, item);
         enqueue(ctx, item);
       }
       // Stopped / Not running: no sync at all (the cut-over pattern of migrating-invoiced-milestones.md).
+      // Initializing: the initial write copies what exists (initial-sync.ts); a change meanwhile is picked up by its
+      // re-run (errors-and-alerts.md "Re-running execution for Initial sync": re-running adds new data).
     }
   }
 }
@@ -192,7 +209,8 @@ function checkLimit(ctx: Ctx, item: SyncItem): void {
 
 function enqueue(ctx: Ctx, item: SyncItem): void {
   const n = nextNumber(ctx, 'dw_queue');
-  insert(ctx, 'dw_queue', String(n), { seq: n, at: ctx.now, ...item });
+  // its size, kept for the paused map's 1 GB limit (queue-limits.ts) so that the queue is not measured again each time
+  insert(ctx, 'dw_queue', String(n), { seq: n, at: ctx.now, ...item, bytes: recordBytes(item) });
 }
 
 /** Writes one item into the other side; any refusal becomes the dual-write error the caller sees. */
@@ -208,6 +226,8 @@ export function apply(ctx: Ctx, item: SyncItem, faults: Faults): void {
   try {
     if (item.to === 'finance') {
       receiveFromDataverse(ctx, item.entity, item.values);
+      const rule = mapById.get(item.mapId)?.rule;
+      if (rule) applied(ctx, rule);
     } else if (item.key) {
       receiveFromFinance(ctx, item.entity, item.key.field, item.key.value, item.values, item.create);
     }
@@ -230,7 +250,8 @@ export function mapStatus(db: ReadView, m: TableMap): { id: MapId; version: stri
 /** Moves a queued item that failed during catch-up to the catch-up errors (errors-and-alerts.md). */
 export function failQueued(ctx: Ctx, q: Rec, error: SimError): void {
   ctx.tx.del('dw_queue', String(q.seq));
-  insert(ctx, 'dw_error', String(q.seq), { ...q, error: errorInfo(error), attempts: 1, failedAt: ctx.now });
+  // erroredAt: when the record became a catch-up error, for its 1-day retention (queue-limits.ts); retries keep it
+  insert(ctx, 'dw_error', String(q.seq), { ...q, error: errorInfo(error), attempts: 1, failedAt: ctx.now, erroredAt: ctx.now });
   logActivity(ctx, q.mapId as MapId, 'catchUpError', { seq: Number(q.seq) });
 }
 

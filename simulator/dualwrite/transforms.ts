@@ -1,5 +1,5 @@
-import type { Rec, ReadView } from '../store/types.js';
-import { AdjustmentStatus, BillingStatus, BillingType, TxClass, TxType } from '../dataverse/entities.js';
+import { findBy, type Rec, type ReadView } from '../store/types.js';
+import { AdjustmentStatus, BillingStatus, BillingType, InvoiceStatus, TxClass, TxType } from '../dataverse/entities.js';
 
 /**
  * Value transforms a table map's field pair can name. `out` runs in the direction of the map's source to its
@@ -10,14 +10,29 @@ export interface Transform {
   toDataverse?(value: unknown, db: ReadView): unknown;
 }
 
+/** Performance: through the store's index (a scan grew with the table: one invoice more per invoice flow). */
 const byField = (db: ReadView, table: string, field: string, value: unknown): Rec | undefined => {
-  for (const r of db.all(table)) if (r[field] === value) return r;
+  for (const r of findBy(db, table, field, value)) return r;
   return undefined;
 };
 
 const lookupTo = (table: string, field: string): Transform => ({
   toFinance: (v, db) => (v ? (db.get(table, String(v))?.[field] ?? null) : null),
   toDataverse: (v, db) => (v ? (byField(db, table, field, v)?.[`${table}id`] ?? null) : null),
+});
+
+/** The contract of a contract line (salesorderdetail → salesorder). */
+const contractOf = (db: ReadView, line: unknown): Rec | undefined => {
+  const l = line ? db.get('salesorderdetail', String(line)) : undefined;
+  return l?._salesorderid_value ? db.get('salesorder', String(l._salesorderid_value)) : undefined;
+};
+
+/** A value of the contract of a contract line, through a lookup of the contract (one way: Dataverse → Finance). */
+const viaContract = (field: string, table: string, key: string): Transform => ({
+  toFinance: (v, db) => {
+    const ref = contractOf(db, v)?.[field];
+    return ref ? (db.get(table, String(ref))?.[key] ?? null) : null;
+  },
 });
 
 /** Enum names on the Finance side (ProjCDSActualsImport carries enum names, not Dataverse integers). */
@@ -45,10 +60,14 @@ export const transforms: Readonly<Record<string, Transform>> = {
   project: lookupTo('msdyn_project', 'msdyn_projectnumber'),
   currency: lookupTo('transactioncurrency', 'isocurrencycode'),
   invoiceNumber: lookupTo('invoice', 'invoicenumber'),
+  companyOfContractLine: viaContract('_msdyn_company_value', 'cdm_company', 'cdm_companycode'),
+  currencyOfContractLine: viaContract('_transactioncurrencyid_value', 'transactioncurrency', 'isocurrencycode'),
   transType: optionNames(TxType),
   transClass: optionNames(TxClass),
   billingStatus: optionNames(BillingStatus),
   adjustmentStatus: optionNames(AdjustmentStatus),
+  // A posted proposal is a Posted pro-forma invoice (format-update-project-invoice-proposals.md, Enhanced proforma invoice).
+  proposalStatus: { toDataverse: (v) => (v === 'Posted' ? InvoiceStatus.Posted : null) },
   lineProperty: {
     toFinance: (v) => (v === null || v === undefined ? 'NotSpecified' : (LINE_PROPERTY[Number(v)] ?? 'NotSpecified')),
     toDataverse: (v) => Number(Object.entries(LINE_PROPERTY).find(([, name]) => name === v)?.[0] ?? BillingType.NotAvailable),

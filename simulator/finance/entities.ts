@@ -1,6 +1,7 @@
 import type { EntityDef, FieldDef } from '../schema.js';
 import type { ReadView, Rec } from '../store/types.js';
 import { stagingFields } from '../schema/finance-catalog.js';
+import { ScopedMap, scopedList } from '../schema/scope.js';
 
 /**
  * Finance and Operations data entities. Microsoft documents the tables (ProjProposalJour, ProjCDSActualsImport…)
@@ -20,14 +21,29 @@ export const JournalStatus = { Draft: 'Draft', Error: 'Error', Processing: 'Proc
 const oneWay = { rule: 'seed.no-create-delete', key: 'proposal.oneWay' } as const;
 const systemOnly = { rule: 'rule.system-records', key: 'finance.systemOnly' } as const;
 
-export const financeEntities: readonly EntityDef[] = [
+/** The built-in entities; read them through `financeEntities` (an instance's extensions included). */
+export const builtinFinanceEntities: readonly EntityDef[] = [
   {
     logicalName: 'LegalEntity', set: 'LegalEntities', key: ['LegalEntityId'], primaryName: 'Name',
     fields: { LegalEntityId: s({ required: true, maxLength: 4 }), Name: s(), AccountingCurrency: s({ required: true, maxLength: 3 }), SalesTaxPercent: d({ sim: true }) },
   },
   {
-    logicalName: 'ExchangeRate', set: 'ExchangeRates', key: ['FromCurrency', 'ToCurrency', 'StartDate'], primaryName: 'FromCurrency',
-    fields: { FromCurrency: s({ required: true, maxLength: 3 }), ToCurrency: s({ required: true, maxLength: 3 }), StartDate: { type: 'date', required: true }, Rate: d({ required: true }) },
+    // CurrencyEntity, public collection Currencies, key CurrencyCode (CDM operationsCommon/Entities/System/SystemAdministration/
+    // CurrencyEntity.md lists the columns; collection and key as public OData clients use them). GeneralRoundingRule
+    // is the step amounts in the currency are rounded to; 0 (not set) rounds to cents (ledger.ts roundingOf).
+    logicalName: 'Currency', set: 'Currencies', key: ['CurrencyCode'], primaryName: 'CurrencyCode',
+    fields: { CurrencyCode: s({ required: true, maxLength: 3 }), Name: s(), Symbol: s({ maxLength: 5 }), GeneralRoundingRule: d() },
+  },
+  {
+    // ExchangeRateEntity, public collection ExchangeRates, not company-specific (CDM .../SystemAdministration/ExchangeRateEntity.md
+    // for the columns; collection, entity type and payload as public OData clients send them). A rate is quoted per
+    // ConversionFactor units of FromCurrency ("Hundred": Rate per 100). The key is not documented; ours: rate type,
+    // currency pair and start date (convention, docs/api.md "Exchange rates").
+    logicalName: 'ExchangeRate', set: 'ExchangeRates', key: ['RateTypeName', 'FromCurrency', 'ToCurrency', 'StartDate'], primaryName: 'RateTypeName',
+    fields: {
+      RateTypeName: s({ required: true, maxLength: 20 }), RateTypeDescription: s(), FromCurrency: s({ required: true, maxLength: 3 }), ToCurrency: s({ required: true, maxLength: 3 }),
+      StartDate: { type: 'date', required: true }, EndDate: dt, Rate: d({ required: true }), ConversionFactor: s({ maxLength: 20 }),
+    },
   },
   {
     logicalName: 'ProjectLineProperty', set: 'ProjectLineProperties', key: ['dataAreaId', 'LinePropertyId'], primaryName: 'LinePropertyId', companySpecific: true,
@@ -84,6 +100,13 @@ export const financeEntities: readonly EntityDef[] = [
     }),
   },
   {
+    // The integration table of the milestone map (Common Data Model: Tables/ProfessionalServices/ProjectManagementAndAccounting/
+    // Transaction/ProjCDSContractLineMilestoneImport.md): the columns the map fills. TransactionId is the milestone's GUID.
+    logicalName: 'ProjCDSContractLineMilestoneImport', set: 'ProjCDSContractLineMilestoneImports', key: ['dataAreaId', 'TransactionId'], primaryName: 'TransactionId', companySpecific: true,
+    refuse: { create: systemOnly, update: systemOnly, delete: systemOnly },
+    fields: { dataAreaId: s(ro), TransactionId: s(ro), ContractLineRef: s(ro), InvoiceDate: dt, Description: s(ro), CurrencyId: s(ro), Amount: m(ro) },
+  },
+  {
     logicalName: 'ProjectIntegrationJournal', set: 'ProjectIntegrationJournals', key: ['dataAreaId', 'JournalId'], primaryName: 'JournalId', companySpecific: true,
     refuse: { create: systemOnly, update: systemOnly, delete: systemOnly },
     fields: { dataAreaId: s(ro), JournalId: s(ro), Description: s(ro), Status: { type: 'string', readOnly: true, optionSet: 'journalLineStatus' }, LineCount: { type: 'int', readOnly: true }, Voucher: s(ro) },
@@ -115,8 +138,10 @@ export const financeEntities: readonly EntityDef[] = [
   },
 ];
 
-export const financeBySet = new Map(financeEntities.map((e) => [e.set, e]));
-export const financeByName = new Map(financeEntities.map((e) => [e.logicalName, e]));
+// The current instance's entities: the built-in ones with its schema extensions (schema/scope.ts).
+export const financeEntities: readonly EntityDef[] = scopedList(builtinFinanceEntities, (sc) => sc.finance);
+export const financeBySet: ReadonlyMap<string, EntityDef> = new ScopedMap(builtinFinanceEntities.map((e) => [e.set, e]), (sc) => sc.financeBySet);
+export const financeByName: ReadonlyMap<string, EntityDef> = new ScopedMap(builtinFinanceEntities.map((e) => [e.logicalName, e]), (sc) => sc.financeByName);
 
 export function foEntity(name: string): EntityDef {
   const e = financeByName.get(name);

@@ -3,6 +3,7 @@ import { type Ctx, insert, nextNumber, pad, patch, applied } from '../domain/con
 import { dec, num, toFixed } from '../domain/money.js';
 import { JournalStatus, ProposalStatus, STAGING } from './entities.js';
 import { accountingCurrency, lineInvoiced, rateLookup } from './ledger.js';
+import { expectedBilledLines } from './expected-lines.js';
 import { type ProcessLog, error, info } from './process-log.js';
 
 /**
@@ -16,6 +17,10 @@ import { type ProcessLog, error, info } from './process-log.js';
  *   material line's unbilled sales were posted through the integration journal
  *   (format-update-project-invoice-proposals.md). Otherwise the proposal stays without lines (amount 0.00)
  *   and the log says "Project transaction hasn't been posted yet…"; a later run completes it.
+ * - A proposal whose billed sales rows don't match the billed sales actuals Dataverse has for its invoice (one
+ *   still queued or a catch-up error of the actuals map, or none arrived at all) gets no lines either: the log
+ *   reports the mismatch (project-integration-workspace.md, Troubleshoot tab) and a later run, after the row
+ *   arrives, adds them all. So a short proposal never exists, and one without lines can't be posted.
  *
  * Rows are read once and indexed by actual id, relationships once by their first transaction: a run is
  * linear in the number of rows.
@@ -64,7 +69,7 @@ export function importFromStaging(ctx: Ctx, opts: { company?: string } = {}): Pr
   }
 
   const journalLines = importJournalLines(ctx, journalRows, log);
-  const proposalLines = billedRows.length ? importProposalLines(ctx, billedRows, log) : { lines: 0, waiting: 0 };
+  const proposalLines = importProposalLines(ctx, billedRows, log, company);
   if (proposalLines.lines) applied(ctx, 'seed.import-creates-lines');
   log.push(info('import.finished', { journalLines, proposalLines: proposalLines.lines, proposalsWaiting: proposalLines.waiting }));
   return log;
@@ -132,7 +137,7 @@ function classify(row: Rec, rel: RelationIndex): { kind: BilledKind; unbilled?: 
 }
 
 /** Billed sales rows → proposal lines, all or nothing per proposal. */
-function importProposalLines(ctx: Ctx, rows: readonly Rec[], log: ProcessLog[]): { lines: number; waiting: number } {
+function importProposalLines(ctx: Ctx, rows: readonly Rec[], log: ProcessLog[], company: string | undefined): { lines: number; waiting: number } {
   const stagingIdOf = (actualId: string): string | undefined => {
     for (const r of findBy(ctx.tx, STAGING, 'ActualId', actualId)) return stagingId(r);
     return undefined;
@@ -147,6 +152,15 @@ function importProposalLines(ctx: Ctx, rows: readonly Rec[], log: ProcessLog[]):
   }
   let lines = 0;
   let waiting = 0;
+  // Open proposals without lines whose billed sales haven't arrived at all: held back and reported too.
+  for (const header of findBy(ctx.tx, 'ProjectInvoiceProposal', 'LineCount', 0)) {
+    const key = `${String(header.dataAreaId)}|${String(header.ProposalId)}`;
+    if (groups.has(key) || header.Status === ProposalStatus.Posted || (company && header.dataAreaId !== company)) continue;
+    const expected = expectedBilledLines(ctx, header.DataverseInvoiceId);
+    if (!expected) continue;
+    log.push(error('import.mismatch', { proposal: String(header.ProposalId), company: String(header.dataAreaId), expected, found: 0 }));
+    waiting++;
+  }
   for (const [proposalKey, group] of groups) {
     const first = group[0] as Rec;
     const dataAreaId = String(first.dataAreaId);
@@ -159,6 +173,13 @@ function importProposalLines(ctx: Ctx, rows: readonly Rec[], log: ProcessLog[]):
     }
     if (header.Status === ProposalStatus.Posted) {
       log.push(error('finance.proposalPosted', { proposal: proposalId, company: dataAreaId }));
+      waiting++;
+      continue;
+    }
+    const expected = expectedBilledLines(ctx, header.DataverseInvoiceId);
+    const found = Number(header.LineCount ?? 0) + group.length;
+    if (expected !== undefined && found !== expected) {
+      log.push(error('import.mismatch', { proposal: proposalId, company: dataAreaId, expected, found }));
       waiting++;
       continue;
     }

@@ -1,8 +1,8 @@
 import type { Rec } from '../store/types.js';
-import { type Ctx, patch } from '../domain/context.js';
+import { type Ctx, applied, patch } from '../domain/context.js';
 import { dec, num } from '../domain/money.js';
 import { JournalStatus, STAGING, numberedLines } from './entities.js';
-import { PostingType, VoucherBuilder, accountingCurrency, legalEntity, lineInvoiced, newVoucher, rateLookup, rateNumber, requireRate, toMST } from './ledger.js';
+import { PostingType, VoucherBuilder, accountingCurrency, legalEntity, lineInvoiced, newVoucher, rateLookup, rateNumber, requireRate, roundingOf, toMST } from './ledger.js';
 import { type ProcessLog, info } from './process-log.js';
 import { Finance } from '../errors/finance.js';
 
@@ -25,6 +25,7 @@ export function postJournal(ctx: Ctx, dataAreaId: string, journalId: string): { 
   const le = legalEntity(ctx, dataAreaId);
   const mst = accountingCurrency(le);
   const rates = rateLookup(ctx);
+  const mstStep = roundingOf(ctx)(mst);
   const lines = journalLines(ctx, dataAreaId, journalId);
 
   // Everything is checked before the first write: a refusal leaves the journal as it was.
@@ -33,9 +34,10 @@ export function postJournal(ctx: Ctx, dataAreaId: string, journalId: string): { 
     const date = String(line.AccountingDate ?? ctx.now).slice(0, 10);
     const rate = requireRate(rates, currency, mst, date);
     const amountCur = dec(line.Amount);
-    return { line, currency, date, rate, amountCur, amountMST: toMST(amountCur, rate) };
+    return { line, currency, date, rate, amountCur, amountMST: toMST(amountCur, rate, mstStep) };
   });
 
+  if (planned.some((p) => p.currency !== mst)) applied(ctx, 'rule.rate-at-accounting-date');
   const voucher = newVoucher(ctx, dataAreaId);
   const v = new VoucherBuilder(dataAreaId, voucher);
   for (const p of planned) {
@@ -54,7 +56,7 @@ export function postJournal(ctx: Ctx, dataAreaId: string, journalId: string): { 
     if (ctx.tx.get(STAGING, stagingId)) {
       patch(ctx, STAGING, stagingId, {
         JournalPosted: true, IsJournalized: true, VoucherNumber: voucher,
-        AccountingAmount: num(p.amountMST), AmountMST: num(p.amountMST), ExchangeRate: rateNumber(p.rate),
+        AccountingAmount: num(p.amountMST), AmountMST: num(p.amountMST), ExchangeRate: rateNumber(p.rate), ExchangeRateDate: p.date,
       });
     }
   }

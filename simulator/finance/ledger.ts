@@ -1,6 +1,6 @@
 import type { Rec } from '../store/types.js';
 import { type Ctx, insert, nextNumber, pad } from '../domain/context.js';
-import { type Dec, dec, div, mul, num, round } from '../domain/money.js';
+import { type Dec, dec, div, mul, num, roundTo } from '../domain/money.js';
 import { numberedLines } from './entities.js';
 import { Finance } from '../errors/finance.js';
 
@@ -43,26 +43,40 @@ export function legalEntity(ctx: Ctx, dataAreaId: string): Rec {
 
 export const accountingCurrency = (le: Rec): string => String(le.AccountingCurrency ?? '');
 
-/** Looks up exchange rates: the rate of the latest `StartDate` ≤ the date; 1 between equal currencies. */
+/** Looks up exchange rates: the rate valid at the date; 1 between equal currencies; undefined when none is. */
 export type RateLookup = (from: string, to: string, date: string) => Dec | undefined;
 
 /**
- * Reads the `ExchangeRate` records once and answers lookups from memory (a process run calls it per row).
- * A rate converts by multiplication: amount in `to` = amount in `from` × rate.
+ * The exchange rate type the ledger converts with. Finance lets each ledger name its accounting currency exchange
+ * rate type; the simulator's legal entities have no ledger setup, so all use this one (convention, docs/api.md).
+ */
+export const DEFAULT_RATE_TYPE = 'Default';
+
+/** Units of the from-currency a rate is quoted for (`ConversionFactor`; the values public clients and F&O code use). */
+export const CONVERSION_FACTORS: Readonly<Record<string, Dec>> = { One: dec(1), Hundred: dec(100) };
+
+/**
+ * Reads the `ExchangeRate` records of the ledger's rate type once and answers lookups from memory (a process run
+ * calls it per row). A rate is valid from its `StartDate` through its `EndDate` (open when empty); of several, the
+ * latest start wins. It converts by multiplication: amount in `to` = amount in `from` × Rate / ConversionFactor.
  */
 export function rateLookup(ctx: Ctx): RateLookup {
-  const byPair = new Map<string, { start: string; rate: Dec }[]>();
+  const byPair = new Map<string, { start: string; end: string; rate: Dec }[]>();
   for (const r of ctx.tx.all('ExchangeRate')) {
+    if (String(r.RateTypeName ?? '') !== DEFAULT_RATE_TYPE) continue;
+    const name = String(r.ConversionFactor ?? 'One');
+    if (!Object.hasOwn(CONVERSION_FACTORS, name)) continue; // refused on write (records.ts); never stored
+    const factor = CONVERSION_FACTORS[name] as Dec;
     const k = `${String(r.FromCurrency)}|${String(r.ToCurrency)}`;
     let list = byPair.get(k);
     if (!list) byPair.set(k, (list = []));
-    list.push({ start: String(r.StartDate ?? '').slice(0, 10), rate: dec(r.Rate) });
+    list.push({ start: String(r.StartDate ?? '').slice(0, 10), end: String(r.EndDate ?? '').slice(0, 10), rate: div(dec(r.Rate), factor) });
   }
   for (const list of byPair.values()) list.sort((a, b) => (a.start < b.start ? 1 : a.start > b.start ? -1 : 0)); // latest first
   return (from, to, date) => {
     if (from === to) return ONE;
     const day = date.slice(0, 10);
-    return byPair.get(`${from}|${to}`)?.find((r) => r.start <= day)?.rate;
+    return byPair.get(`${from}|${to}`)?.find((r) => r.start <= day && (r.end === '' || day <= r.end))?.rate;
   };
 }
 
@@ -73,11 +87,32 @@ export function requireRate(rates: RateLookup, from: string, to: string, date: s
   return rate;
 }
 
-/** Amount in accounting currency: amount × rate, rounded to cents. */
-export const toMST = (amountCur: Dec, rate: Dec): Dec => round(mul(amountCur, rate));
+const CENT = dec('0.01');
 
-/** Sales tax of one line: percent of the amount, rounded to cents per line. */
-export const salesTax = (amount: Dec, percent: unknown): Dec => round(div(mul(amount, dec(percent)), HUNDRED));
+/**
+ * The rounding step of each currency: its `GeneralRoundingRule` on Currencies (the currency's rounding precision,
+ * CDM CurrencyEntity); a currency without one, or with 0 (not set), rounds to cents (convention: the two decimals
+ * of Finance's amount type). Read once per process run.
+ */
+export type Rounding = (currency: string) => Dec;
+export function roundingOf(ctx: Ctx): Rounding {
+  const steps = new Map<string, Dec>();
+  return (currency) => {
+    let step = steps.get(currency);
+    if (step === undefined) {
+      const rule = dec(ctx.tx.get('Currency', currency)?.GeneralRoundingRule ?? 0);
+      step = rule > 0n ? rule : CENT;
+      steps.set(currency, step);
+    }
+    return step;
+  };
+}
+
+/** Amount in accounting currency: amount × rate, rounded to the accounting currency's step. */
+export const toMST = (amountCur: Dec, rate: Dec, step: Dec = CENT): Dec => roundTo(mul(amountCur, rate), step);
+
+/** Sales tax of one line: percent of the amount, rounded per line to the transaction currency's step. */
+export const salesTax = (amount: Dec, percent: unknown, step: Dec = CENT): Dec => roundTo(div(mul(amount, dec(percent)), HUNDRED), step);
 
 /** Rate as stored on records (JSON number, exact to our scale). */
 export const rateNumber = (rate: Dec): number => num(rate, 10);

@@ -1,10 +1,10 @@
 import type { Rec } from '../store/types.js';
-import { type Ctx, insert, nextNumber, pad, patch, today, applied } from '../domain/context.js';
+import { type Ctx, applied, insert, nextNumber, pad, patch, today } from '../domain/context.js';
 import { type Dec, dec, num, toFixed } from '../domain/money.js';
 import { SimError, isSimError } from '../errors.js';
 import { ProposalStatus, STAGING, numberedLines } from './entities.js';
 import {
-  PostingType, VoucherBuilder, accountingCurrency, legalEntity, lineInvoiced, newVoucher, rateLookup, rateNumber, requireRate, salesTax, toMST,
+  PostingType, VoucherBuilder, accountingCurrency, legalEntity, lineInvoiced, newVoucher, rateLookup, rateNumber, requireRate, roundingOf, salesTax, toMST,
 } from './ledger.js';
 import { type ProcessLog, error, info, warning } from './process-log.js';
 import { Finance } from '../errors/finance.js';
@@ -35,12 +35,16 @@ export function postProposal(ctx: Ctx, dataAreaId: string, proposalId: string): 
   const rates = rateLookup(ctx);
   const rate = requireRate(rates, currency, mst, invoiceDate);
   const taxPercent = le.SalesTaxPercent ?? 0;
+  // Each currency rounds to its own rule: tax in the invoice's currency, conversions in the accounting currency.
+  const rounding = roundingOf(ctx);
+  const curStep = rounding(currency);
+  const mstStep = rounding(mst);
 
   // Plan every amount before the first write: a refusal leaves the proposal as it was.
   const planned = lines.map((line) => {
     const amount = dec(line.Amount);
     const chargeable = lineInvoiced(ctx, dataAreaId, line.LineProperty);
-    const tax = chargeable ? salesTax(amount, taxPercent) : 0n;
+    const tax = chargeable ? salesTax(amount, taxPercent, curStep) : 0n;
     let wip: { cur: Dec; mst: Dec; currency: string } | undefined;
     if (line.SourceKind === 'TimeAndMaterial' && line.UnbilledActualId) {
       const unbilled = ctx.tx.get(STAGING, `${dataAreaId}|${String(line.UnbilledActualId)}`);
@@ -49,13 +53,14 @@ export function postProposal(ctx: Ctx, dataAreaId: string, proposalId: string): 
         const unbilledCurrency = String(unbilled.TransactionCurrencyId ?? currency);
         const mstAmount = unbilled.AccountingAmount !== null && unbilled.AccountingAmount !== undefined
           ? dec(unbilled.AccountingAmount)
-          : toMST(cur, requireRate(rates, unbilledCurrency, mst, invoiceDate));
+          : toMST(cur, requireRate(rates, unbilledCurrency, mst, invoiceDate), mstStep);
         wip = { cur, mst: mstAmount, currency: unbilledCurrency };
       }
     }
-    return { line, amount, chargeable, tax, wip, amountMST: toMST(amount, rate) };
+    return { line, amount, chargeable, tax, wip, amountMST: toMST(amount, rate, mstStep) };
   });
 
+  if (currency !== mst) applied(ctx, 'rule.transaction-currency');
   let invoiceAmount = 0n;
   let taxAmount = 0n;
   const voucher = newVoucher(ctx, dataAreaId);
@@ -67,7 +72,7 @@ export function postProposal(ctx: Ctx, dataAreaId: string, proposalId: string): 
     invoiceAmount += p.amount;
     taxAmount += p.tax;
     v.add(PostingType.ProjectInvoicedRevenue, -p.amount, currency, -p.amountMST, invoiceDate, text);
-    v.add(PostingType.SalesTax, -p.tax, currency, -toMST(p.tax, rate), invoiceDate, text);
+    v.add(PostingType.SalesTax, -p.tax, currency, -toMST(p.tax, rate, mstStep), invoiceDate, text);
   }
   const total = invoiceAmount + taxAmount;
   const customerMST = v.balance(PostingType.CustomerBalance, total, currency, invoiceDate, proposalId);
@@ -87,7 +92,7 @@ export function postProposal(ctx: Ctx, dataAreaId: string, proposalId: string): 
     const stagingId = `${dataAreaId}|${String(p.line.ActualsImportId ?? p.line.ActualId)}`;
     if (!ctx.tx.get(STAGING, stagingId)) continue;
     patch(ctx, STAGING, stagingId, {
-      VoucherNumber: voucher, AccountingAmount: num(p.amountMST), AmountMST: num(p.amountMST), ExchangeRate: rateNumber(rate), SalesTaxAmount: num(p.tax),
+      VoucherNumber: voucher, AccountingAmount: num(p.amountMST), AmountMST: num(p.amountMST), ExchangeRate: rateNumber(rate), ExchangeRateDate: invoiceDate, SalesTaxAmount: num(p.tax),
     });
   }
   return invoice;

@@ -4,7 +4,22 @@ import { type Ctx, insert, patch } from '../domain/context.js';
 import { SimError } from '../errors.js';
 import { foId } from './entities.js';
 import { setUpLegalEntity } from './inbound.js';
+import { CONVERSION_FACTORS } from './ledger.js';
+import { dec } from '../domain/money.js';
 import { Finance } from '../errors/finance.js';
+
+/**
+ * An exchange rate the ledger can use: a positive rate and a conversion factor the simulator knows (`One`,
+ * `Hundred`); another factor is refused rather than stored and ignored. Convention: Finance's other factors
+ * are not documented in the sources we use (docs/api.md "Exchange rates").
+ */
+function checkExchangeRate(rec: Record<string, unknown>): void {
+  const factor = rec.ConversionFactor;
+  if (factor !== undefined && factor !== null && !Object.hasOwn(CONVERSION_FACTORS, String(factor))) {
+    throw Finance.refusal('rule.conversion-factor', 'ConversionFactorNotSupported', 'finance.conversionFactor', { value: String(factor).slice(0, 40), values: Object.keys(CONVERSION_FACTORS).join(', ') });
+  }
+  if ('Rate' in rec && dec(rec.Rate) <= 0n) throw Finance.badRequest('finance.rateNotPositive', { rate: String(rec.Rate) });
+}
 
 /** Generic Finance writes; proposals and staging are the integration's, so most entities refuse them. */
 export const refused = ({ rule, key }: EntityRefusal, entity: string): SimError =>
@@ -15,6 +30,7 @@ export function createFinanceRecord(ctx: Ctx, def: EntityDef, values: Record<str
   const rec: Record<string, unknown> = { ...values };
   if (def.companySpecific) rec.dataAreaId = String(rec.dataAreaId ?? defaultCompany ?? '').toUpperCase();
   if (def.logicalName === 'LegalEntity') rec.LegalEntityId = String(rec.LegalEntityId).toUpperCase();
+  if (def.logicalName === 'ExchangeRate') checkExchangeRate(rec);
   for (const k of def.key) if (rec[k] === undefined || rec[k] === null || rec[k] === '') throw Finance.badRequest('payload.required', { property: k, entity: def.set });
   if (def.companySpecific && !ctx.tx.get('LegalEntity', String(rec.dataAreaId))) throw Finance.badRequest('finance.unknownCompany', { company: String(rec.dataAreaId) });
   const id = foId(def, rec);
@@ -29,6 +45,7 @@ export function updateFinanceRecord(ctx: Ctx, def: EntityDef, id: string, values
   const outside = def.updatable ? Object.keys(values).filter((k) => !def.updatable?.includes(k)) : [];
   if (outside.length) throw Finance.badRequest('payload.readOnly', { property: outside[0] ?? '', entity: def.set });
   for (const k of def.key) if (k in values && values[k] !== ctx.tx.get(def.logicalName, id)?.[k]) throw Finance.badRequest('payload.readOnly', { property: k, entity: def.set });
+  if (def.logicalName === 'ExchangeRate') checkExchangeRate(values);
   return patch(ctx, def.logicalName, id, values);
 }
 

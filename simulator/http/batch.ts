@@ -212,8 +212,12 @@ export class PartResponse implements ApiResponse {
   }
 
   json(body: unknown): this {
+    return this.jsonText(JSON.stringify(body));
+  }
+
+  jsonText(text: string): this {
     if (!this.headers.has('Content-Type')) this.set('Content-Type', 'application/json; odata.metadata=minimal');
-    return this.send(JSON.stringify(body));
+    return this.send(text);
   }
 
   send(text: string): this {

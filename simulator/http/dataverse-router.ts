@@ -10,13 +10,13 @@ import { dataverseBySet, dataverseByName, dataverseEntities } from '../dataverse
 import { createRecord, deleteRecord, updateRecord } from '../dataverse/records.js';
 import { checkGenericWrite } from '../dataverse/entity-hooks.js';
 import { dataverseActions } from '../dataverse/actions.js';
-import { dataverseWire, recordEtag } from './wire.js';
+import { dataverseWire, dataverseWireText, recordEtag, type WireOptions } from './wire.js';
 import { langOf, sendError, toSimError } from './errors.js';
 import { DATAVERSE_ENTITY_OPTIONS, checkIfMatch, nextLink, notModified, parsePrefer, parseSegment, queryRecords, dataverseSchema } from './odata-adapter.js';
 import type { ParsedKey } from '../odata/keys.js';
 import { isGuid } from '../odata/ids.js';
 import { entityDefinitions } from './entity-definitions.js';
-import type { ApiRequest, ApiResponse } from './exchange.js';
+import { sendJsonText, type ApiRequest, type ApiResponse } from './exchange.js';
 import { batchRoute } from './batch-route.js';
 import { unboundFunctionOf } from '../dataverse/organization.js';
 import { columnOf, isColumnSegment, rawValue } from './single-column.js';
@@ -140,10 +140,19 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
   type Wire = (def: EntityDef, rec: Rec, select?: readonly string[]) => Record<string, unknown>;
 
   /** How this request's records go on the wire: its language and annotations, read once for all its records. */
-  function wireFor(req: ApiRequest): Wire {
+  function wireOptions(req: ApiRequest): WireOptions {
     const lang = langOf(req);
-    const opts = { annotations: parsePrefer(req.get('prefer')).annotations, t: translator(lang), lang, db: service.store };
+    return { annotations: parsePrefer(req.get('prefer')).annotations, t: translator(lang), lang, db: service.store };
+  }
+
+  function wireFor(req: ApiRequest): Wire {
+    const opts = wireOptions(req);
     return (def, rec, select) => dataverseWire(def, rec, { ...opts, select });
+  }
+
+  /** One record (no `$expand`) with its context URL, as response text: what `res.json` of the wire object would send. */
+  function recordText(req: ApiRequest, context: string, def: EntityDef, rec: Rec, select?: readonly string[]): string {
+    return `{"@odata.context":${JSON.stringify(context)},${dataverseWireText(def, rec, { ...wireOptions(req), select })}}`;
   }
 
   function list(svc: Service, req: ApiRequest, res: ApiResponse, def: EntityDef): void {
@@ -194,11 +203,11 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
     const q = Object.keys(req.query).length === 0
       ? { select: undefined, expand: [] }
       : queryRecords([rec], req.query, dataverseSchema(def), undefined, 'dataverse', undefined, { allow: DATAVERSE_ENTITY_OPTIONS });
+    const context = contextUrl(`${base(req)}/$metadata`, def.set, q, true);
+    res.set('OData-Version', '4.0').set('ETag', recordEtag(rec));
+    if (q.expand.length === 0) { sendJsonText(res, recordText(req, context, def, rec, q.select)); return; }
     const wire = wireFor(req);
-    res.set('OData-Version', '4.0').set('ETag', recordEtag(rec)).json({
-      '@odata.context': contextUrl(`${base(req)}/$metadata`, def.set, q, true),
-      ...wire(def, rec, q.select), ...expanded(wire, def, rec, q.expand),
-    });
+    res.json({ '@odata.context': context, ...wire(def, rec, q.select), ...expanded(wire, def, rec, q.expand) });
   }
 
   function payload(ctx: Ctx, req: ApiRequest, def: EntityDef, mode: 'create' | 'update', body: unknown = req.body): Record<string, unknown> {
@@ -219,7 +228,7 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
         res.set('OData-Version', '4.0').set('OData-EntityId', `${base(req)}/${def.set}(${id})`).set('ETag', recordEtag(rec));
         if (parsePrefer(req.get('prefer')).returnRepresentation) {
           const q = queryRecords([rec], { $select: req.query.$select }, dataverseSchema(def), undefined, 'dataverse');
-          res.status(status === 201 ? 201 : 200).json({ '@odata.context': contextUrl(`${base(req)}/$metadata`, def.set, q, true), ...wireFor(req)(def, rec, q.select) });
+          sendJsonText(res.status(status === 201 ? 201 : 200), recordText(req, contextUrl(`${base(req)}/$metadata`, def.set, q, true), def, rec, q.select));
         } else {
           res.status(204).end();
         }
@@ -342,7 +351,7 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
         if (result.records && resultDef) {
           res.set('OData-Version', '4.0').json({ '@odata.context': `${base(req)}/$metadata#${resultDef.set}`, value: result.records.map((r) => wire(resultDef, r)) });
         } else if (result.record && resultDef) {
-          res.set('OData-Version', '4.0').json({ '@odata.context': `${base(req)}/$metadata#${resultDef.set}/$entity`, ...wire(resultDef, result.record) });
+          sendJsonText(res.set('OData-Version', '4.0'), recordText(req, `${base(req)}/$metadata#${resultDef.set}/$entity`, resultDef, result.record));
         } else {
           res.set('OData-Version', '4.0').json({ '@odata.context': `${base(req)}/$metadata#Microsoft.Dynamics.CRM.${short}Response`, ...(result.value ?? {}) });
         }

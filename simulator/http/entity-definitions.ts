@@ -32,6 +32,8 @@ function definition(def: EntityDef, lang: Lang, withAttributes: boolean): Record
       RequiredLevel: { Value: f.requiredLevel ?? (f.required ? 'ApplicationRequired' : 'None') },
       MaxLength: f.type === 'string' || f.type === 'memo' ? f.maxLength : undefined,
       Targets: f.target ? [f.target] : undefined,
+      // A schema extension's column is custom (AttributeMetadata.IsCustomAttribute); catalogue and simulator columns are not.
+      IsCustomAttribute: f.custom === true,
       Description: f.sim ? label('Simulator field: no documented Microsoft logical name.') : undefined,
     }));
   }

@@ -21,4 +21,15 @@ export interface ApiResponse {
   json(body: unknown): unknown;
   send(text: string): unknown;
   end(): unknown;
+  /** `json` of a body already serialized (a `$batch` part has it; for Express see `sendJsonText`). */
+  jsonText?(text: string): unknown;
+}
+
+/**
+ * Sends JSON text that is already serialized, exactly as `res.json` sends the value it was made from: Express sets
+ * `Content-Type: application/json` (with its charset) when none is set, which the handlers never do before.
+ */
+export function sendJsonText(res: ApiResponse, text: string): void {
+  if (res.jsonText) res.jsonText(text);
+  else res.set('Content-Type', 'application/json').send(text);
 }

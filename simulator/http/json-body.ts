@@ -23,10 +23,15 @@ export function duplicateKey(text: string): string | undefined {
       const top = objects[objects.length - 1];
       if (expectKey && top) {
         let key: unknown;
-        try {
-          key = JSON.parse(text.slice(i, j + 1));
-        } catch {
-          return undefined;
+        // Performance: a name without escapes is its own text; only escaped names need JSON.parse.
+        const raw = text.slice(i + 1, j);
+        if (!raw.includes('\\')) key = raw;
+        else {
+          try {
+            key = JSON.parse(text.slice(i, j + 1));
+          } catch {
+            return undefined;
+          }
         }
         if (typeof key !== 'string') return undefined;
         if (top.has(key)) return key;

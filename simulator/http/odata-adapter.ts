@@ -21,10 +21,16 @@ export interface RequestPrefer {
 /** The `Prefer` header as the routers use it. */
 const NO_PREFER: RequestPrefer = { returnRepresentation: false, maxPageSize: undefined, annotations: () => false };
 
+/** Performance: the last header parsed and its meaning (a client sends the same Prefer header request after request). */
+let lastPrefer: { header: string; prefer: RequestPrefer } | undefined;
+
 export function parsePrefer(header: string | undefined): RequestPrefer {
   if (header === undefined) return NO_PREFER; // performance: most requests send no Prefer header
-  const p = parsePreferHeader(header);
-  return { returnRepresentation: p.returnRepresentation, maxPageSize: p.maxPageSize, annotations: (name) => includesAnnotation(p.includeAnnotations, name) };
+  if (lastPrefer?.header === header) return lastPrefer.prefer;
+  const p = parsePreferHeader(header); // throws on a malformed header: nothing is kept
+  const prefer: RequestPrefer = { returnRepresentation: p.returnRepresentation, maxPageSize: p.maxPageSize, annotations: (name) => includesAnnotation(p.includeAnnotations, name) };
+  lastPrefer = { header, prefer };
+  return prefer;
 }
 
 type Fl = 'dataverse' | 'finance';

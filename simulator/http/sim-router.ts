@@ -2,13 +2,15 @@ import express, { type Request, type Router } from 'express';
 import type { Service, SimEvent } from '../service.js';
 import { isProcessId } from '../service.js';
 import { SimError } from '../errors.js';
+import { Sim } from '../errors/sim.js';
 import { translator } from '../i18n.js';
 import { tableMaps } from '../dualwrite/maps.js';
-import { catchUpErrors, isMapId, mapStatus, noFaults, queued } from '../dualwrite/runtime.js';
+import { catchUpErrors, isMapId, mapStatus, queued } from '../dualwrite/runtime.js';
+import { applyFaults } from '../faults.js';
+import { initialSyncErrors } from '../dualwrite/initial-sync.js';
 import { langOf, sendError, toSimError } from './errors.js';
 import { sse } from './sse.js';
 import { ruleRoutes } from './rules-route.js';
-import { Sim } from '../errors/sim.js';
 
 type Handler = (req: Request) => Promise<unknown> | unknown;
 
@@ -47,11 +49,24 @@ export function simRouter(service: Service, reset: (demo: boolean) => Promise<vo
       const s = mapStatus(service.store, m);
       return {
         id: s.id, name: t(`labels:maps.${s.id}`), version: s.version, dataverse: s.dataverse, finance: s.finance, master: m.master,
-        state: s.state, stateLabel: t(`labels:options.mapState.${s.state}`), stateCode: s.stateCode, queued: s.queued, errors: s.errors, fields: m.fields,
+        state: s.state, stateLabel: t(`labels:options.mapState.${s.state}`), stateCode: s.stateCode, queued: s.queued, errors: s.errors, initialSyncErrors: initialSyncErrors(service.store, s.id).length, fields: m.fields,
       };
     });
   });
-  for (const action of ['run', 'pause', 'stop'] as const) route('post', `/maps/:id/${action}`, (req) => service.setMap(mapIdOf(req), action));
+  for (const action of ['pause', 'stop'] as const) route('post', `/maps/:id/${action}`, (req) => service.setMap(mapIdOf(req), action));
+  // Run with the dialog's Initial sync check box (enable-entity-map.md): on unless `initialSync: false`
+  route('post', '/maps/:id/run', (req) => {
+    const initialSync = body(req).initialSync ?? true;
+    if (typeof initialSync !== 'boolean') throw Sim.badRequest('initialSync is true or false');
+    return service.runMap(mapIdOf(req), initialSync);
+  });
+  route('get', '/maps/:id/initial-sync', (req) => initialSyncErrors(service.store, mapIdOf(req)));
+  route('post', '/maps/:id/initial-sync/rerun', (req) => {
+    const withoutErrors = body(req).withoutErrors ?? false;
+    if (typeof withoutErrors !== 'boolean') throw Sim.badRequest('withoutErrors is true or false');
+    return service.rerunInitialSync(mapIdOf(req), withoutErrors ? 'withoutErrors' : 'all');
+  });
+  route('post', '/maps/:id/initial-sync/skip', (req) => service.skipInitialSync(mapIdOf(req)));
   route('post', '/maps/:id/resume', (req) => {
     const mode = body(req).mode ?? 'catchup';
     if (mode !== 'catchup' && mode !== 'skipPreserve' && mode !== 'skipDiscard') throw Sim.badRequest('mode is catchup, skipPreserve or skipDiscard');
@@ -97,30 +112,8 @@ export function simRouter(service: Service, reset: (demo: boolean) => Promise<vo
   route('get', '/async', () => [...service.store.all('dw_async')]);
 
   route('get', '/faults', () => service.faults);
-  route('put', '/faults', (req) => {
-    const b = body(req);
-    const bad = (): SimError => Sim.error(400, 'BadRequest', 'sim.badFaults');
-    // A misspelt fault (e.g. "financeUnavaliable") must not be accepted silently.
-    if (Object.keys(b).some((k) => k !== 'financeUnavailable' && k !== 'latencyMs' && k !== 'failNext')) throw bad();
-    if (b.financeUnavailable !== undefined && typeof b.financeUnavailable !== 'boolean') throw bad();
-    if (b.latencyMs !== undefined && (typeof b.latencyMs !== 'number' || !Number.isInteger(b.latencyMs) || b.latencyMs < 0 || b.latencyMs > 10_000)) throw bad();
-    const failNext: Record<string, number> = {};
-    if (b.failNext !== undefined) {
-      if (b.failNext === null || typeof b.failNext !== 'object' || Array.isArray(b.failNext)) throw bad();
-      for (const [k, v] of Object.entries(b.failNext)) {
-        if (!isMapId(k) || typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 1_000_000) throw bad();
-        failNext[k] = v;
-      }
-    }
-    if (b.financeUnavailable !== undefined) service.faults.financeUnavailable = b.financeUnavailable;
-    if (b.latencyMs !== undefined) service.faults.latencyMs = b.latencyMs;
-    Object.assign(service.faults.failNext, failNext);
-    return service.faults;
-  });
-  route('delete', '/faults', () => {
-    Object.assign(service.faults, noFaults());
-    return service.faults;
-  });
+  route('put', '/faults', (req) => applyFaults(service.faults, body(req)));
+  route('delete', '/faults', () => applyFaults(service.faults, null));
 
   ruleRoutes(route);
 

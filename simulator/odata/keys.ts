@@ -47,6 +47,9 @@ export function parseEntitySegment(segment: string, flavour: Flavour = DATAVERSE
 }
 
 /** Parse the text between the parentheses of a key predicate (already percent-decoded). */
+/** An unquoted Edm.Date literal (OData ABNF dateValue): YYYY-MM-DD. */
+const DATE_LITERAL = /^\d{4}-\d{2}-\d{2}$/;
+
 export function parseKeyPredicate(text: string, flavour: Flavour = DATAVERSE): ParsedKey {
   const badKey = () => odataError(flavour, 'badKey', { value: text.slice(0, 100) });
   const trimmed = text.trim();
@@ -87,6 +90,7 @@ export function parseKeyPredicate(text: string, flavour: Flavour = DATAVERSE): P
       const raw = src.slice(j, end < 0 ? src.length : end).trim();
       if (isGuid(raw)) value = raw.toLowerCase();
       else if (INTEGER.test(raw)) value = Number(raw);
+      else if (DATE_LITERAL.test(raw) && !Number.isNaN(Date.parse(raw))) value = raw; // Edm.Date key part, e.g. a rate's StartDate
       else throw badKey();
       j = end < 0 ? src.length : end;
     }

@@ -10,6 +10,7 @@
 import { actualsRules } from './catalog/actuals.js';
 import { backlogRules } from './catalog/backlog.js';
 import { correctionRules } from './catalog/corrections.js';
+import { currencyRules } from './catalog/currencies.js';
 import { dualWriteRules } from './catalog/dualwrite.js';
 import { financeRules } from './catalog/finance.js';
 import { invoiceRules } from './catalog/invoices.js';
@@ -22,7 +23,7 @@ export { type RuleDef, type RuleKind, type RuleSource, type PageSource, PO_REPO 
 
 const all = [
   ...seedRules, ...actualsRules, ...invoiceRules, ...correctionRules, ...backlogRules, ...workRules, ...recordRules,
-  ...financeRules, ...dualWriteRules,
+  ...financeRules, ...dualWriteRules, ...currencyRules,
 ] as const;
 
 /** Every rule id: the type checker refuses a rule name that the registry does not hold. */

@@ -102,7 +102,7 @@ export function catalogFields(table: string): Record<string, FieldDef> {
   return out;
 }
 
-function toField(table: string, name: string, c: CatalogColumn): FieldDef | undefined {
+export function toField(table: string, name: string, c: CatalogColumn): FieldDef | undefined {
   const common = {
     catalogOnly: true,
     attributeType: c.type,

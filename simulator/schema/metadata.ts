@@ -3,7 +3,7 @@
  * validation, `$filter` typing and `EntityDefinitions` (simulator/dataverse/entities.ts,
  * simulator/finance/entities.ts) and the bound actions (…/actions.ts). Whatever a definition holds is
  * declared; nothing here lists columns by hand. Each document is built once per process: it depends only on
- * static definitions.
+ * static definitions (and an instance's schema extensions).
  *
  * Sources (MicrosoftDocs/powerapps-docs, powerapps/developer/data-platform/webapi/):
  * - query-metadata-web-api.md / web-api-service-documents.md "Service namespace": schema
@@ -26,6 +26,7 @@
 import type { EntityDef, FieldDef, FieldType } from '../schema.js';
 import { dataverseByName, dataverseEntities } from '../dataverse/entities.js';
 import { financeBySet, financeEntities } from '../finance/entities.js';
+import { type SchemaSet, currentSchema } from './scope.js';
 import { dataverseActionReturns, dataverseActions } from '../dataverse/actions.js';
 import { financeActionReturns, financeActions } from '../finance/actions.js';
 import {
@@ -125,6 +126,7 @@ const metadataTypes: readonly CsdlStructured[] = [
       { name: 'LogicalName', type: 'Edm.String', unicode: false }, { name: 'AttributeType', type: mscrm('AttributeTypeCode') },
       { name: 'IsValidForCreate', type: 'Edm.Boolean' }, { name: 'IsValidForUpdate', type: 'Edm.Boolean' },
       { name: 'RequiredLevel', type: mscrm('AttributeRequiredLevelManagedProperty') }, { name: 'Description', type: mscrm('Label') },
+      { name: 'IsCustomAttribute', type: 'Edm.Boolean' },
       // Dataverse declares Targets on LookupAttributeMetadata; the simulator sends it on the attribute itself.
       { name: 'Targets', type: 'Collection(Edm.String)', annotations: [simMark] },
       // Likewise MaxLength, which Dataverse declares on StringAttributeMetadata and MemoAttributeMetadata.
@@ -266,10 +268,17 @@ function financeDocument(): string {
 
 // ---------------------------------------------------------------- cache
 
-const cache = new Map<'dataverse' | 'finance', string>();
+const builtin = new Map<'dataverse' | 'finance', string>();
+const extended = new WeakMap<SchemaSet, Map<'dataverse' | 'finance', string>>();
 
-/** The `$metadata` document of an API: built on first use, then the same string for the life of the process. */
+/**
+ * The `$metadata` document of an API: built on first use, then the same string for the life of the process (one per
+ * schema: an instance with schema extensions has its own).
+ */
 export function metadataDocument(api: 'dataverse' | 'finance'): string {
+  const schema = currentSchema();
+  let cache = schema ? extended.get(schema) : builtin;
+  if (!cache) extended.set(schema as SchemaSet, (cache = new Map()));
   let doc = cache.get(api);
   if (doc === undefined) {
     doc = api === 'dataverse' ? dataverseDocument() : financeDocument();

@@ -4,7 +4,7 @@
  */
 import { checkKey, freezeRec, iterableValues, setOwn, Tables, type TableEntries } from './memory-table.js';
 import { TxImpl } from './tx.js';
-import type { CommitInfo, Op, Rec, Store, StoreStats, Tx } from './types.js';
+import type { CommitInfo, IndexField, Op, Rec, Store, StoreStats, Tx } from './types.js';
 
 /** What a durability layer may read from the store (for compaction). */
 export interface StoreSource {
@@ -83,7 +83,7 @@ export class StoreCore implements Store, StoreSource {
   }
 
   /** Records whose `field` is `value` (indexed; see Tables.findBy). */
-  findBy(table: string, field: string, value: unknown): Iterable<Rec> {
+  findBy(table: string, field: IndexField, value: unknown): Iterable<Rec> {
     return iterableValues(this.tables.findBy(table, field, value));
   }
 

@@ -2,7 +2,7 @@
  * The journal writer: one append-mode file handle, group commit, datasync before acknowledging.
  *
  * Transactions enqueue their encoded line; a single writer loop takes everything queued, appends it with one
- * `write` and one `datasync`, then resolves every transaction of that batch. Transactions arriving while a
+ * `write` and one `datasync` (or one `write` on a file opened with O_DSYNC, see `openAppend`), then resolves every transaction of that batch. Transactions arriving while a
  * write is in flight go into the next batch. A failed write rejects the batch and everything queued, and
  * marks the journal failed: nothing is acknowledged that is not on disk.
  *
@@ -10,6 +10,7 @@
  * lines after S (appended while the snapshot was being written) are copied to a new file that atomically
  * replaces the journal, or the journal is simply truncated to zero if there are none.
  */
+import { constants } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { fsyncDir } from './fsync.js';
 
@@ -19,11 +20,30 @@ export interface JournalHandle {
   datasync(): Promise<void>;
   truncate(len?: number): Promise<void>;
   close(): Promise<void>;
+  /**
+   * True when the file was opened with O_DSYNC: a `write` returns only once its data (and the metadata needed to
+   * read it back) is on the device, exactly as `write` followed by `fdatasync` (open(2), O_DSYNC: "as though each
+   * write(2) was followed by a call to fdatasync(2)"). The journal then skips its own datasync, which saves a
+   * round trip through libuv's thread pool per group commit.
+   */
+  readonly syncsOnWrite?: boolean;
 }
 
 export type OpenJournal = (path: string) => Promise<JournalHandle>;
 
-export const openAppend: OpenJournal = (path) => open(path, 'a');
+/** Append mode, with O_DSYNC where the platform has it (Linux, macOS); elsewhere plain append + datasync. */
+export const openAppend: OpenJournal = async (path) => {
+  const { O_WRONLY, O_APPEND, O_CREAT, O_DSYNC } = constants;
+  if (O_DSYNC === undefined) return open(path, 'a');
+  const fh = await open(path, O_WRONLY | O_APPEND | O_CREAT | O_DSYNC);
+  return {
+    syncsOnWrite: true,
+    write: (buffer, offset, length, position) => fh.write(buffer, offset, length, position),
+    datasync: () => fh.datasync(),
+    truncate: (len) => fh.truncate(len),
+    close: () => fh.close(),
+  };
+};
 
 interface Deferred {
   promise: Promise<void>;
@@ -45,7 +65,8 @@ function deferred(): Deferred {
 interface Batch {
   firstSeq: number;
   lastSeq: number;
-  lines: string[];
+  /** Encoded once, on append (UTF-8). */
+  lines: Buffer[];
   bytes: number;
   done: Deferred;
 }
@@ -114,9 +135,10 @@ export class Journal {
     } else if (seq !== q.lastSeq + 1) {
       throw new Error(`store: journal append out of order (${seq} after ${q.lastSeq})`);
     }
-    q.lines.push(line);
+    const buf = Buffer.from(line, 'utf8');
+    q.lines.push(buf);
     q.lastSeq = seq;
-    q.bytes += Buffer.byteLength(line);
+    q.bytes += buf.length;
     this.#kick();
     return q.done.promise;
   }
@@ -199,14 +221,14 @@ export class Journal {
   }
 
   async #write(batch: Batch): Promise<void> {
-    const buf = Buffer.from(batch.lines.length === 1 ? batch.lines[0]! : batch.lines.join(''), 'utf8');
+    const buf = batch.lines.length === 1 ? batch.lines[0]! : Buffer.concat(batch.lines, batch.bytes);
     let off = 0;
     while (off < buf.length) {
       const { bytesWritten } = await this.#fh.write(buf, off, buf.length - off, null);
       if (bytesWritten <= 0) throw new Error('journal write made no progress');
       off += bytesWritten;
     }
-    await this.#fh.datasync();
+    if (this.#fh.syncsOnWrite !== true) await this.#fh.datasync();
     const before = this.#size;
     this.#size += buf.length;
     this.#durableSeq = batch.lastSeq;
@@ -216,7 +238,7 @@ export class Journal {
     const m = this.#mark;
     if (m !== undefined && m.offset === undefined && m.seq >= batch.firstSeq && m.seq <= batch.lastSeq) {
       let o = before;
-      for (let i = 0; i <= m.seq - batch.firstSeq; i++) o += Buffer.byteLength(batch.lines[i]!);
+      for (let i = 0; i <= m.seq - batch.firstSeq; i++) o += batch.lines[i]!.length;
       m.offset = o;
     }
   }

@@ -5,6 +5,7 @@
  * moves it to the end.
  */
 import type { Op, ReadView, Rec } from './types.js';
+import { indexName, keyOfRec, keyOfValue, type IndexField } from './index-key.js';
 
 export type TableMap = Map<string, Rec>;
 
@@ -61,28 +62,33 @@ export function setOwn<V>(obj: Record<string, V>, key: string, value: V): void {
   else obj[key] = value;
 }
 
-/** A secondary index of one field: value → records (id → record) in the order they took that value. */
-type FieldIndex = Map<unknown, Map<string, Rec>>;
+/** A secondary index of one field (or a list of fields): key → records (id → record) in the order they took that key. */
+interface FieldIndex {
+  readonly field: IndexField;
+  readonly groups: Map<unknown, Map<string, Rec>>;
+}
 const NO_MATCH: ReadonlyMap<string, Rec> = new Map();
 
 export class Tables implements ReadView {
   #tables = new Map<string, TableMap>();
-  /** Secondary indexes (performance), built on first use by `findBy` and kept up to date by `apply`: table → field → index. */
+  /** Secondary indexes (performance), built on first use by `findBy` and kept up to date by `apply`: table → index name → index. */
   #indexes = new Map<string, Map<string, FieldIndex>>();
 
   /**
-   * The records whose `field` is `value` (`===`), as id → record. Builds an index of the field on first use. Order:
-   * table order for a field that records keep for life (foreign keys); a record whose value changed comes last.
+   * The records whose `field` is `value` (`===`; for a list of fields, one value per field), as id → record.
+   * Builds an index of the field(s) on first use. Order: table order for fields that records keep for life
+   * (foreign keys); a record whose value changed comes last.
    */
-  findBy(table: string, field: string, value: unknown): ReadonlyMap<string, Rec> {
+  findBy(table: string, field: IndexField, value: unknown): ReadonlyMap<string, Rec> {
     let byField = this.#indexes.get(table);
     if (byField === undefined) this.#indexes.set(table, (byField = new Map()));
-    let index = byField.get(field);
+    const name = indexName(field);
+    let index = byField.get(name);
     if (index === undefined) {
-      byField.set(field, (index = new Map()));
-      for (const [id, rec] of this.table(table)) addTo(index, rec[field], id, rec);
+      byField.set(name, (index = { field: typeof field === 'string' ? field : [...field], groups: new Map() }));
+      for (const [id, rec] of this.table(table)) addTo(index, keyOfRec(rec, index.field), id, rec);
     }
-    return index.get(value) ?? NO_MATCH;
+    return index.groups.get(keyOfValue(field, value)) ?? NO_MATCH;
   }
 
   /** The map of a table, or an empty read-only map (never creates the table). */
@@ -119,16 +125,20 @@ export class Tables implements ReadView {
         if (t === undefined) this.#tables.set(op.table, (t = new Map()));
         if (indexes !== undefined) {
           const old = t.get(op.id);
-          for (const [field, index] of indexes) {
-            if (old !== undefined && old[field] !== op.rec[field]) removeFrom(index, old[field], op.id);
-            addTo(index, op.rec[field], op.id, op.rec);
+          for (const index of indexes.values()) {
+            const key = keyOfRec(op.rec, index.field);
+            if (old !== undefined) {
+              const oldKey = keyOfRec(old, index.field);
+              if (oldKey !== key) removeFrom(index, oldKey, op.id);
+            }
+            addTo(index, key, op.id, op.rec);
           }
         }
         t.set(op.id, op.rec);
       } else {
         const t = this.#tables.get(op.table);
         const old = t?.get(op.id);
-        if (indexes !== undefined && old !== undefined) for (const [field, index] of indexes) removeFrom(index, old[field], op.id);
+        if (indexes !== undefined && old !== undefined) for (const index of indexes.values()) removeFrom(index, keyOfRec(old, index.field), op.id);
         t?.delete(op.id);
       }
     }
@@ -161,15 +171,15 @@ export class Tables implements ReadView {
   }
 }
 
-function addTo(index: FieldIndex, value: unknown, id: string, rec: Rec): void {
-  let group = index.get(value);
-  if (group === undefined) index.set(value, (group = new Map()));
+function addTo(index: FieldIndex, key: unknown, id: string, rec: Rec): void {
+  let group = index.groups.get(key);
+  if (group === undefined) index.groups.set(key, (group = new Map()));
   group.set(id, rec);
 }
 
-function removeFrom(index: FieldIndex, value: unknown, id: string): void {
-  const group = index.get(value);
+function removeFrom(index: FieldIndex, key: unknown, id: string): void {
+  const group = index.groups.get(key);
   if (group === undefined) return;
   group.delete(id);
-  if (group.size === 0) index.delete(value);
+  if (group.size === 0) index.groups.delete(key);
 }

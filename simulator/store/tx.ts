@@ -3,7 +3,8 @@
  * writes; nothing reaches the tables until the store applies `ops()` after the transaction function returned.
  */
 import { checkKey, freezeRec, type Tables } from './memory-table.js';
-import type { Op, Rec, Tx } from './types.js';
+import type { IndexField, Op, Rec, Tx } from './types.js';
+import { matches } from './index-key.js';
 
 /** Marks a record deleted in the overlay. */
 const DELETED = Symbol('deleted');
@@ -61,7 +62,7 @@ export class TxImpl implements Tx {
   }
 
   /** Records whose `field` is `value`, seeing this transaction's writes (see Tables.findBy for the order). */
-  findBy(table: string, field: string, value: unknown): Iterable<Rec> {
+  findBy(table: string, field: IndexField, value: unknown): Iterable<Rec> {
     this.#checkOpen();
     const base = this.#base.findBy(table, field, value);
     const overlay = this.#overlay.get(table);
@@ -72,10 +73,14 @@ export class TxImpl implements Tx {
         for (const [id, rec] of base) {
           const slot = overlay.get(id);
           if (slot === undefined) yield rec;
-          else if (slot !== DELETED && slot[field] === value) yield slot;
+          else if (slot !== DELETED && matches(slot, field, value)) yield slot;
         }
         // Written by this transaction: new records, and records that took the value here.
-        for (const [id, slot] of overlay) if (slot !== DELETED && slot[field] === value && !(baseAll.get(id)?.[field] === value)) yield slot;
+        for (const [id, slot] of overlay) {
+          if (slot === DELETED || !matches(slot, field, value)) continue;
+          const before = baseAll.get(id);
+          if (before === undefined || !matches(before, field, value)) yield slot;
+        }
       },
     };
   }

@@ -5,7 +5,10 @@
  * A table is a plain object of records keyed by their primary key. Records are plain JSON objects and are
  * never mutated in place: a transaction replaces a record whole (`put`) or removes it (`del`).
  */
+import { matches, type IndexField } from './index-key.js';
+
 export type Rec = Readonly<Record<string, unknown>>;
+export type { IndexField } from './index-key.js';
 
 /** One change of a committed transaction. */
 export type Op =
@@ -19,18 +22,22 @@ export interface ReadView {
   count(table: string): number;
 }
 
-/** A view that can answer `field === value` lookups from a secondary index (the stores and their transactions). */
+/**
+ * A view that can answer `field === value` lookups from a secondary index (the stores and their transactions);
+ * `field` may be a list of fields, `value` then one value per field (see index-key.ts).
+ */
 export interface IndexedView extends ReadView {
-  findBy(table: string, field: string, value: unknown): Iterable<Rec>;
+  findBy(table: string, field: IndexField, value: unknown): Iterable<Rec>;
 }
 
 /**
  * The records of `table` whose `field` is `value`: through the view's index when it has one, else by a scan
- * (any ReadView, e.g. test doubles). Order: table order for fields that records keep for life.
+ * (any ReadView, e.g. test doubles). Order: table order for fields that records keep for life; a record that took
+ * the value later (an update) comes after those that had it before.
  */
-export function findBy(view: ReadView, table: string, field: string, value: unknown): Iterable<Rec> {
+export function findBy(view: ReadView, table: string, field: IndexField, value: unknown): Iterable<Rec> {
   if (typeof (view as Partial<IndexedView>).findBy === 'function') return (view as IndexedView).findBy(table, field, value);
-  return [...view.all(table)].filter((r) => r[field] === value);
+  return [...view.all(table)].filter((r) => matches(r, field, value));
 }
 
 /** A transaction sees its own writes; nothing of it reaches the store unless the function returns. */
@@ -79,7 +86,7 @@ export interface StoreStats {
   readonly journalBytes: number;
   /** Compactions (full snapshot writes through lowdb followed by a journal truncation) completed. */
   readonly compactions: number;
-  /** Journal writes (each one `write` + `datasync`), i.e. group commits. */
+  /** Journal writes (each one `write` + `datasync`, or one O_DSYNC `write`), i.e. group commits. */
   readonly writes: number;
   /** Transactions written to the journal. */
   readonly journaled: number;

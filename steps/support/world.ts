@@ -31,6 +31,8 @@ export class SpecWorld extends World {
   invoice?: InvoiceRef;
   /** The unbilled sales actual of the last approved work ("the original unbilled sales actual"). */
   unbilledActualId?: string;
+  /** The time entry of the scenario (the last one entered or approved): "the actuals of the time entry". */
+  timeEntryId?: string;
   /** Actuals the last action created (diff of msdyn_actuals around it). */
   created: Rec[] = [];
   /** The response of the last attempted ("tries to") operation. */
@@ -38,6 +40,8 @@ export class SpecWorld extends World {
   /** The actual as it was before an attempted change. */
   actualBefore?: Rec;
   customerInvoice?: Rec;
+  /** The job log of the last run of each periodic process the scenario ran. */
+  readonly processLogs = new Map<string, Rec[]>();
   readonly milestones = new Map<string, string>();
   /** What each step did (HTTP exchanges, records, dual-write), attached to the step by hooks.ts. */
   readonly evidence = new Evidence();
@@ -120,7 +124,7 @@ export class SpecWorld extends World {
   }
 
   /** A value an earlier step must have set; else a message in the feature's language naming it. */
-  need<T>(value: T | undefined, what: 'unbilledActual' | 'actualBefore' | 'attempt' | 'customerInvoice'): T {
+  need<T>(value: T | undefined, what: 'unbilledActual' | 'actualBefore' | 'attempt' | 'customerInvoice' | 'timeEntry'): T {
     if (value === undefined) throw this.fail('need', { what: translator(this.lang)(`authoring:fail.needs.${what}`) });
     return value;
   }
