@@ -141,7 +141,7 @@ export function buildSite({ lang, statements, pickles, documents, run }: SiteInp
 
   // ---- index -------------------------------------------------------------------------------------------
   const sourceHtml = (s: DocStatement): string => s.source.kind === 'microsoft'
-    ? `${esc(t('statement.microsoft', { section: s.source.section }))} <code data-raw="">${esc(s.source.page)}</code>`
+    ? `${esc(t('statement.microsoft'))} <code data-raw="">${esc(s.source.page)}</code> § <cite data-raw="">${esc(s.source.section)}</cite>`
     : `<span class="convention">${esc(t('statement.convention'))}</span> ${esc(s.source.note)}`;
   const statementHtml = (s: DocStatement): string => {
     const vs = byStatement.get(s.id) ?? [];
