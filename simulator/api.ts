@@ -10,7 +10,8 @@ import { FINANCE_BASE } from './http/finance-router.js';
 import { type Fixture, readFixtureFile } from './fixtures/fixture.js';
 import { type SeedResult, seedFixture } from './fixtures/seed.js';
 import { type FaultsInput, applyFaults } from './faults.js';
-import { type MapId, tableMaps } from './dualwrite/maps.js';
+import { type MapId, type TableMap, mapById, tableMaps } from './dualwrite/maps.js';
+import { Sim } from './errors/sim.js';
 import { mapStatus } from './dualwrite/runtime.js';
 import type { MapState } from './dualwrite/maps.js';
 import { type SchemaExtension, buildSchema, checkExtension, readExtensionFile } from './schema/extensions.js';
@@ -160,8 +161,8 @@ export async function startSimulator(options: StartOptions = {}): Promise<Runnin
   }
 }
 
-function mapOf(id: MapId) {
-  const m = tableMaps.find((x) => x.id === id);
-  if (!m) throw new TypeError(`po-invoice-sim: no table map '${String(id)}' (one of ${tableMaps.map((x) => x.id).join(', ')})`);
+function mapOf(id: MapId): TableMap {
+  const m = mapById.get(id);
+  if (!m) throw Sim.error(404, 'UnknownMap', 'sim.unknownMap', { map: String(id).slice(0, 60) }); // as /sim/maps/<id> answers
   return m;
 }

@@ -46,6 +46,10 @@ if (values.version) {
   console.log((JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { version: string }).version);
   process.exit(0);
 }
+if (values.memory && (values.data !== undefined || values['data-dir'] !== undefined)) {
+  console.error('po-invoice-sim: --memory keeps no store file: leave out --data and --data-dir');
+  process.exit(2);
+}
 const port = Number(values.port ?? process.env.PORT ?? 4000);
 const host = values.host ?? process.env.HOST ?? '127.0.0.1';
 const dataDir = resolve(values['data-dir'] ?? process.env.SIM_DATA_DIR ?? 'data');

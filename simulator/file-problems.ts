@@ -16,8 +16,11 @@ export type FileKind = 'fixture' | 'extension';
 /** The problems as lines of text: a heading (`errors:<kind>.refused`), then one line per problem. */
 export function describeProblems(kind: FileKind, file: string, problems: readonly FileProblem[], lang: Lang = 'en'): string {
   const t = translator(lang);
-  const lines = problems.map((p) => `  ${t('errors:fixture.at', { file: p.file, path: p.path })} ${t(`errors:${kind}.${p.key}`, p.params)}`);
-  return [t(`errors:${kind}.refused`, { file, count: problems.length }), ...lines].join('\n');
+  // Keys written out per kind, so that the terminology check sees which families are used.
+  const reason = (p: FileProblem): string => (kind === 'fixture' ? t(`errors:fixture.${p.key}`, p.params) : t(`errors:extension.${p.key}`, p.params));
+  const lines = problems.map((p) => `  ${t('errors:fixture.at', { file: p.file, path: p.path })} ${reason(p)}`);
+  const heading = kind === 'fixture' ? t('errors:fixture.refused', { file, count: problems.length }) : t('errors:extension.refused', { file, count: problems.length });
+  return [heading, ...lines].join('\n');
 }
 
 /** Collects problems at JSON paths. */

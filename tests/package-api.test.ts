@@ -240,3 +240,18 @@ test('a bad schema extension is refused at start with every problem and its path
   assert.ok(e3 instanceof ExtensionError);
   assert.deepEqual(e3.problems.map((p) => [p.path, p.key]), [['$.dualWrite[0]', 'kindMismatch'], ['$.dualWrite[1].dataverse', 'notCustomColumn']]);
 });
+
+test('a file store keeps its data across restarts: the fixtures of the options go in once', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pkg-file-'));
+  const store = { file: join(dir, 'sim.json'), dataDir: dir };
+  const first = await startSimulator({ store, fixtures: [FIXTURE], schema: [REGION] });
+  await send('POST', `${first.dataverseUrl}accounts`, { name: 'Kept', cr4a1_region: 100000000 });
+  await first.stop();
+  const second = await startSimulator({ store, fixtures: [FIXTURE], schema: [REGION] });
+  try {
+    const names = (await get(`${second.dataverseUrl}accounts?$select=name,cr4a1_region&$orderby=name`)).body.value.map((a: { name: string; cr4a1_region: number }) => `${a.name}:${a.cr4a1_region}`);
+    assert.deepEqual(names, ['Adatum:100000001', 'Kept:100000000']);
+  } finally {
+    await second.stop();
+  }
+});

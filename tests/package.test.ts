@@ -110,6 +110,15 @@ test('npm pack → installed in a new project → npx po-invoice-sim and the REA
     const version = run('npx', ['--no-install', 'po-invoice-sim', '--version'], app);
     assert.equal(version.out.trim(), pkg.version);
     assert.match(run('npx', ['--no-install', 'po-invoice-sim', '--help'], app).out, /--seed <file>[^]*--schema <file>/);
+    // A bad schema extension or fixture: refused at start with the file, the path and the reason; exit 1.
+    writeFileSync(join(app, 'bad-extension.json'), JSON.stringify({ publisher: { prefix: 'x' }, dataverse: { account: { cr4a1_a: { type: 'String' } } } }));
+    const badExt = run('npx', ['--no-install', 'po-invoice-sim', '--memory', '--port', '0', '--schema', 'bad-extension.json'], app);
+    assert.equal(badExt.status, 1, badExt.out);
+    assert.match(badExt.out, /schema extension .*bad-extension\.json was refused \(3 problem\(s\)\)[^]*at \$\.publisher\.prefix: 'x' is not a publisher prefix/);
+    writeFileSync(join(app, 'bad-fixture.json'), JSON.stringify({ invoices: [{ contract: 'nowhere', stage: 'draft' }] }));
+    const badFixture = run('npx', ['--no-install', 'po-invoice-sim', '--memory', '--port', '0', '--seed', 'bad-fixture.json'], app);
+    assert.equal(badFixture.status, 1, badFixture.out);
+    assert.match(badFixture.out, /bad-fixture\.json at \$\.invoices\[0\]\.contract: names 'nowhere', which is not among the fixture's contracts/);
     const server = spawn('npx', ['--no-install', 'po-invoice-sim', '--port', '0', '--no-demo'], { cwd: app, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     try {
       let out = '';
