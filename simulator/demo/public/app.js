@@ -228,7 +228,7 @@ function renderBoxes() {
   }
 }
 
-const MAP_ACTIONS = /** @type {const} */ ({ NotRunning: ['run'], Stopped: ['run'], Running: ['pause', 'stop'], Paused: ['resume', 'stop'], Resuming: [] });
+const MAP_ACTIONS = /** @type {const} */ ({ NotRunning: ['run'], Stopped: ['run'], Initializing: [], Running: ['pause', 'stop'], Paused: ['resume', 'stop'], Resuming: [] });
 
 function renderMaps() {
   if (!ui.data) return;
