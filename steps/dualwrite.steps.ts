@@ -22,6 +22,10 @@ step('map.pause', async function (map: string) {
   await this.ok('POST', `/sim/maps/${map}/pause`);
 });
 
+step('map.run', async function (map: string) {
+  await this.ok('POST', `/sim/maps/${map}/run`);
+});
+
 step('map.stop', async function (map: string) {
   await this.ok('POST', `/sim/maps/${map}/stop`);
 });
