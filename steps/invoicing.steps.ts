@@ -136,6 +136,27 @@ step('invoice.tryDelete', async function (role: string) {
   await this.tryDv('DELETE', `invoices(${this.currentInvoice().id})`);
 });
 
+step('invoice.setStatus', async function (role: string, status: number) {
+  actAs(this, role, DATAVERSE_ROLES);
+  await this.dv('PATCH', `invoices(${this.currentInvoice().id})`, { msdyn_projectinvoicestatus: status });
+});
+
+step('invoice.trySetStatus', async function (role: string, status: number) {
+  actAs(this, role, DATAVERSE_ROLES);
+  await this.tryDv('PATCH', `invoices(${this.currentInvoice().id})`, { msdyn_projectinvoicestatus: status });
+});
+
+/** Status (statecode) Paid, 2 in …/invoice.md; manage-proforma-invoice.md: only after confirmation. */
+step('invoice.markPaid', async function (role: string) {
+  actAs(this, role, DATAVERSE_ROLES);
+  await this.dv('PATCH', `invoices(${this.currentInvoice().id})`, { statecode: 2 });
+});
+
+step('invoice.tryMarkPaid', async function (role: string) {
+  actAs(this, role, DATAVERSE_ROLES);
+  await this.tryDv('PATCH', `invoices(${this.currentInvoice().id})`, { statecode: 2 });
+});
+
 // ---- outcomes in Dataverse -----------------------------------------------------------------------------
 
 async function invoiceRecord(w: SpecWorld, inv: InvoiceRef): Promise<Rec> {
@@ -155,6 +176,15 @@ step('then.invoiceStatus', async function (status: number) {
 
 step('then.invoiceStatusNamed', async function (alias: string, status: number) {
   checkStatus(this, await invoiceRecord(this, this.namedInvoice(alias)), status);
+});
+
+/** Written back by the map msdyn_customerinvoices (format-update-project-invoice-proposals.md, Enhanced proforma invoice). */
+step('then.customerInvoiceShown', async function () {
+  const posted = this.need(this.customerInvoice, 'customerInvoice');
+  const inv = await invoiceRecord(this, this.currentInvoice());
+  const got = `${String(inv.msdyn_customerinvoicenumber ?? '')} ${String(inv.msdyn_customerinvoicedate ?? '')}`.trim();
+  const expected = `${String(posted.InvoiceId)} ${String(posted.InvoiceDate)}`;
+  if (got !== expected) throw this.mismatch(`${this.label('entities.invoice.one')} ${this.currentInvoice().number}`, got || this.failText('none'), expected);
 });
 
 step('then.invoiceTotal', async function (total: number) {

@@ -240,8 +240,10 @@ test('/sim control: health, maps (list, pause, resume, stop, run, queue, errors,
   assert.equal(health.store, 'memory');
 
   const maps = (await ok(h.simApi('GET', '/maps'))).json as Json[];
-  assert.deepEqual(maps.map((m) => m.id), ['legal_entities', 'pi_v2', 'actuals', 'txconn', 'milestones']);
-  assert.ok(maps.every((m) => m.state === 'Running' && m.stateCode === 4 && m.queued === 0 && m.errors === 0));
+  assert.deepEqual(maps.map((m) => m.id), ['legal_entities', 'pi_v2', 'actuals', 'txconn', 'milestones', 'customerinvoices']);
+  // The Enhanced pro-forma invoice export is installed Not running (format-update-project-invoice-proposals.md: enable it first).
+  assert.deepEqual(maps.map((m) => [m.state, m.stateCode]), [['Running', 4], ['Running', 4], ['Running', 4], ['Running', 4], ['Running', 4], ['NotRunning', 6]]);
+  assert.ok(maps.every((m) => m.queued === 0 && m.errors === 0));
   const deMaps = (await ok(h.simApi('GET', '/maps', undefined, { 'Accept-Language': 'de' }))).json as Json[];
   assert.notEqual(deMaps[1].name, maps[1].name, 'map names are localized');
 

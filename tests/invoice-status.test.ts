@@ -57,3 +57,57 @@ test('with the export map running, posting brings back the customer invoice numb
   const write = await h.dv('PATCH', `/invoices(${String(draft.invoiceid)})`, { msdyn_customerinvoicenumber: 'X-1' });
   assert.equal(write.status, 400);
 });
+
+const Draft = 192350000;
+const InReview = 192350001;
+const InvoicePaid = 192350003;
+const patchInvoice = (id: string, body: Json) => h.dv('PATCH', `/invoices(${id})`, body);
+const header = async (id: string): Promise<Json> => (await ok(h.dv('GET', `/invoices(${id})?$select=msdyn_projectinvoicestatus,statecode,statuscode,description`))).json;
+
+test('Draft ↔ In review: both stay editable (manage-proforma-invoice.md, Invoice header)', async () => {
+  const c = await setUpContract(h);
+  const id = String((await createInvoice(h, c.contractId)).invoiceid);
+  await ok(patchInvoice(id, { msdyn_projectinvoicestatus: InReview }));
+  assert.equal((await header(id)).msdyn_projectinvoicestatus, InReview);
+  await ok(patchInvoice(id, { description: 'Checked by the project manager' }));
+  assert.equal((await header(id)).description, 'Checked by the project manager');
+  await ok(patchInvoice(id, { msdyn_projectinvoicestatus: Draft }));
+  assert.equal((await header(id)).msdyn_projectinvoicestatus, Draft);
+  // In review can be confirmed like a draft.
+  await ok(patchInvoice(id, { msdyn_projectinvoicestatus: InReview }));
+  await ok(confirm(h, id));
+  assert.equal((await header(id)).msdyn_projectinvoicestatus, Confirmed);
+});
+
+test('the other project invoice statuses are not written directly, and there is no way back from Confirmed', async () => {
+  const c = await setUpContract(h);
+  const id = String((await createInvoice(h, c.contractId)).invoiceid);
+  for (const to of [Confirmed, InvoicePaid, Posted]) {
+    const r = await patchInvoice(id, { msdyn_projectinvoicestatus: to });
+    assert.equal(r.status, 400, `to ${to}`);
+    assert.equal(r.json.error.code, '0x80040265');
+  }
+  assert.equal((await header(id)).msdyn_projectinvoicestatus, Draft, 'unchanged');
+  await ok(confirm(h, id));
+  for (const to of [Draft, InReview]) assert.equal((await patchInvoice(id, { msdyn_projectinvoicestatus: to })).status, 400, `back to ${to}`);
+  assert.equal((await header(id)).msdyn_projectinvoicestatus, Confirmed);
+});
+
+test('Paid only after confirmation; Closed and Canceled are not supported; a paid invoice can still be revised', async () => {
+  const c = await setUpContract(h);
+  const id = String((await createInvoice(h, c.contractId)).invoiceid);
+  const early = await patchInvoice(id, { statecode: 2 });
+  assert.equal(early.status, 400);
+  assert.match(early.json.error.message, /confirmed/);
+  assert.equal((await header(id)).statecode, 0);
+  await ok(confirm(h, id));
+  for (const state of [1, 3]) assert.equal((await patchInvoice(id, { statecode: state })).status, 400, `state ${state}`);
+  assert.equal((await patchInvoice(id, { statecode: 2, statuscode: 4 })).status, 400, 'Billed is not a status of Paid');
+  await ok(patchInvoice(id, { statecode: 2, statuscode: 100002 }));
+  const paid = await header(id);
+  assert.deepEqual([paid.statecode, paid.statuscode, paid.msdyn_projectinvoicestatus], [2, 100002, InvoicePaid]);
+  assert.equal((await patchInvoice(id, { statecode: 0 })).status, 400, 'no way back from Paid');
+  assert.equal((await patchInvoice(id, { description: 'late edit' })).status, 400, 'still read-only');
+  const revised = await ok(h.dv('POST', `/invoices(${id})/Microsoft.Dynamics.CRM.msdyn_CorrectInvoice`, {}));
+  assert.equal(revised.json.msdyn_projectinvoicestatus, Draft);
+});

@@ -216,7 +216,8 @@ export const builtinDataverseEntities: readonly EntityDef[] = [
       name: str(), invoicenumber: str(ro), description: { type: 'memo' },
       customerid: lookup('account', { bindAs: ['customerid_account'], readOnly: true }), salesorderid: lookup('salesorder', ro), ...{ msdyn_company: lookup('cdm_company', ro) },
       transactioncurrencyid: lookup('transactioncurrency', ro),
-      msdyn_projectinvoicestatus: opt('msdyn_projectinvoicestatus', InvoiceStatus, ro), statecode: opt('invoice_statecode', InvoiceState, ro),
+      // Writable within the rules of invoice-status.ts (manage-proforma-invoice.md, "Invoice header": both can be edited).
+      msdyn_projectinvoicestatus: opt('msdyn_projectinvoicestatus', InvoiceStatus), statecode: opt('invoice_statecode', InvoiceState),
       msdyn_invoicedate: { type: 'date' }, totalamount: money(ro), totaltax: money(ro),
       msdyn_hascorrections: { type: 'bool', readOnly: true }, msdyn_correctedinvoice: lookup('invoice', { readOnly: true, sim: true }),
       // Written back by the map msdyn_customerinvoices after posting (format-update-project-invoice-proposals.md,

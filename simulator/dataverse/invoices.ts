@@ -6,6 +6,7 @@ import { moneyIn } from './currency.js';
 import { backlogActuals } from './backlog.js';
 import { confirmCorrectionLine } from './corrections.js';
 import { assertEditable, billed, invoiceActual, invoiceDetails, invoiceLines, isEditable, newDetail, newInvoiceHeader, newInvoiceLine, recalculate } from './invoice-builders.js';
+import { STATUS_COLUMNS, statusChanges } from './invoice-status.js';
 import { AdjustmentStatus, BillingStatus, BillingType, InvoiceStatus, MilestoneStatus, Role, TxClass, TxType } from './entities.js';
 
 /**
@@ -110,10 +111,13 @@ function releaseDetail(ctx: Ctx, d: Rec): void {
   ctx.tx.del('msdyn_invoicelinetransaction', String(d.msdyn_invoicelinetransactionid));
 }
 
-/** Header edits are allowed on drafts only. */
+/** Header edits are allowed on drafts only; the statuses follow their own rules (invoice-status.ts). */
 export function updateInvoice(ctx: Ctx, id: string, changes: Record<string, unknown>): Rec {
-  assertEditable(ctx, id);
-  return patch(ctx, 'invoice', id, changes);
+  const inv = must(ctx, 'invoice', id);
+  const status = statusChanges(ctx, inv, changes);
+  const rest = Object.fromEntries(Object.entries(changes).filter(([k]) => !STATUS_COLUMNS.includes(k)));
+  if (Object.keys(rest).length > 0 || Object.keys(status).length === 0) assertEditable(ctx, id);
+  return patch(ctx, 'invoice', id, { ...rest, ...status });
 }
 
 /** Deleting a draft returns its transactions to the backlog. A confirmed invoice cannot be deleted. */

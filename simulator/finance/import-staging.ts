@@ -1,5 +1,5 @@
 import { findBy, type Rec } from '../store/types.js';
-import { type Ctx, insert, nextNumber, pad, patch, applied } from '../domain/context.js';
+import { type Ctx, applied, insert, nextNumber, pad, patch } from '../domain/context.js';
 import { dec, num, toFixed } from '../domain/money.js';
 import { JournalStatus, ProposalStatus, STAGING } from './entities.js';
 import { accountingCurrency, lineInvoiced, rateLookup } from './ledger.js';
@@ -159,6 +159,7 @@ function importProposalLines(ctx: Ctx, rows: readonly Rec[], log: ProcessLog[], 
     const expected = expectedBilledLines(ctx, header.DataverseInvoiceId);
     if (!expected) continue;
     log.push(error('import.mismatch', { proposal: String(header.ProposalId), company: String(header.dataAreaId), expected, found: 0 }));
+    applied(ctx, 'rule.import-mismatch-held-back');
     waiting++;
   }
   for (const [proposalKey, group] of groups) {
@@ -180,6 +181,7 @@ function importProposalLines(ctx: Ctx, rows: readonly Rec[], log: ProcessLog[], 
     const found = Number(header.LineCount ?? 0) + group.length;
     if (expected !== undefined && found !== expected) {
       log.push(error('import.mismatch', { proposal: proposalId, company: dataAreaId, expected, found }));
+      applied(ctx, 'rule.import-mismatch-held-back');
       waiting++;
       continue;
     }

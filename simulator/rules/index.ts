@@ -16,6 +16,7 @@ import { financeRules } from './catalog/finance.js';
 import { invoiceRules } from './catalog/invoices.js';
 import { recordRules } from './catalog/records.js';
 import { seedRules } from './catalog/seed.js';
+import { statusRules } from './catalog/statuses.js';
 import { workRules } from './catalog/work.js';
 import { PO_REPO, type PageSource, type RuleDef } from './types.js';
 
@@ -23,7 +24,7 @@ export { type RuleDef, type RuleKind, type RuleSource, type PageSource, PO_REPO 
 
 const all = [
   ...seedRules, ...actualsRules, ...invoiceRules, ...correctionRules, ...backlogRules, ...workRules, ...recordRules,
-  ...financeRules, ...dualWriteRules, ...currencyRules,
+  ...financeRules, ...dualWriteRules, ...currencyRules, ...statusRules,
 ] as const;
 
 /** Every rule id: the type checker refuses a rule name that the registry does not hold. */

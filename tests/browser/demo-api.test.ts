@@ -86,7 +86,7 @@ test('GET /demo/i18n, /demo/state, /demo/record answer JSON; refusals are locali
   assert.match(((await bad.json()) as { error: { message: string } }).error.message, /Unbekannte Sprache/);
 
   const state = (await (await fetch(`${url}/demo/state`)).json()) as { boxes: Record<string, { total: number; items: { table: string; id: string }[] }>; maps: unknown[] };
-  assert.equal(state.maps.length, 5, 'every table map, the milestone map included');
+  assert.equal(state.maps.length, 6, 'the four maps of the invoice integration, the milestone map and the Enhanced pro-forma invoice export');
   assert.ok(state.boxes.invoices && state.boxes.invoices.total >= 2, 'demo data has posted customer invoices');
   const first = state.boxes.invoices.items[0];
   assert.ok(first);
