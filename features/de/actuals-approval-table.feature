@@ -31,7 +31,7 @@ Funktionalität: Istwerte eines Zeiteintrags vor der Rechnungsstellung, Zeile f�
     Und die Istwerte des Zeiteintrags sind:
       | Transaktionstyp | Menge | Betrag | Fakturierungstyp | Regulierungsstatus | Abrechnungsstatus |
 
-  @id:tm-3 @row:tm-3 @doc:rule.recall-before-approval
+  @id:tm-3 @row:tm-3 @doc:rule.recall-before-approval @convention
   Szenario: Der Zeiteintrag wird vor der Genehmigung zurückgerufen: keine Istwerte
     Angenommen die juristische Person "USPM" mit der Buchhaltungswährung "USD" und 10 % Umsatzsteuer
     Und der Projektvertrag "Armmontage bei Adatum" für den Debitor "Adatum Corporation"
@@ -159,7 +159,7 @@ Funktionalität: Istwerte eines Zeiteintrags vor der Rechnungsstellung, Zeile f�
     Und die Istwerte des Zeiteintrags sind:
       | Transaktionstyp | Menge | Betrag | Fakturierungstyp | Regulierungsstatus | Abrechnungsstatus |
 
-  @id:fp-3 @row:fp-3 @doc:rule.recall-before-approval
+  @id:fp-3 @row:fp-3 @doc:rule.recall-before-approval @convention
   Szenario: Festpreis: der Zeiteintrag wird vor der Genehmigung zurückgerufen
     Angenommen die juristische Person "USPM" mit der Buchhaltungswährung "USD" und 10 % Umsatzsteuer
     Und der Projektvertrag "Armmontage bei Adatum" für den Debitor "Adatum Corporation"

@@ -30,7 +30,7 @@ Feature: Actuals of a time entry before invoicing, row by row
     And the actuals of the time entry are:
       | Transaction type | Quantity | Amount | Billing type | Adjustment status | Billing status |
 
-  @id:tm-3 @row:tm-3 @doc:rule.recall-before-approval
+  @id:tm-3 @row:tm-3 @doc:rule.recall-before-approval @convention
   Scenario: The time entry is recalled before approval: no actuals
     Given the legal entity "USPM" with accounting currency "USD" and 10% sales tax
     And the project contract "Arm Installation at Adatum" for customer "Adatum Corporation"
@@ -158,7 +158,7 @@ Feature: Actuals of a time entry before invoicing, row by row
     And the actuals of the time entry are:
       | Transaction type | Quantity | Amount | Billing type | Adjustment status | Billing status |
 
-  @id:fp-3 @row:fp-3 @doc:rule.recall-before-approval
+  @id:fp-3 @row:fp-3 @doc:rule.recall-before-approval @convention
   Scenario: Fixed price: the time entry is recalled before approval
     Given the legal entity "USPM" with accounting currency "USD" and 10% sales tax
     And the project contract "Arm Installation at Adatum" for customer "Adatum Corporation"

@@ -31,7 +31,7 @@ Functionaliteit: Werkelijke waarden van een tijdvermelding vóór facturering, r
     En de werkelijke waarden van de tijdvermelding zijn:
       | Transactietype | Hoeveelheid | Bedrag | Factureringstype | Aanpassingsstatus | Factureringsstatus |
 
-  @id:tm-3 @row:tm-3 @doc:rule.recall-before-approval
+  @id:tm-3 @row:tm-3 @doc:rule.recall-before-approval @convention
   Scenario: De tijdvermelding wordt vóór goedkeuring teruggeroepen: geen werkelijke waarden
     Gegeven de rechtspersoon "USPM" met boekhoudvaluta "USD" en 10% omzetbelasting
     En het projectcontract "Arminstallatie bij Adatum" voor klant "Adatum Corporation"
@@ -159,7 +159,7 @@ Functionaliteit: Werkelijke waarden van een tijdvermelding vóór facturering, r
     En de werkelijke waarden van de tijdvermelding zijn:
       | Transactietype | Hoeveelheid | Bedrag | Factureringstype | Aanpassingsstatus | Factureringsstatus |
 
-  @id:fp-3 @row:fp-3 @doc:rule.recall-before-approval
+  @id:fp-3 @row:fp-3 @doc:rule.recall-before-approval @convention
   Scenario: Vaste prijs: de tijdvermelding wordt vóór goedkeuring teruggeroepen
     Gegeven de rechtspersoon "USPM" met boekhoudvaluta "USD" en 10% omzetbelasting
     En het projectcontract "Arminstallatie bij Adatum" voor klant "Adatum Corporation"
