@@ -55,3 +55,9 @@ step('then.timeEntryActuals', async function (table: DataTable) {
   const found = await this.dvList(`msdyn_actuals?$filter=_msdyn_timeentry_value eq ${this.need(this.timeEntryId, 'timeEntry')}`);
   compareWhole(this, table, found, this.label('entities.msdyn_actual.other'));
 });
+
+/** Every actual of the contract's project, time and milestones (the fixed price rows end with the milestone's billed sales). */
+step('then.projectActuals', async function (table: DataTable) {
+  const found = await this.dvList(`msdyn_actuals?$filter=_msdyn_project_value eq ${this.currentContract().projectId}`);
+  compareWhole(this, table, found, this.label('entities.msdyn_actual.other'));
+});

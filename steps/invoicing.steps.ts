@@ -246,46 +246,6 @@ step('then.actualsCreated', function (table: DataTable) {
   }
 });
 
-/** A cell of an actuals table: empty or "—" is no value (a cost actual has no billing type, a new one no adjustment status). */
-const readCell = (w: SpecWorld, field: string, text: string): unknown => (text.trim() === '' || text.trim() === '—' ? null : cellReaders[field]?.(w, text));
-const sameCell = (field: string, actual: unknown, expected: unknown): boolean =>
-  expected === null ? actual === null || actual === undefined : matches(field, actual, expected);
-
-/**
- * Compares a set of actuals with a table as a whole (ActualsonTM.md / ActualonFP.md list, per event, every actual
- * that exists afterwards): each row matches one actual, and no actual is left over. Order does not matter.
- */
-export function compareActuals(w: SpecWorld, table: DataTable, actuals: readonly Rec[]): void {
-  const [header, ...rows] = table.raw();
-  if (!header) throw w.fail('tableHeader');
-  const fields = header.map((h) => String(resolveLabel('field', w.lang, h)));
-  fields.forEach((f, i) => {
-    if (!cellReaders[f]) throw w.fail('column', { column: header[i] ?? f, columns: Object.keys(cellReaders).map((c) => `"${w.label(`fields.msdyn_actual.${c}`)}"`).join(', ') });
-  });
-  const expected = rows.map((row) => fields.map((f, i) => readCell(w, f, row[i] ?? '')));
-  const remaining = [...actuals];
-  const missing: number[] = [];
-  expected.forEach((e, r) => {
-    const i = remaining.findIndex((a) => fields.every((f, c) => sameCell(f, a[f], e[c])));
-    if (i < 0) missing.push(r);
-    else remaining.splice(i, 1);
-  });
-  if (missing.length || remaining.length) {
-    throw new Error([
-      w.failText('rowsDiffer', { what: w.label('entities.msdyn_actual.other'), columns: header.join(' | ') }),
-      ...missing.map((r) => `  ${w.failText('rowMissing', { row: rows[r]?.join(' | ') ?? String(r) })}`),
-      ...remaining.map((a) => `  ${w.failText('rowExtra', { row: show(w, fields, a) })}`),
-    ].join('\n'));
-  }
-}
-
-export const projectActuals = (w: SpecWorld): Promise<Rec[]> => w.dvList(`msdyn_actuals?$filter=_msdyn_project_value eq ${w.currentContract().projectId}`);
-
-/** Every actual of the contract's project (time and milestones). */
-step('then.projectActuals', async function (table: DataTable) {
-  compareActuals(this, table, await projectActuals(this));
-});
-
 step('then.noActualsCreated', function () {
   if (this.created.length) throw this.fail('created', { what: this.label('entities.msdyn_actual.other'), n: this.num(this.created.length), rows: this.created.map((a) => show(this, ['msdyn_transactiontypecode', 'msdyn_quantity'], a)).join('; ') });
 });
