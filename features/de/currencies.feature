@@ -11,7 +11,7 @@ Funktionalität: Verträge in einer anderen Währung
     Und der Projektvertrag "Roboterlinie Europa" für den Debitor "Litware Europe" in der Währung "EUR"
     Und der Vertrag rechnet Zeit und Material mit 133,33 pro Stunde ab, bei Kosten von 90,00 pro Stunde
 
-  @id:currency-whole-flow @doc:rule.transaction-currency @doc:rule.rate-at-accounting-date @doc:rule.cost-in-accounting-currency @doc:rule.currency-rounding @doc:rule.writeback-fields
+  @id:currency-whole-flow @doc:rule.transaction-currency @doc:rule.rate-at-accounting-date @doc:rule.cost-in-accounting-currency @doc:rule.writeback-fields
   Szenario: In Euro fakturiert, in US-Dollar gebucht
     Angenommen der Wechselkurs von "EUR" in "USD" beträgt 1,085
     Und "Bob" hat 7,5 Stunden gearbeitet und die Zeit ist genehmigt

@@ -10,7 +10,7 @@ Feature: Contracts in another currency
     And the project contract "Robot line Europe" for customer "Litware Europe" in the currency "EUR"
     And the contract bills time and material at 133.33 per hour, at a cost of 90.00 per hour
 
-  @id:currency-whole-flow @doc:rule.transaction-currency @doc:rule.rate-at-accounting-date @doc:rule.cost-in-accounting-currency @doc:rule.currency-rounding @doc:rule.writeback-fields
+  @id:currency-whole-flow @doc:rule.transaction-currency @doc:rule.rate-at-accounting-date @doc:rule.cost-in-accounting-currency @doc:rule.writeback-fields
   Scenario: Invoiced in euros, booked in US dollars
     Given the exchange rate from "EUR" to "USD" is 1.085
     And "Bob" worked 7.5 hours and the time is approved

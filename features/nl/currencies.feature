@@ -11,7 +11,7 @@ Functionaliteit: Contracten in een andere valuta
     En het projectcontract "Robotlijn Europa" voor klant "Litware Europe" in de valuta "EUR"
     En het contract factureert tijd en materiaal tegen 133,33 per uur, bij een kostprijs van 90,00 per uur
 
-  @id:currency-whole-flow @doc:rule.transaction-currency @doc:rule.rate-at-accounting-date @doc:rule.cost-in-accounting-currency @doc:rule.currency-rounding @doc:rule.writeback-fields
+  @id:currency-whole-flow @doc:rule.transaction-currency @doc:rule.rate-at-accounting-date @doc:rule.cost-in-accounting-currency @doc:rule.writeback-fields
   Scenario: Gefactureerd in euro, geboekt in Amerikaanse dollar
     Stel de wisselkoers van "EUR" naar "USD" is 1,085
     En "Bob" heeft 7,5 uur gewerkt en de tijd is goedgekeurd
