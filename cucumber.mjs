@@ -14,7 +14,7 @@ const common = {
 };
 
 // cucumber's own `progress` words its failures and counts in English only; this one in the features' language.
-const progress = './steps/support/progress.ts';
+const progress = compiled ? './dist/steps/support/progress.js' : './steps/support/progress.ts';
 
 const profile = (lng) => ({
   ...common,

@@ -298,7 +298,7 @@ test('/sim/reset: empty, or with demo data', async () => {
   await ok(h.simApi('POST', '/reset', {}));
   assert.deepEqual(await list(h.dv, '/invoices'), []);
   assert.deepEqual(await list(h.fo, '/LegalEntities'), []);
-  assert.equal(((await ok(h.simApi('GET', '/maps'))).json as Json[]).length, 5, 'maps come back with a reset');
+  assert.equal(((await ok(h.simApi('GET', '/maps'))).json as Json[]).length, 6, 'maps come back with a reset');
 });
 
 test('/sim/events: server-sent events deliver a commit event after a write', async () => {

@@ -5,7 +5,6 @@ const PROPOSALS = (section: string) => po('invoicing/format-update-project-invoi
 /** Finance and Operations: project invoice proposals and the integration journal. */
 export const financeRules = [
   { id: 'rule.lines-need-posted-unbilled', kind: 'derived', source: PROPOSALS('Manage project invoice proposals') },
-  { id: 'rule.import-mismatch-held-back', kind: 'derived', source: PROPOSALS('Create project invoice proposals'), also: [po('troubleshooting/project-operations-integration/project-integration-workspace.md', 'Use the Troubleshoot tab')] },
   { id: 'rule.number-sequence', kind: 'derived', source: PROPOSALS('Create project invoice proposals') },
   { id: 'rule.post-needs-lines', kind: 'refusal', source: 'convention' },
   { id: 'rule.proposal-posted-once', kind: 'refusal', source: 'convention' },
