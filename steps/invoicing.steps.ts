@@ -147,15 +147,19 @@ step('invoice.trySetStatus', async function (role: string, status: number) {
 });
 
 /** Status (statecode) Paid, 2 in …/invoice.md; manage-proforma-invoice.md: only after confirmation. */
-step('invoice.markPaid', async function (role: string) {
-  actAs(this, role, DATAVERSE_ROLES);
-  await this.dv('PATCH', `invoices(${this.currentInvoice().id})`, { statecode: 2 });
-});
+/** Sets the status (statecode) of the current pro-forma invoice: 1 Closed, 2 Paid, 3 Canceled (…/invoice.md). */
+async function setState(w: SpecWorld, role: string, statecode: number, attempt: boolean): Promise<void> {
+  actAs(w, role, DATAVERSE_ROLES);
+  const path = `invoices(${w.currentInvoice().id})`;
+  if (attempt) await w.tryDv('PATCH', path, { statecode });
+  else await w.dv('PATCH', path, { statecode });
+}
 
-step('invoice.tryMarkPaid', async function (role: string) {
-  actAs(this, role, DATAVERSE_ROLES);
-  await this.tryDv('PATCH', `invoices(${this.currentInvoice().id})`, { statecode: 2 });
-});
+step('invoice.markPaid', async function (role: string) { await setState(this, role, 2, false); });
+step('invoice.tryMarkPaid', async function (role: string) { await setState(this, role, 2, true); });
+// Closed and Canceled: the states Project Operations doesn't support on a pro-forma invoice.
+step('invoice.tryClose', async function (role: string) { await setState(this, role, 1, true); });
+step('invoice.tryCancel', async function (role: string) { await setState(this, role, 3, true); });
 
 // ---- outcomes in Dataverse -----------------------------------------------------------------------------
 

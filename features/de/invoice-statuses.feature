@@ -28,8 +28,8 @@ Funktionalität: Status der Proforma-Rechnung
     Wenn der Projektmanager versucht, den Projektrechnungsstatus auf "In Überprüfung" zu setzen
     Dann wird der Vorgang abgelehnt
 
-  @id:paid-after-confirmation @doc:rule.paid-after-confirmation @doc:rule.paid-sets-invoice-paid
-  Szenario: Nur eine bestätigte Proforma-Rechnung kann auf Bezahlt gesetzt werden
+  @id:paid-after-confirmation @doc:rule.paid-after-confirmation @doc:rule.paid-sets-invoice-paid @convention
+  Szenario: Nur eine bestätigte Proforma-Rechnung kann auf Bezahlt gesetzt werden (und erhält nach unserer Konvention „Rechnung bezahlt“)
     Angenommen "Bob" hat 8 Stunden gearbeitet und die Zeit ist genehmigt und bereit für die Rechnungsstellung
     Und der Projektmanager hat eine Proforma-Rechnung für den Vertrag erstellt
     Wenn der Projektmanager versucht, den Status der Proforma-Rechnung auf Bezahlt zu setzen
@@ -38,8 +38,8 @@ Funktionalität: Status der Proforma-Rechnung
     Und der Projektmanager den Status der Proforma-Rechnung auf Bezahlt setzt
     Dann hat die Proforma-Rechnung den Projektrechnungsstatus "Rechnung bezahlt"
 
-  @id:enhanced-proforma-posted @doc:rule.enhanced-proforma-export @doc:rule.posted-status-value
-  Szenario: Das Buchen bringt die Kundenrechnung und den Status Gebucht in die Proforma-Rechnung zurück
+  @id:enhanced-proforma-posted @doc:rule.enhanced-proforma-export @doc:rule.posted-status-value @convention
+  Szenario: Das Buchen bringt die Kundenrechnung und den Status Gebucht in die Proforma-Rechnung zurück (der Wert von Gebucht ist unsere Konvention)
     Angenommen die Tabellenzuordnung "Project Operations integration invoice proposal export entity (msdyn_customerinvoices)" wird gestartet
     Und "Bob" hat 8 Stunden gearbeitet und die Zeit ist genehmigt und bereit für die Rechnungsstellung
     Und die nicht fakturierten Umsätze sind über das Project Operations-Integrationsjournal gebucht
@@ -49,3 +49,13 @@ Funktionalität: Status der Proforma-Rechnung
     Wenn der Projektbuchhalter den Projektrechnungsvorschlag bucht
     Dann hat die Proforma-Rechnung den Projektrechnungsstatus "Gebucht"
     Und die Proforma-Rechnung zeigt Nummer und Datum der gebuchten Kundenrechnung
+
+  @id:closed-canceled-unsupported @doc:rule.invoice-state-unsupported
+  Szenario: Eine Proforma-Rechnung kann weder geschlossen noch storniert werden
+    Angenommen "Bob" hat 8 Stunden gearbeitet und die Zeit ist genehmigt und bereit für die Rechnungsstellung
+    Und der Projektmanager hat eine Proforma-Rechnung für den Vertrag erstellt und bestätigt
+    Wenn der Projektmanager versucht, den Status der Proforma-Rechnung auf Geschlossen zu setzen
+    Dann wird der Vorgang abgelehnt
+    Wenn der Projektmanager versucht, den Status der Proforma-Rechnung auf Storniert zu setzen
+    Dann wird der Vorgang abgelehnt
+    Und die Proforma-Rechnung hat den Projektrechnungsstatus "Bestätigt"

@@ -26,8 +26,8 @@ Feature: Statuses of the pro-forma invoice
     When the project manager tries to set the project invoice status to "In review"
     Then the operation is refused
 
-  @id:paid-after-confirmation @doc:rule.paid-after-confirmation @doc:rule.paid-sets-invoice-paid
-  Scenario: Only a confirmed pro-forma invoice can be set to Paid
+  @id:paid-after-confirmation @doc:rule.paid-after-confirmation @doc:rule.paid-sets-invoice-paid @convention
+  Scenario: Only a confirmed pro-forma invoice can be set to Paid (and, by our convention, becomes Invoice paid)
     Given "Bob" worked 8 hours and the time is approved and ready to invoice
     And the project manager creates a pro-forma invoice for the contract
     When the project manager tries to set the status of the pro-forma invoice to Paid
@@ -36,8 +36,8 @@ Feature: Statuses of the pro-forma invoice
     And the project manager sets the status of the pro-forma invoice to Paid
     Then the pro-forma invoice has the project invoice status "Invoice paid"
 
-  @id:enhanced-proforma-posted @doc:rule.enhanced-proforma-export @doc:rule.posted-status-value
-  Scenario: Posting brings the customer invoice and the status Posted back to the pro-forma invoice
+  @id:enhanced-proforma-posted @doc:rule.enhanced-proforma-export @doc:rule.posted-status-value @convention
+  Scenario: Posting brings the customer invoice and the status Posted back to the pro-forma invoice (the value of Posted is our convention)
     Given the table map "Project Operations integration invoice proposal export entity (msdyn_customerinvoices)" is run
     And "Bob" worked 8 hours and the time is approved and ready to invoice
     And the unbilled sales are posted through the Project Operations integration journal
@@ -47,3 +47,13 @@ Feature: Statuses of the pro-forma invoice
     When the project accountant posts the project invoice proposal
     Then the pro-forma invoice has the project invoice status "Posted"
     And the pro-forma invoice shows the number and date of the posted customer invoice
+
+  @id:closed-canceled-unsupported @doc:rule.invoice-state-unsupported
+  Scenario: A pro-forma invoice can't be closed or canceled
+    Given "Bob" worked 8 hours and the time is approved and ready to invoice
+    And the project manager creates and confirms a pro-forma invoice for the contract
+    When the project manager tries to set the status of the pro-forma invoice to Closed
+    Then the operation is refused
+    When the project manager tries to set the status of the pro-forma invoice to Canceled
+    Then the operation is refused
+    And the pro-forma invoice has the project invoice status "Confirmed"

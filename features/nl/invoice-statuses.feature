@@ -28,8 +28,8 @@ Functionaliteit: Statussen van de pro-formafactuur
     Als de projectmanager probeert de status van projectfactuur op "Wordt geëvalueerd" te zetten
     Dan wordt de bewerking geweigerd
 
-  @id:paid-after-confirmation @doc:rule.paid-after-confirmation @doc:rule.paid-sets-invoice-paid
-  Scenario: Alleen een bevestigde pro-formafactuur kan op Betaald worden gezet
+  @id:paid-after-confirmation @doc:rule.paid-after-confirmation @doc:rule.paid-sets-invoice-paid @convention
+  Scenario: Alleen een bevestigde pro-formafactuur kan op Betaald worden gezet (en krijgt volgens onze conventie „Factuur betaald”)
     Stel "Bob" heeft 8 uur gewerkt en de tijd is goedgekeurd en gereed voor facturering
     En de projectmanager heeft een pro-formafactuur voor het contract gemaakt
     Als de projectmanager probeert de status van de pro-formafactuur op Betaald te zetten
@@ -38,8 +38,8 @@ Functionaliteit: Statussen van de pro-formafactuur
     En de projectmanager de status van de pro-formafactuur op Betaald zet
     Dan heeft de pro-formafactuur de status van projectfactuur "Factuur betaald"
 
-  @id:enhanced-proforma-posted @doc:rule.enhanced-proforma-export @doc:rule.posted-status-value
-  Scenario: Boeken brengt de klantfactuur en de status Geboekt terug naar de pro-formafactuur
+  @id:enhanced-proforma-posted @doc:rule.enhanced-proforma-export @doc:rule.posted-status-value @convention
+  Scenario: Boeken brengt de klantfactuur en de status Geboekt terug naar de pro-formafactuur (de waarde van Geboekt is onze conventie)
     Stel de tabeltoewijzing "Project Operations integration invoice proposal export entity (msdyn_customerinvoices)" wordt gestart
     En "Bob" heeft 8 uur gewerkt en de tijd is goedgekeurd en gereed voor facturering
     En de niet-gefactureerde verkoop is geboekt via het Project Operations-integratiejournaal
@@ -49,3 +49,13 @@ Functionaliteit: Statussen van de pro-formafactuur
     Als de projectaccountant het projectfactuurvoorstel boekt
     Dan heeft de pro-formafactuur de status van projectfactuur "Geboekt"
     En de pro-formafactuur toont het nummer en de datum van de geboekte klantfactuur
+
+  @id:closed-canceled-unsupported @doc:rule.invoice-state-unsupported
+  Scenario: Een pro-formafactuur kan niet worden gesloten of geannuleerd
+    Stel "Bob" heeft 8 uur gewerkt en de tijd is goedgekeurd en gereed voor facturering
+    En de projectmanager heeft een pro-formafactuur voor het contract gemaakt en bevestigd
+    Als de projectmanager probeert de status van de pro-formafactuur op Gesloten te zetten
+    Dan wordt de bewerking geweigerd
+    Als de projectmanager probeert de status van de pro-formafactuur op Geannuleerd te zetten
+    Dan wordt de bewerking geweigerd
+    En de pro-formafactuur heeft de status van projectfactuur "Bevestigd"

@@ -113,6 +113,8 @@ export const STEP_AREAS: Readonly<Record<string, readonly Area[]>> = {
   'setup.exchangeRate': ['import', 'journal', 'post'],
   'invoice.tryEditBillingType': DRAFT,
   'invoice.editPrice': DRAFT,
+  'invoice.tryClose': DRAFT,
+  'invoice.tryCancel': DRAFT,
   'invoice.deleteDetail': DRAFT,
   'then.projectActuals': ['actuals'],
   'then.timeEntryActuals': ['actuals'],
