@@ -331,3 +331,26 @@ test('npm pack → installed in a new project → npx po-invoice-sim and the REA
     rmSync(tmp, { recursive: true, force: true });
   }
 });
+
+test('the README section reader: marked blocks, an unmarked block reported, the CI job\'s run: steps and env', () => {
+  const fence = '```';
+  const text = [
+    '# x', '', '## Use it in your project', '',
+    `${fence}sh commands`, 'npm install -D po-invoice-sim   # a comment', 'npx po-invoice-sim --port 0', fence, '',
+    `${fence}js file=test/a.test.mjs`, "import 'node:test';", fence, '',
+    `${fence}sh run`, 'node --test test/a.test.mjs', fence, '',
+    `${fence}js`, 'console.log(1);', fence, '',
+    `${fence}yaml file=.github/workflows/test.yml`,
+    'jobs:', '  test:', '    env:', '      PORT: 4000   # port', '    steps:', '      - uses: actions/checkout@v4',
+    '      - run: npm ci', '      - run: node --test   # tests', '      - run: |', '          a &', '          b', '      - uses: x', fence, '',
+    '## Next', '', `${fence}sh run`, 'not this section', fence, '',
+  ].join('\n');
+  const s = readmeSection(text);
+  assert.deepEqual(s.commands, ['npm install -D po-invoice-sim', 'npx po-invoice-sim --port 0']);
+  assert.deepEqual(s.runs, ['node --test test/a.test.mjs']);
+  assert.deepEqual(s.unmarked, ['js'], 'a block the test would not run');
+  assert.deepEqual([...s.files.keys()], ['test/a.test.mjs', '.github/workflows/test.yml']);
+  assert.deepEqual(workflowRuns(s.files.get('.github/workflows/test.yml') as string), { env: { PORT: '4000' }, runs: ['npm ci', 'node --test', 'a &\nb'] });
+  // This repository's README: every block of the section is marked.
+  assert.deepEqual(readmeSection(readFileSync('README.md', 'utf8')).unmarked, []);
+});
