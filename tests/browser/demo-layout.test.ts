@@ -16,7 +16,8 @@ import { launchChromium } from './support.js';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const reports = join(root, 'reports');
 const LANGS = ['en', 'de', 'nl'] as const;
-const SIZES = [[1280, 720], [1920, 1080]] as const;
+/** The projector, a large screen, and a narrow one (a phone held upright): there the page scrolls and the picture flows. */
+const SIZES = [[1280, 720], [1920, 1080], [390, 844]] as const;
 
 let sim: Simulator;
 let url: string;
@@ -111,6 +112,50 @@ function measure(selector: string): Finding[] {
   return out;
 }
 
+/**
+ * Runs in the page: the parts of the picture (boxes, stages, the six map cards, the write-back) and the chips of each
+ * box do not overlap one another, nothing is wider than the screen, and every map card shows its name, state and
+ * buttons whole, inside the picture (none cut off at the bottom of a 1280×720 projector).
+ */
+function layout(): string[] {
+  const out: string[] = [];
+  const name = (e: Element): string => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}[${(e as HTMLElement).dataset.area ?? (e as HTMLElement).dataset.id ?? ''}]`;
+  const visible = (e: Element): DOMRect | undefined => {
+    const r = e.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 ? r : undefined;
+  };
+  const apart = (groups: Element[][]): void => {
+    for (const group of groups) {
+      const rects = group.map((e) => [e, visible(e)] as const).filter((x): x is readonly [Element, DOMRect] => x[1] !== undefined);
+      for (let i = 0; i < rects.length; i++) {
+        for (let j = i + 1; j < rects.length; j++) {
+          const [a, ra] = rects[i] as readonly [Element, DOMRect];
+          const [b, rb] = rects[j] as readonly [Element, DOMRect];
+          if (ra.left < rb.right - 1 && rb.left < ra.right - 1 && ra.top < rb.bottom - 1 && rb.top < ra.bottom - 1) out.push(`${name(a)} overlaps ${name(b)}`);
+        }
+      }
+    }
+  };
+  apart([[...document.querySelectorAll('.picture > *')]]);
+  apart([...document.querySelectorAll('.chips')].map((list) => [...list.children]));
+  const width = document.documentElement.clientWidth;
+  if (document.documentElement.scrollWidth > width + 1) out.push(`the page is wider than the screen (${document.documentElement.scrollWidth} > ${width})`);
+  const picture = document.querySelector('.picture')?.getBoundingClientRect();
+  const cards = document.querySelectorAll<HTMLElement>('.picture > .map[data-map]');
+  if (cards.length !== 6) out.push(`${cards.length} map cards, not 6`);
+  for (const card of cards) {
+    const r = card.getBoundingClientRect();
+    if (picture && (r.left < picture.left - 1 || r.right > picture.right + 1 || r.top < picture.top - 1 || r.bottom > picture.bottom + 1)) out.push(`${name(card)} outside the picture`);
+    for (const part of ['.map-name', '.map-state', '.map-buttons button']) {
+      const e = card.querySelector(part);
+      const pr = e && visible(e);
+      if (!pr) { out.push(`${card.dataset.map}: no ${part}`); continue; }
+      if (pr.left < r.left - 1 || pr.right > r.right + 1 || pr.top < r.top - 1 || pr.bottom > r.bottom + 1) out.push(`${card.dataset.map}: ${part} cut by its card`);
+    }
+  }
+  return out;
+}
+
 async function open(lang: string, width: number, height: number): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height } });
   await page.goto(`${url}/?lang=${lang}`);
@@ -127,7 +172,9 @@ for (const [width, height] of SIZES) {
       const findings = await page.evaluate(measure, LABELS);
       const labels = await page.evaluate((sel) => document.querySelectorAll(sel).length, LABELS);
       assert.ok(labels > 40, `labels measured (${labels})`);
-      await page.screenshot({ path: join(reports, `demo-${lang}-${width}.png`) });
+      const overlaps = await page.evaluate(layout);
+      assert.deepEqual(overlaps, [], overlaps.join('\n'));
+      await page.screenshot({ path: join(reports, `demo-${lang}-${width}.png`), fullPage: width < 900 });
       assert.deepEqual(findings, [], findings.map((f) => `${f.label}: ${f.problem}`).join('\n'));
       await page.close();
     });
