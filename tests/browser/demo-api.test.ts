@@ -1,24 +1,15 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { createSimulator, type Simulator } from '../../simulator/index.js';
 import { detailFieldNames } from '../../simulator/demo/state.js';
 import { loadScenarios } from '../../simulator/demo/scenarios.js';
 import { STEP_AREAS, AREAS, areasOf } from '../../simulator/demo/areas.js';
+import { demoServer, root } from './support.js';
 
 /** The demo page's JSON endpoints and resources, without a browser. */
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const LANGS = ['en', 'de', 'nl'] as const;
-let sim: Simulator;
-let url: string;
-
-before(async () => {
-  sim = await createSimulator({ demo: true, clock: '2026-03-02T09:00:00Z' });
-  url = await sim.listen(0);
-});
-after(async () => { await sim?.close(); });
+const env = demoServer({ browser: false });
 
 function flatten(node: unknown, path = '', out = new Map<string, string>()): Map<string, string> {
   if (typeof node === 'string') out.set(path, node);
@@ -74,37 +65,37 @@ test('every step id of locales/en/steps.json has its areas of the picture', () =
 });
 
 test('GET /demo/i18n, /demo/state, /demo/record answer JSON; refusals are localized', async () => {
-  const res = await fetch(`${url}/demo/i18n/nl`);
+  const res = await fetch(`${env.url}/demo/i18n/nl`);
   assert.equal(res.status, 200);
   const body = (await res.json()) as { ui: { app: { title: string } }; labels: unknown; errors: unknown };
   assert.equal(body.ui.app.title, 'Integratie van projectfacturen');
   assert.ok(body.labels && body.errors);
   assert.match(res.headers.get('content-security-policy') ?? '', /default-src 'none'/);
 
-  const bad = await fetch(`${url}/demo/i18n/fr`, { headers: { 'Accept-Language': 'de' } });
+  const bad = await fetch(`${env.url}/demo/i18n/fr`, { headers: { 'Accept-Language': 'de' } });
   assert.equal(bad.status, 404);
   assert.match(((await bad.json()) as { error: { message: string } }).error.message, /Unbekannte Sprache/);
 
-  const state = (await (await fetch(`${url}/demo/state`)).json()) as { boxes: Record<string, { total: number; items: { table: string; id: string }[] }>; maps: unknown[] };
+  const state = (await (await fetch(`${env.url}/demo/state`)).json()) as { boxes: Record<string, { total: number; items: { table: string; id: string }[] }>; maps: unknown[] };
   assert.equal(state.maps.length, 6, 'the four maps of the invoice integration, the milestone map and the Enhanced pro-forma invoice export');
   assert.ok(state.boxes.invoices && state.boxes.invoices.total >= 2, 'demo data has posted customer invoices');
   const first = state.boxes.invoices.items[0];
   assert.ok(first);
-  const rec = await fetch(`${url}/demo/record/${first.table}/${encodeURIComponent(first.id)}`);
+  const rec = await fetch(`${env.url}/demo/record/${first.table}/${encodeURIComponent(first.id)}`);
   assert.equal(rec.status, 200);
   const detail = (await rec.json()) as { related?: { table: string; rows: unknown[] } };
   assert.equal(detail.related?.table, 'LedgerVoucher');
   assert.ok((detail.related?.rows.length ?? 0) >= 3, 'the voucher lines');
 
   for (const path of ['/demo/record/sim_meta/clock', '/demo/record/account/x', '/demo/record/CustomerInvoice/none']) {
-    const r = await fetch(`${url}${path}`, { headers: { 'Accept-Language': 'nl' } });
+    const r = await fetch(`${env.url}${path}`, { headers: { 'Accept-Language': 'nl' } });
     assert.equal(r.status, 404, path);
     assert.match(((await r.json()) as { error: { message: string } }).error.message, /bestaat niet/);
   }
 });
 
 test('POST /demo/play refuses unknown scenarios, languages and a second run', async () => {
-  const post = (body: unknown): Promise<Response> => fetch(`${url}/demo/play`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept-Language': 'en' }, body: JSON.stringify(body) });
+  const post = (body: unknown): Promise<Response> => fetch(`${env.url}/demo/play`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept-Language': 'en' }, body: JSON.stringify(body) });
   assert.equal((await post({ id: 'no-such-scenario', lang: 'en' })).status, 404);
   assert.equal((await post({ id: 'happy-path', lang: 'fr' })).status, 400);
   assert.equal((await post({ id: '<script>', lang: 'de' })).status, 404);
@@ -113,7 +104,7 @@ test('POST /demo/play refuses unknown scenarios, languages and a second run', as
   const second = await post({ id: 'happy-path', lang: 'en' });
   assert.equal(second.status, 409);
   assert.match(((await second.json()) as { error: { message: string } }).error.message, /already playing/);
-  await fetch(`${url}/demo/play/stop`, { method: 'POST' });
-  const state = (await (await fetch(`${url}/demo/play`)).json()) as { status: string };
+  await fetch(`${env.url}/demo/play/stop`, { method: 'POST' });
+  const state = (await (await fetch(`${env.url}/demo/play`)).json()) as { status: string };
   assert.equal(state.status, 'stopped');
 });

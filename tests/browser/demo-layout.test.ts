@@ -1,11 +1,8 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright';
-import { createSimulator, type Simulator } from '../../simulator/index.js';
-import { launchChromium } from './support.js';
+import type { Page } from 'playwright';
+import { demoServer, reports } from './support.js';
 
 /**
  * The demo page at the two screen sizes it is shown on, in each language, measured in real Chromium: no label
@@ -13,32 +10,16 @@ import { launchChromium } from './support.js';
  * without a hyphen, the arrows of the picture stay clear of the labels and buttons next to them. Screenshots:
  * reports/demo-<lng>-<width>.png.
  */
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const reports = join(root, 'reports');
 const LANGS = ['en', 'de', 'nl'] as const;
 /** The projector, a large screen, and a narrow one (a phone held upright): there the page scrolls and the picture flows. */
 const SIZES = [[1280, 720], [1920, 1080], [390, 844]] as const;
 
-let sim: Simulator;
-let url: string;
-let browser: Browser;
-
-before(async () => {
-  sim = await createSimulator({ demo: true, clock: '2026-03-02T09:00:00Z' });
-  url = await sim.listen(0);
-  browser = await launchChromium();
-  mkdirSync(reports, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await sim?.close();
-});
+const env = demoServer();
 
 /** The page's labels: headings, hints, process texts, buttons, states and status badges (not record data). */
 const LABELS = [
   '.top h1', '.top .subtitle', '.top button', '.picture h2', '.picture h3', '.picture .lane-hint', '.picture .stage p', '.picture .flow',
-  '.picture .writeback p', '.picture button:not(.chip)', '.picture .map-state', '.picture .map-count', '.picture .badge', '.panel > h2', '.player-controls button', '.speed > span',
+  '.picture .writeback p', '.picture button:not(.chip)', '.picture .map-state', '.picture .map-count', '.picture .badge', '.picture .chip-tax-label', '.panel > h2', '.player-controls button', '.speed > span',
 ].join(', ');
 
 interface Finding { readonly label: string; readonly problem: string }
@@ -157,8 +138,8 @@ function layout(): string[] {
 }
 
 async function open(lang: string, width: number, height: number): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height } });
-  await page.goto(`${url}/?lang=${lang}`);
+  const page = await env.browser.newPage({ viewport: { width, height } });
+  await page.goto(`${env.url}/?lang=${lang}`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
   await page.waitForSelector('.map .map-name');
   return page;

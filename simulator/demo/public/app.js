@@ -184,6 +184,8 @@ async function showRule(/** @type {HTMLElement} */ box, /** @type {string} */ li
 }
 
 // ---- the picture -----------------------------------------------------------------------------------------
+/** Tables whose chips take one line (the integration journals inside the import step). */
+const COMPACT = new Set(['ProjectIntegrationJournal']);
 /** @param {Item} item */
 function chip(item) {
   const li = el('li');
@@ -216,14 +218,24 @@ function chip(item) {
     k.dataset.class = String(c.value);
     bottom.append(k);
   }
-  if (item.tax !== undefined) bottom.append(el('span', 'chip-tax', t('ui:chip.labelled', { label: t('labels:terms.sales_tax_amount'), value: money(item.tax, item.currency) })));
+  if (item.tax !== undefined) {
+    // "Sales tax amount: 100.00": the label and the amount, which wraps whole under it where the chip is narrow.
+    const tax = el('span', 'chip-tax');
+    tax.append(el('span', 'chip-tax-label', t('ui:chip.labelled', { label: t('labels:terms.sales_tax_amount') })), ' ', data(el('span', 'chip-tax-amount', money(item.tax, item.currency))));
+    bottom.append(tax);
+  }
   if (item.quantity !== undefined) bottom.append(data(el('span', 'chip-qty', item.table === 'ProjectInvoiceProposal' || item.table === 'ProjectIntegrationJournal' ? t('ui:chip.lines', { count: item.quantity }) : hours(item.quantity))));
   if (item.voucher) {
     const v = el('span', 'voucher');
     v.append(el('span', 'voucher-label sr', t('labels:terms.voucher_number')), data(el('span', 'voucher-no', item.voucher)));
     bottom.append(v);
   } else if (item.sub) bottom.append(data(el('span', 'chip-sub', item.sub)));
-  b.append(top, bottom);
+  if (COMPACT.has(item.table)) {
+    // One line: the record, its legal entity and its status (several journals show at once in the small box).
+    b.classList.add('compact');
+    top.append(...[...bottom.children].filter((e) => e.classList.contains('chip-company') || (e.classList.contains('badge') && !e.classList.contains('txclass'))));
+    b.append(top);
+  } else b.append(top, bottom);
   const aria = [t(`labels:entities.${item.table}.one`), item.title, item.status ? codedLabel(item.status) : '', ...(item.classes ?? []).map(codedLabel), item.otherCurrency ?? '', item.voucher ?? ''].filter(Boolean).join(', ');
   b.setAttribute('aria-label', aria);
   li.append(b);
@@ -298,7 +310,8 @@ function renderProcesses() {
     $('.lastrun', box).textContent = p.lastRunAt ? t('ui:process.lastRun', { time: date(p.lastRunAt) }) : t('ui:process.never');
     const list = $('.plog', box);
     list.replaceChildren();
-    for (const entry of (p.lastLog ?? []).slice(0, 3)) {
+    // The import step shares its column with the journals: its last message only (all are in the activity log).
+    for (const entry of (p.lastLog ?? []).slice(0, p.id === 'import_staging' ? 1 : 3)) {
       const li = el('li', `lvl-${entry.level}`, t(`errors:${entry.key}`, entry.params ?? {}));
       list.append(li);
     }
