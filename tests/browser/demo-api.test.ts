@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { detailFieldNames } from '../../simulator/demo/state.js';
+import { detailFieldNames, txClassOf, type DemoState } from '../../simulator/demo/state.js';
 import { loadScenarios } from '../../simulator/demo/scenarios.js';
 import { STEP_AREAS, AREAS, areasOf } from '../../simulator/demo/areas.js';
 import { demoServer, root } from './support.js';
@@ -107,4 +107,46 @@ test('POST /demo/play refuses unknown scenarios, languages and a second run', as
   await fetch(`${env.url}/demo/play/stop`, { method: 'POST' });
   const state = (await (await fetch(`${env.url}/demo/play`)).json()) as { status: string };
   assert.equal(state.status, 'stopped');
+});
+
+test('the snapshot carries the flow beyond time: transaction classes, another currency than the legal entity\'s, tax totals, six maps', async () => {
+  await env.sim.reset(true);
+  const state = (await (await fetch(`${env.url}/demo/state`)).json()) as DemoState;
+  // Every map of the solution has its card and its area on the page.
+  const html = readFileSync(join(root, 'simulator/demo/public/index.html'), 'utf8');
+  assert.deepEqual(state.maps.map((m) => m.id).sort(), ['actuals', 'customerinvoices', 'legal_entities', 'milestones', 'pi_v2', 'txconn']);
+  for (const m of state.maps) {
+    assert.ok(html.includes(`data-map="${m.id}" data-area="map-${m.id}"`), `card of ${m.id}`);
+    assert.ok((AREAS as readonly string[]).includes(`map-${m.id}`), `area of ${m.id}`);
+  }
+  const classes = (box: keyof DemoState['boxes']): Set<unknown> => new Set(state.boxes[box].items.flatMap((i) => (i.classes ?? []).map((c) => c.value)));
+  // The demo data bills time, expenses and a milestone on one invoice (INV-00001): its actuals, staging rows, proposal lines show them.
+  for (const box of ['actuals', 'staging', 'lines', 'proforma', 'proposals', 'invoices'] as const) {
+    assert.ok(classes(box).has(192350000), `${box}: time`);
+    assert.ok(classes(box).has(192350001) || classes(box).has(192350003), `${box}: expense or milestone`);
+  }
+  // The EUR contract in USPM (accounting currency USD) is marked; EUR in DEMF (its own currency) is not.
+  const items = Object.values(state.boxes).flatMap((b) => b.items);
+  assert.ok(items.some((i) => i.company === 'USPM' && i.currency === 'EUR' && i.otherCurrency === 'EUR'), 'EUR in USPM');
+  assert.ok(items.some((i) => i.company === 'DEMF' && i.currency === 'EUR'), 'EUR in DEMF');
+  assert.ok(items.every((i) => !(i.company === 'DEMF' && i.otherCurrency)), 'DEMF books in EUR');
+  assert.ok(items.every((i) => !(i.company === 'USPM' && i.currency === 'USD' && i.otherCurrency)), 'USPM books in USD');
+  // Tax totals: the customer invoices' sales tax amounts as Finance has them.
+  const fo = (await (await fetch(`${env.url}/data/CustomerInvoices?cross-company=true`)).json()) as { value: { InvoiceId: string; dataAreaId: string; SalesTaxAmount: number }[] };
+  for (const i of state.boxes.invoices.items) {
+    const rec = fo.value.find((r) => r.InvoiceId === i.title && r.dataAreaId.toUpperCase() === i.company?.toUpperCase());
+    assert.equal(i.tax, rec?.SalesTaxAmount, i.title);
+  }
+  for (const i of state.boxes.proforma.items) assert.equal(typeof i.tax, 'number', `${i.title}: total tax`);
+  // Several integration journals, each with its status.
+  assert.ok(state.boxes.journal.total >= 2);
+  for (const j of state.boxes.journal.items) assert.equal(j.status?.set, 'journalLineStatus');
+});
+
+test('a record\'s transaction class: Dataverse option, Finance enum name, a name without an option passed on as data', () => {
+  assert.deepEqual(txClassOf({ msdyn_transactionclassification: 192350001 }), { set: 'msdyn_transactionclassification', value: 192350001 });
+  assert.deepEqual(txClassOf({ TransactionClassification: 'Fee' }), { set: 'msdyn_transactionclassification', value: 192350004 });
+  assert.deepEqual(txClassOf({ TransactionClassification: 'Material' }), { set: 'msdyn_transactionclassification', value: 192350002 });
+  assert.deepEqual(txClassOf({ TransactionClassification: 'Subscription' }), { set: 'transactionClass', value: 'Subscription', ns: 'codes' });
+  assert.equal(txClassOf({ Description: 'no class' }), undefined);
 });

@@ -171,6 +171,64 @@ test('presenter controls: pause and resume a map, post a journal, run Import fro
   await page.close();
 });
 
+test('all six dual-write maps have a card to run and pause; chips show transaction classes, another currency, tax totals; journals with their status', async () => {
+  await env.sim.reset(true);
+  const page = await open('de');
+  const labels = JSON.parse(readFileSync(join(root, 'locales', 'de', 'labels.json'), 'utf8')) as { maps: Record<string, string> };
+  for (const id of ['legal_entities', 'milestones', 'pi_v2', 'customerinvoices', 'actuals', 'txconn']) {
+    const card = page.locator(`.map[data-map="${id}"]`);
+    assert.equal((await card.locator('.map-name').textContent())?.replace(/[\u00AD\u200B]/g, ''), labels.maps[id], id);
+    assert.ok(await card.locator('.map-state').isVisible(), `${id}: state`);
+  }
+  // The export map is installed Not running (format-update-project-invoice-proposals.md): Run starts it, as on the others.
+  const exportMap = page.locator('.map[data-map="customerinvoices"]');
+  assert.equal(await exportMap.getAttribute('data-state'), 'NotRunning');
+  assert.equal(await exportMap.locator('.map-state').textContent(), 'Nicht ausgeführt');
+  const run = exportMap.locator('button[data-op="run"]');
+  assert.equal(await run.getAttribute('aria-label'), `Ausführen: ${labels.maps.customerinvoices}`);
+  await run.click();
+  await page.waitForSelector('.map[data-map="customerinvoices"][data-state="Running"]');
+  // The milestone map pauses and resumes.
+  const milestones = page.locator('.map[data-map="milestones"]');
+  await milestones.locator('button[data-op="pause"]').click();
+  await page.waitForSelector('.map[data-map="milestones"][data-state="Paused"]');
+  assert.equal(await milestones.locator('.map-state').textContent(), 'Pausiert');
+  await milestones.locator('button[data-op="resume"]').click();
+  await page.waitForSelector('.map[data-map="milestones"][data-state="Running"]');
+
+  // Transaction classes by their labels, on the Dataverse and the Finance side.
+  const classLabels = async (box: string): Promise<string[]> => page.locator(`[data-box="${box}"] .badge.txclass`).allTextContents();
+  for (const box of ['actuals', 'staging', 'lines']) {
+    const shown = new Set(await classLabels(box));
+    assert.ok(shown.has('Zeit') && (shown.has('Ausgaben') || shown.has('Meilenstein')), `${box}: ${[...shown].join(', ')}`);
+  }
+  assert.ok((await classLabels('backlog')).includes('Zeit'));
+  // The EUR contract of USPM (accounting currency USD) names its currency; DEMF's EUR (its own) shows the symbol only.
+  const other = await page.locator('[data-box="proforma"] .chip-amount.other-currency').allTextContents();
+  assert.ok(other.length > 0 && other.every((a) => /EUR/.test(a)), other.join(' | '));
+  const demf = page.locator('[data-box="proforma"] .chip', { has: page.locator('.chip-company', { hasText: 'DEMF' }) }).first();
+  assert.doesNotMatch((await demf.locator('.chip-amount').textContent()) ?? '', /EUR/);
+  assert.equal(await demf.locator('.chip-amount.other-currency').count(), 0);
+  // Tax totals and statuses of the invoices.
+  assert.equal(await page.locator('[data-box="invoices"] .chip-tax-label').first().textContent(), 'Umsatzsteuerbetrag:');
+  assert.ok((await page.locator('[data-box="proforma"] .badge[data-status]').allTextContents()).includes('Bestätigt'));
+  // Several integration journals, each shown whole with its status.
+  const journals = page.locator('[data-box="journal"] .chip');
+  assert.ok(await journals.count() >= 2);
+  const box = await page.locator('[data-box="journal"]').boundingBox();
+  for (const j of await journals.all()) {
+    const r = await j.boundingBox();
+    assert.ok(box && r && r.y >= box.y && r.y + r.height <= box.y + box.height + 1, 'the journal is inside its box');
+    assert.ok(['Entwurf', 'Gebucht', 'Fehler', 'Wird verarbeitet'].includes((await j.locator('.badge').first().textContent()) ?? ''));
+  }
+  const text = await pageText(page);
+  assertNoRawKeys(text, 'de');
+  assertNoEnglish(text, 'de');
+  assert.deepEqual(jsErrors(page), []);
+  await page.close();
+  await env.sim.reset(true);
+});
+
 for (const lang of LANGS) {
   test(`${lang}: the happy path plays green; Finance shows the posted invoice, Dataverse actuals its voucher number`, { timeout: 300_000 }, async () => {
     const page = await open(lang, '&delay=100');
