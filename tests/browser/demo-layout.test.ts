@@ -19,7 +19,7 @@ const env = demoServer();
 /** The page's labels: headings, hints, process texts, buttons, states and status badges (not record data). */
 const LABELS = [
   '.top h1', '.top .subtitle', '.top button', '.picture h2', '.picture h3', '.picture .lane-hint', '.picture .stage p', '.picture .flow',
-  '.picture .writeback p', '.picture button:not(.chip)', '.picture .map-state', '.picture .map-count', '.picture .badge', '.picture .chip-tax-label', '.panel > h2', '.player-controls button', '.speed > span',
+  '.picture .writeback p', '.picture button:not(.chip)', '.picture .map-state', '.picture .map-count', '.picture .badge', '.picture .tag', '.picture .chip-tax-label', '.panel > h2', '.player-controls button', '.speed > span',
 ].join(', ');
 
 interface Finding { readonly label: string; readonly problem: string }
@@ -45,7 +45,7 @@ function measure(selector: string): Finding[] {
       const outside = r.right <= b.left || r.left >= b.right || r.bottom <= b.top || r.top >= b.bottom;
       if (outside) break;
       const horizontal = r.left < b.left - 1 || r.right > b.right + 1;
-      const vertical = !e.classList.contains('badge') && (r.top < b.top - 1 || r.bottom > b.bottom + 1);
+      const vertical = !e.classList.contains('badge') && !e.classList.contains('tag') && (r.top < b.top - 1 || r.bottom > b.bottom + 1);
       if (horizontal || vertical) { out.push({ label: name(e), problem: `cut by ${a.tagName.toLowerCase()}.${[...a.classList].join('.')}` }); break; }
     }
     // Broken mid-word: a new line starts between two letters with no hyphen (soft or hard) or break point between them.

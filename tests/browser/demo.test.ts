@@ -78,6 +78,16 @@ function assertNoEnglish(text: string, lang: Lang): void {
   assert.deepEqual(leftovers, [], `${lang}: English words on the page: ${leftovers.join(', ')}`);
 }
 
+/** Pauses a map with its card's button (German page), then resumes it. */
+async function pauseAndResume(page: Page, map: string): Promise<void> {
+  const card = page.locator(`.map[data-map="${map}"]`);
+  await card.locator('button[data-op="pause"]').click();
+  await page.waitForSelector(`.map[data-map="${map}"][data-state="Paused"]`);
+  assert.equal(await card.locator('.map-state').textContent(), 'Pausiert');
+  await card.locator('button[data-op="resume"]').click();
+  await page.waitForSelector(`.map[data-map="${map}"][data-state="Running"]`);
+}
+
 // ---- tests -----------------------------------------------------------------------------------------------
 test('the page is served with a self-only Content-Security-Policy, its assets from the server itself', async () => {
   const res = await fetch(`${env.url}/`, { headers: { Accept: 'text/html' } });
@@ -140,12 +150,7 @@ test('a refusal shows its rule: the statement in the page\'s language and a link
 test('presenter controls: pause and resume a map, post a journal, run Import from staging table, post a proposal, advance the clock', async () => {
   await env.sim.reset(true);
   const page = await open('de');
-  const card = page.locator('[data-map="pi_v2"]');
-  await card.locator('button[data-op="pause"]').click();
-  await page.waitForSelector('[data-map="pi_v2"][data-state="Paused"]');
-  assert.equal(await card.locator('.map-state').textContent(), 'Pausiert');
-  await card.locator('button[data-op="resume"]').click();
-  await page.waitForSelector('[data-map="pi_v2"][data-state="Running"]');
+  await pauseAndResume(page, 'pi_v2');
   // The demo's waiting proposal: post the draft integration journal, import from staging, post the proposal.
   await page.locator('[data-box="journal"] .chip', { has: page.locator('.badge[data-status="Draft"]') }).first().click();
   await page.click('#detail-body button[data-op="postJournal"]');
@@ -188,16 +193,10 @@ test('all six dual-write maps have a card to run and pause; chips show transacti
   assert.equal(await run.getAttribute('aria-label'), `Ausführen: ${labels.maps.customerinvoices}`);
   await run.click();
   await page.waitForSelector('.map[data-map="customerinvoices"][data-state="Running"]');
-  // The milestone map pauses and resumes.
-  const milestones = page.locator('.map[data-map="milestones"]');
-  await milestones.locator('button[data-op="pause"]').click();
-  await page.waitForSelector('.map[data-map="milestones"][data-state="Paused"]');
-  assert.equal(await milestones.locator('.map-state').textContent(), 'Pausiert');
-  await milestones.locator('button[data-op="resume"]').click();
-  await page.waitForSelector('.map[data-map="milestones"][data-state="Running"]');
+  await pauseAndResume(page, 'milestones');
 
   // Transaction classes by their labels, on the Dataverse and the Finance side.
-  const classLabels = async (box: string): Promise<string[]> => page.locator(`[data-box="${box}"] .badge.txclass`).allTextContents();
+  const classLabels = async (box: string): Promise<string[]> => page.locator(`[data-box="${box}"] .tag.txclass`).allTextContents();
   for (const box of ['actuals', 'staging', 'lines']) {
     const shown = new Set(await classLabels(box));
     assert.ok(shown.has('Zeit') && (shown.has('Ausgaben') || shown.has('Meilenstein')), `${box}: ${[...shown].join(', ')}`);

@@ -214,7 +214,7 @@ function chip(item) {
   }
   // What kind of work the record carries (transaction classes) and a currency other than its legal entity's.
   for (const c of item.classes ?? []) {
-    const k = codedBadge(c, 'badge txclass');
+    const k = codedBadge(c, 'tag txclass'); // a tag, not a .badge: the badge of a chip is its status
     k.dataset.class = String(c.value);
     bottom.append(k);
   }
@@ -233,7 +233,7 @@ function chip(item) {
   if (COMPACT.has(item.table)) {
     // One line: the record, its legal entity and its status (several journals show at once in the small box).
     b.classList.add('compact');
-    top.append(...[...bottom.children].filter((e) => e.classList.contains('chip-company') || (e.classList.contains('badge') && !e.classList.contains('txclass'))));
+    top.append(...[...bottom.children].filter((e) => e.classList.contains('chip-company') || e.classList.contains('badge')));
     b.append(top);
   } else b.append(top, bottom);
   const aria = [t(`labels:entities.${item.table}.one`), item.title, item.status ? codedLabel(item.status) : '', ...(item.classes ?? []).map(codedLabel), item.otherCurrency ?? '', item.voucher ?? ''].filter(Boolean).join(', ');
