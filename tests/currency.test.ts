@@ -1,7 +1,7 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  type Harness, type Json, Opt, confirm, createInvoice, list, ok, postJournals, proposalKey, rep, runProcess, setUpContract, startSim,
+  type Harness, type Json, Opt, cents, confirm, createInvoice, list, ok, postJournals, proposalKey, rep, runProcess, setUpContract, startSim,
 } from './support/http.js';
 
 /**
@@ -15,7 +15,6 @@ before(async () => { h = await startSim(); });
 after(async () => { await h.close(); });
 beforeEach(async () => { await h.reset(); });
 
-const cents = (x: unknown): number => Math.round(Number(x) * 100);
 const rateKey = (from: string, to: string, start: string): string => `(RateTypeName='Default',FromCurrency='${from}',ToCurrency='${to}',StartDate=${start})`;
 
 async function addRate(from: string, to: string, start: string, rate: number, extra: Record<string, unknown> = {}): Promise<void> {

@@ -33,6 +33,9 @@ export const Opt = {
   Adjusted: 192350001,
 } as const;
 
+/** An amount in whole cents, for sums that must come out exact (debits equal credits, rounding per currency). */
+export const cents = (x: unknown): number => Math.round(Number(x) * 100);
+
 export interface Harness {
   readonly sim: Simulator;
   readonly url: string;
