@@ -8,9 +8,9 @@ Funktionalität: Ausgaben, bepreist nach Ausgabenkategorie, durch die ganze Inte
   die Zeit: Integrationsjournal, Abrechnungsstau, Proforma-Rechnung, Projektrechnungsvorschlag und gebuchte
   Kundenrechnung.
 
-  Quellen: Microsoft Learn, pricing-costing/set-up-cost-sales-rates-expenses.md,
-  psa/FAQ-zero-price-expense-sales-actuals.md, psa/FAQ-zero-price-expense-cost-actuals.md,
-  proforma-invoicing/confirm-proforma-invoice.md, actuals/actuals-overview.md.
+  Quellen: Microsoft Learn, die Seiten über Kosten- und Verkaufssätze für Ausgaben, über den Preis null bei
+  Istwerten von Ausgaben (Kosten und Umsätze), über die Bestätigung einer Proforma-Rechnung und die Übersicht
+  der Istwerte.
 
   Grundlage:
     Angenommen die juristische Person "USPM" mit der Buchhaltungswährung "USD" und 10 % Umsatzsteuer

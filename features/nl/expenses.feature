@@ -8,9 +8,9 @@ Functionaliteit: Onkosten, geprijsd per onkostencategorie, door de hele integrat
   de onkosten dezelfde weg als tijd: integratiejournaal, achterstand in facturering, pro-formafactuur,
   projectfactuurvoorstel en geboekte klantfactuur.
 
-  Bronnen: Microsoft Learn, pricing-costing/set-up-cost-sales-rates-expenses.md,
-  psa/FAQ-zero-price-expense-sales-actuals.md, psa/FAQ-zero-price-expense-cost-actuals.md,
-  proforma-invoicing/confirm-proforma-invoice.md, actuals/actuals-overview.md.
+  Bronnen: Microsoft Learn, de pagina's over kosten- en verkooptarieven voor onkosten, over prijs nul bij
+  werkelijke waarden van onkosten (kosten en verkoop), over het bevestigen van een pro-formafactuur en het
+  overzicht van de werkelijke waarden.
 
   Achtergrond:
     Gegeven de rechtspersoon "USPM" met boekhoudvaluta "USD" en 10% omzetbelasting
