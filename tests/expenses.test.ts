@@ -134,3 +134,35 @@ test('time and an expense on one invoice: journal, backlog, pro-forma, confirmat
   assert.equal(after[0].msdyn_vouchernumber, posted.Voucher);
   assert.equal(after[0].msdyn_accountingcurrencyamount, 440);
 });
+
+test('demo data: Travel billed at cost on the posted ERP rollout invoice; Airfare and Mileage ready to invoice on Data platform', async () => {
+  await h.reset(true);
+  const contracts = await list(h.dv, `/salesorders?$filter=name eq 'Data platform'&$select=salesorderid,_pricelevelid_value`);
+  assert.equal(contracts.length, 1);
+  assert.equal(typeof contracts[0]._pricelevelid_value, 'string', 'the contract has a sales price list');
+  const sales = await list(h.dv, `/msdyn_actuals?$filter=_msdyn_salescontract_value eq ${String(contracts[0].salesorderid)} and msdyn_transactionclassification eq ${Expense} and msdyn_transactiontypecode eq ${Opt.UnbilledSales}`);
+  assert.deepEqual(sales.map((a) => [a.msdyn_quantity, a.msdyn_price, a.msdyn_amount, a.msdyn_billingstatus]).sort(), [[1, 440, 440, Opt.ReadyToInvoice], [120, 0.5, 60, Opt.ReadyToInvoice]]);
+  const billed = await list(h.dv, `/msdyn_actuals?$filter=msdyn_transactionclassification eq ${Expense} and msdyn_transactiontypecode eq ${Opt.BilledSales}`);
+  assert.deepEqual(billed.map((a) => [a.msdyn_amount, typeof a.msdyn_vouchernumber]), [[120.5, 'string']]);
+});
+
+test('fixture checks: category prices name known expense categories and the fields of their method', async () => {
+  const { checkFixture } = await import('../simulator/fixtures/fixture.js');
+  const problems = (data: unknown): string[] => {
+    try { checkFixture(data); return []; } catch (e) { return ((e as { problems: { path: string; key: string }[] }).problems).map((p) => `${p.path} ${p.key}`); }
+  };
+  assert.deepEqual(problems({
+    expenseCategories: [{ id: 'air', name: 'Airfare' }],
+    priceLists: [{ id: 'p', name: 'P', currency: 'USD', categoryPrices: [
+      { category: 'air', method: 'markupOverCost' }, { category: 'air', method: 'atCost', price: 3 }, { category: 'car', method: 'pricePerUnit', price: 1 }, { category: 'air', method: 'discount' },
+    ] }],
+  }), ['$.priceLists[0].categoryPrices[3].method oneOf']);
+  assert.deepEqual(problems({
+    expenseCategories: [{ id: 'air', name: 'Airfare' }],
+    priceLists: [{ id: 'p', name: 'P', currency: 'USD', categoryPrices: [{ category: 'air', method: 'markupOverCost' }, { category: 'air', method: 'atCost', price: 3 }, { category: 'car', method: 'pricePerUnit', price: 1 }] }],
+    contracts: [{ id: 'c', name: 'C', customer: 'x', priceList: 'nope', lines: [] }],
+  }), [
+    '$.priceLists[0].categoryPrices[0].percent missing', '$.priceLists[0].categoryPrices[1].price notForMethod', '$.priceLists[0].categoryPrices[2].category unknownReference',
+    '$.contracts[0].customer unknownReference', '$.contracts[0].priceList unknownReference',
+  ]);
+});
