@@ -143,6 +143,17 @@ export const STEP_AREAS: Readonly<Record<string, readonly Area[]>> = {
   'then.unbilledLacks': ['actuals'],
   'then.billedLacks': ['actuals'],
   'then.jobLogNoRate': ['import'],
+  // expenses (issue 14, part 1)
+  'expense.categoryPrices': ['backlog'],
+  'expense.priceListDates': ['backlog'],
+  'expense.lineExcludes': ['backlog'],
+  'expense.approved': APPROVE,
+  'expense.approvedUnits': APPROVE,
+  'expense.then.actuals': ['actuals'],
+  'expense.then.billedLacks': ['actuals'],
+  'expense.then.voucher': ['writeback', 'actuals'],
+  'expense.then.proposalLine': PROPOSAL,
+  'expense.then.categoryPriceCurrency': ['backlog'],
 };
 
 /** Areas of the record tables a step may name (by their localized entity label). */

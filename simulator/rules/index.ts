@@ -12,6 +12,7 @@ import { backlogRules } from './catalog/backlog.js';
 import { correctionRules } from './catalog/corrections.js';
 import { currencyRules } from './catalog/currencies.js';
 import { dualWriteRules } from './catalog/dualwrite.js';
+import { expenseRules } from './catalog/expenses.js';
 import { financeRules } from './catalog/finance.js';
 import { invoiceRules } from './catalog/invoices.js';
 import { recordRules } from './catalog/records.js';
@@ -25,6 +26,7 @@ export { type RuleDef, type RuleKind, type RuleSource, type PageSource, PO_REPO 
 const all = [
   ...seedRules, ...actualsRules, ...invoiceRules, ...correctionRules, ...backlogRules, ...workRules, ...recordRules,
   ...financeRules, ...dualWriteRules, ...currencyRules, ...statusRules,
+  ...expenseRules,
 ] as const;
 
 /** Every rule id: the type checker refuses a rule name that the registry does not hold. */
