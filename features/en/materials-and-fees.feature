@@ -87,7 +87,7 @@ Feature: Material and fees from entry journals through the invoice integration
 
   @id:fee-not-cost @doc:rule.journal-fee-sales-only
   Scenario: A fee can't be recorded as cost
-    Given the entry journal "Fees" records the fee "Project setup fee" of 500.00 as cost
+    Given the entry journal "Fees" records a cost line for the fee "Project setup fee" of 500.00
     When the project manager tries to confirm the entry journal "Fees"
     Then the operation is refused
     And no actuals were created
