@@ -156,3 +156,26 @@ test('refusals: a fee as cost, a missing price, billed sales on a journal, chang
   }, ANNOTATIONS), 'rule.journal-confirmed-read-only');
   assert.equal((await ok(h.dv('GET', `/msdyn_journallines(${String(line.msdyn_journallineid)})`))).json.msdyn_quantity, 3);
 });
+
+test('fixtures: material and fee work are seeded through entry journals; their fields are checked', async () => {
+  const { checkFixture, FixtureError } = await import('../simulator/fixtures/fixture.js');
+  const base = {
+    legalEntities: [{ id: 'USPM', name: 'USPM', currency: 'USD' }], customers: [{ id: 'c', name: 'Contoso', legalEntity: 'USPM' }],
+    projects: [{ id: 'p', name: 'P', customer: 'c' }],
+    contracts: [{ id: 'k', name: 'K', customer: 'c', lines: [{ name: 'T&M', billingMethod: 'timeAndMaterial', project: 'p', price: 200, cost: 100 }] }],
+  };
+  assert.doesNotThrow(() => checkFixture({ ...base, work: [
+    { kind: 'material', project: 'p', description: 'Cables', quantity: 3, unitCost: 10, unitPrice: 15.5 },
+    { kind: 'fee', project: 'p', description: 'Setup fee', amount: 500 },
+  ] }));
+  assert.throws(() => checkFixture({ ...base, work: [{ kind: 'material', project: 'p', description: 'Cables', quantity: 3, unitCost: 10, hours: 2 }] }), (e: unknown) => {
+    assert.ok(e instanceof FixtureError);
+    assert.deepEqual(e.problems.map((p) => `${p.path} ${p.key}`).sort(), ['$.work[0].hours notForKind', '$.work[0].unitPrice missing']);
+    return true;
+  });
+
+  // The demo data's ERP rollout contract bills material and a fee on its posted invoice.
+  await h.reset(true);
+  const lines = await list(h.fo, `/ProjectInvoiceProposalLines?cross-company=true&$filter=TransactionClassification eq 'Material' or TransactionClassification eq 'Fee'`);
+  assert.deepEqual(lines.map((l) => `${String(l.TransactionClassification)} ${String(l.Amount)}`).sort(), ['Fee 500', 'Material 980']);
+});
