@@ -154,6 +154,16 @@ export const STEP_AREAS: Readonly<Record<string, readonly Area[]>> = {
   'expense.then.voucher': ['writeback', 'actuals'],
   'expense.then.proposalLine': PROPOSAL,
   'expense.then.categoryPriceCurrency': ['backlog'],
+  'entry.material': ['backlog'],
+  'entry.fee': ['backlog'],
+  'entry.feeAsCost': ['backlog'],
+  'entry.confirm': APPROVE,
+  'entry.tryConfirm': ['backlog', 'actuals'],
+  'entry.tryChangeQuantity': ['backlog'],
+  'contract.noFees': ['backlog'],
+  'then.entryNotInvoiceable': ['actuals', 'backlog'],
+  'then.proposalLineTable': ['proposals', 'lines'],
+  'then.allVouchers': ['actuals', 'writeback', 'invoices'],
 };
 
 /** Areas of the record tables a step may name (by their localized entity label). */

@@ -15,6 +15,7 @@ import { dualWriteRules } from './catalog/dualwrite.js';
 import { expenseRules } from './catalog/expenses.js';
 import { financeRules } from './catalog/finance.js';
 import { invoiceRules } from './catalog/invoices.js';
+import { journalRules } from './catalog/journals.js';
 import { recordRules } from './catalog/records.js';
 import { seedRules } from './catalog/seed.js';
 import { statusRules } from './catalog/statuses.js';
@@ -27,6 +28,7 @@ const all = [
   ...seedRules, ...actualsRules, ...invoiceRules, ...correctionRules, ...backlogRules, ...workRules, ...recordRules,
   ...financeRules, ...dualWriteRules, ...currencyRules, ...statusRules,
   ...expenseRules,
+  ...journalRules,
 ] as const;
 
 /** Every rule id: the type checker refuses a rule name that the registry does not hold. */
