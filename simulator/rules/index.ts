@@ -14,6 +14,7 @@ import { currencyRules } from './catalog/currencies.js';
 import { dualWriteRules } from './catalog/dualwrite.js';
 import { financeRules } from './catalog/finance.js';
 import { invoiceRules } from './catalog/invoices.js';
+import { journalRules } from './catalog/journal.js';
 import { recordRules } from './catalog/records.js';
 import { seedRules } from './catalog/seed.js';
 import { statusRules } from './catalog/statuses.js';
@@ -24,7 +25,7 @@ export { type RuleDef, type RuleKind, type RuleSource, type PageSource, PO_REPO 
 
 const all = [
   ...seedRules, ...actualsRules, ...invoiceRules, ...correctionRules, ...backlogRules, ...workRules, ...recordRules,
-  ...financeRules, ...dualWriteRules, ...currencyRules, ...statusRules,
+  ...financeRules, ...dualWriteRules, ...currencyRules, ...statusRules, ...journalRules,
 ] as const;
 
 /** Every rule id: the type checker refuses a rule name that the registry does not hold. */
