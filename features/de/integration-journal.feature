@@ -7,8 +7,8 @@ Funktionalität: Das Project Operations-Integrationsjournal
   Buchhaltungsparametern bestimmt, wie die Zeilen auf Journale verteilt werden; jede Zeile hat ihren eigenen Beleg.
   Zeilen, die sich nicht buchen lassen, kommen in ein neues Journal mit dem Status "Fehler".
 
-  Quelle: Microsoft Learn, project-accounting/project-operations-integration-journal.md; die Belegzeilen folgen dem
-  Beispiel in invoicing/format-update-project-invoice-proposals.md (Example scenario).
+  Quelle: Microsoft Learn, Seite zum Integrationsjournal in Project Operations; die Belegzeilen folgen dem
+  Beispielszenario der Seite zum Verwalten von Projektrechnungsvorschlägen.
 
   Grundlage:
     Angenommen die juristische Person "USPM" mit der Buchhaltungswährung "USD" und 0 % Umsatzsteuer

@@ -7,8 +7,8 @@ Functionaliteit: Het Project Operations-integratiejournaal
   en -boekhouding bepaalt hoe de regels over journaals worden verdeeld; elke regel heeft een eigen boekstuk. Regels
   die niet kunnen worden geboekt, gaan naar een nieuw journaal met de status "Fout".
 
-  Bron: Microsoft Learn, project-accounting/project-operations-integration-journal.md; de boekstukregels volgen het
-  voorbeeld in invoicing/format-update-project-invoice-proposals.md (Example scenario).
+  Bron: Microsoft Learn, pagina over het integratiejournaal in Project Operations; de boekstukregels volgen het
+  voorbeeldscenario van de pagina over het beheren van projectfactuurvoorstellen.
 
   Achtergrond:
     Gegeven de rechtspersoon "USPM" met boekhoudvaluta "USD" en 0% omzetbelasting
