@@ -81,3 +81,11 @@ Funktionalität: Das Project Operations-Integrationsjournal
     Dann zeigt der Istwert für nicht fakturierte Umsätze die Buchhaltungsdetails:
       | Buchhaltungswährungsbetrag | 1.600,00 |
       | Wechselkurs                | 1,00     |
+
+  @id:journal-delete-posted @doc:rule.journal-line-delete-posted @convention
+  Szenario: Unsere Konvention, da die Seite dazu schweigt: eine gebuchte Zeile kann nicht gelöscht werden
+    Angenommen "Bob" hat 8 Stunden gearbeitet und die Zeit ist genehmigt
+    Und die nicht fakturierten Umsätze sind über das Project Operations-Integrationsjournal gebucht
+    Wenn der Projektbuchhalter die Zeile der nicht fakturierten Umsätze im Integrationsjournal zu löschen versucht
+    Dann wird der Vorgang abgelehnt
+    Und die Tabelle Integrationsjournalzeilen der juristischen Person "USPM" enthält 2 Datensätze

@@ -79,3 +79,11 @@ Feature: The Project Operations integration journal
     Then the unbilled sales actual shows the accounting details:
       | Accounting currency amount | 1,600.00 |
       | Exchange rate              | 1.00     |
+
+  @id:journal-delete-posted @doc:rule.journal-line-delete-posted @convention
+  Scenario: Our convention, as the page is silent: a posted line can't be deleted
+    Given "Bob" worked 8 hours and the time is approved
+    And the unbilled sales are posted through the Project Operations integration journal
+    When the project accountant tries to delete the unbilled sales line of the integration journal
+    Then the operation is refused
+    And the table Integration journal lines of the legal entity "USPM" holds 2 records

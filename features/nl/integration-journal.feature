@@ -81,3 +81,11 @@ Functionaliteit: Het Project Operations-integratiejournaal
     Dan toont de werkelijke waarde voor niet-gefactureerde verkoop de boekhoudkundige details:
       | Bedrag in valuta voor boekhouding | 1.600,00 |
       | Wisselkoers                       | 1,00     |
+
+  @id:journal-delete-posted @doc:rule.journal-line-delete-posted @convention
+  Scenario: Onze conventie, omdat de pagina erover zwijgt: een geboekte regel kan niet worden verwijderd
+    Stel "Bob" heeft 8 uur gewerkt en de tijd is goedgekeurd
+    En de niet-gefactureerde verkoop is geboekt via het Project Operations-integratiejournaal
+    Als de projectaccountant de regel van de niet-gefactureerde verkoop uit het integratiejournaal probeert te verwijderen
+    Dan wordt de bewerking geweigerd
+    En de tabel Integratiejournaalregels van rechtspersoon "USPM" bevat 2 records
