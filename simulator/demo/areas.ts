@@ -164,6 +164,17 @@ export const STEP_AREAS: Readonly<Record<string, readonly Area[]>> = {
   'then.entryNotInvoiceable': ['actuals', 'backlog'],
   'then.proposalLineTable': ['proposals', 'lines'],
   'then.allVouchers': ['actuals', 'writeback', 'invoices'],
+  'journal.periodUnit': ['import', 'journal'],
+  'journal.ledgerPeriod': ['journal'],
+  'journal.deleteUnbilledLine': ['journal', 'staging'],
+  'journal.tryDeleteUnbilledLine': ['journal'],
+  'journal.tryPostErrorJournal': ['journal'],
+  'journal.resetErrorJournal': ['journal'],
+  'journal.thenPeriodNotOpen': ['journal'],
+  'journal.thenErrorJournal': ['journal'],
+  'journal.thenOwnVouchers': ['journal'],
+  'journal.thenJournalVoucherLines': ['journal', 'writeback'],
+  'journal.thenInvoiceVoucherLines': ['invoices'],
 };
 
 /** Areas of the record tables a step may name (by their localized entity label). */

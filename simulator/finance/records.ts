@@ -5,6 +5,7 @@ import { SimError } from '../errors.js';
 import { foId } from './entities.js';
 import { setUpLegalEntity } from './inbound.js';
 import { CONVERSION_FACTORS } from './ledger.js';
+import { deleteJournalLine } from './journal.js';
 import { dec } from '../domain/money.js';
 import { Finance } from '../errors/finance.js';
 
@@ -31,6 +32,7 @@ export function createFinanceRecord(ctx: Ctx, def: EntityDef, values: Record<str
   if (def.companySpecific) rec.dataAreaId = String(rec.dataAreaId ?? defaultCompany ?? '').toUpperCase();
   if (def.logicalName === 'LegalEntity') rec.LegalEntityId = String(rec.LegalEntityId).toUpperCase();
   if (def.logicalName === 'ExchangeRate') checkExchangeRate(rec);
+  if (def.logicalName === 'LedgerPeriod') checkLedgerPeriod(rec);
   for (const k of def.key) if (rec[k] === undefined || rec[k] === null || rec[k] === '') throw Finance.badRequest('payload.required', { property: k, entity: def.set });
   if (def.companySpecific && !ctx.tx.get('LegalEntity', String(rec.dataAreaId))) throw Finance.badRequest('finance.unknownCompany', { company: String(rec.dataAreaId) });
   const id = foId(def, rec);
@@ -46,10 +48,19 @@ export function updateFinanceRecord(ctx: Ctx, def: EntityDef, id: string, values
   if (outside.length) throw Finance.badRequest('payload.readOnly', { property: outside[0] ?? '', entity: def.set });
   for (const k of def.key) if (k in values && values[k] !== ctx.tx.get(def.logicalName, id)?.[k]) throw Finance.badRequest('payload.readOnly', { property: k, entity: def.set });
   if (def.logicalName === 'ExchangeRate') checkExchangeRate(values);
+  if (def.logicalName === 'LedgerPeriod') checkLedgerPeriod(values, ctx.tx.get(def.logicalName, id));
   return patch(ctx, def.logicalName, id, values);
+}
+
+/** A ledger period ends on or after its start (convention: a period backwards is refused rather than never matching). */
+function checkLedgerPeriod(rec: Record<string, unknown>, old?: Rec): void {
+  const start = String(rec.StartDate ?? old?.StartDate ?? '');
+  const end = String(rec.EndDate ?? old?.EndDate ?? '');
+  if (start && end && end < start) throw Finance.badRequest('finance.periodEndsBeforeStart', { start, end });
 }
 
 export function deleteFinanceRecord(ctx: Ctx, def: EntityDef, id: string): void {
   if (def.refuse?.delete) throw refused(def.refuse.delete, def.set);
+  if (def.logicalName === 'ProjectIntegrationJournalLine') return deleteJournalLine(ctx, id);
   ctx.tx.del(def.logicalName, id);
 }
