@@ -2,6 +2,7 @@ import type { Rec } from '../store/types.js';
 import type { Ctx } from '../domain/context.js';
 import { postJournal } from './journal.js';
 import { postProposal } from './posting.js';
+import { deleteAllLines } from './tax.js';
 
 /** Bound actions of the Finance OData endpoint (`…/Microsoft.Dynamics.DataEntities.<name>`). */
 export interface FinanceActionResult {
@@ -21,6 +22,8 @@ export const financeActions: Readonly<Record<string, Readonly<Record<string, Fin
   },
   ProjectInvoiceProposals: {
     Post: (ctx, p) => ({ set: 'CustomerInvoices', record: postProposal(ctx, String(p.dataAreaId), String(p.ProposalId)) }),
+    // The form's "Delete all" (correct-project-invoice-proposals.md); the action name is ours (convention, docs/api.md "Sales tax").
+    DeleteAll: (ctx, p) => ({ set: 'ProjectInvoiceProposals', record: deleteAllLines(ctx, String(p.dataAreaId), String(p.ProposalId)) }),
   },
 };
 
@@ -30,5 +33,5 @@ export const financeActions: Readonly<Record<string, Readonly<Record<string, Fin
  */
 export const financeActionReturns: Readonly<Record<string, Readonly<Record<string, { readonly set: string }>>>> = {
   ProjectIntegrationJournals: { Post: { set: 'ProjectIntegrationJournals' } },
-  ProjectInvoiceProposals: { Post: { set: 'CustomerInvoices' } },
+  ProjectInvoiceProposals: { Post: { set: 'CustomerInvoices' }, DeleteAll: { set: 'ProjectInvoiceProposals' } },
 };
