@@ -143,7 +143,9 @@ export async function setUpContract(h: Harness, o: ContractOptions = {}): Promis
     : String((await ok(h.dv('POST', '/transactioncurrencies', { isocurrencycode: currency, currencyname: currency }, rep), 201)).json.transactioncurrencyid);
   // The customer: an account number that is its Finance customer account, whose sales tax group is the standard one.
   const customerAccount = `C-${company}-${++customers}`;
-  await ok(h.fo('POST', '/CustomersV3', { dataAreaId: company, CustomerAccount: customerAccount, OrganizationName: o.customer ?? 'Contoso Ltd.', SalesTaxGroup: STANDARD_TAX_GROUP }), 201);
+  const groups = await ok(h.fo('GET', `/SalesTaxGroups?cross-company=true&$filter=dataAreaId eq '${company}' and TaxGroupCode eq '${STANDARD_TAX_GROUP}'`));
+  const salesTaxGroup = groups.json.value.length ? STANDARD_TAX_GROUP : null;
+  await ok(h.fo('POST', '/CustomersV3', { dataAreaId: company, CustomerAccount: customerAccount, OrganizationName: o.customer ?? 'Contoso Ltd.', SalesTaxGroup: salesTaxGroup }), 201);
   const account = await ok(h.dv('POST', '/accounts', {
     accountnumber: customerAccount, name: o.customer ?? 'Contoso Ltd.', 'msdyn_company@odata.bind': `/cdm_companies(${companyId})`, 'transactioncurrencyid@odata.bind': `/transactioncurrencies(${currencyId})`,
   }, rep), 201);
