@@ -7,8 +7,8 @@ Funktionalität: Mehrwertsteuer
   Rechnungsdatum gilt. Die Gruppen der Zeile stammen vom Debitor und von der Projektkategorie; der
   Projektbuchhalter kann sie im Vorschlag vor dem Buchen ändern.
 
-  Quellen: Microsoft Learn, invoicing/format-update-project-invoice-proposals.md (Billing sales tax),
-  invoicing/correct-project-invoice-proposals.md (Adjust sales tax) und die Seite „Mehrwertsteuerüberblick“
+  Quellen: Microsoft Learn, `invoicing/format-update-project-invoice-proposals.md` („Billing sales tax“),
+  `invoicing/correct-project-invoice-proposals.md` („Adjust sales tax“) und die Seite „Mehrwertsteuerüberblick“
   der Finanz- und Betriebs-Apps.
 
   Grundlage:

@@ -7,8 +7,8 @@ Functionaliteit: Btw
   factuurdatum geldt. De groepen van de regel komen van de klant en van de projectcategorie; de
   projectaccountant kan ze in het voorstel wijzigen voordat hij het boekt.
 
-  Bronnen: Microsoft Learn, invoicing/format-update-project-invoice-proposals.md (Billing sales tax),
-  invoicing/correct-project-invoice-proposals.md (Adjust sales tax) en de pagina "Btw-overzicht" van de apps
+  Bronnen: Microsoft Learn, `invoicing/format-update-project-invoice-proposals.md` ("Billing sales tax"),
+  `invoicing/correct-project-invoice-proposals.md` ("Adjust sales tax") en de pagina "Btw-overzicht" van de apps
   voor financiën en bedrijfsactiviteiten.
 
   Achtergrond:
