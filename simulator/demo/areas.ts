@@ -175,6 +175,21 @@ export const STEP_AREAS: Readonly<Record<string, readonly Area[]>> = {
   'journal.thenOwnVouchers': ['journal'],
   'journal.thenJournalVoucherLines': ['journal', 'writeback'],
   'journal.thenInvoiceVoucherLines': ['invoices'],
+  // Sales tax (issue 14 part 4): the setup is Finance's, the groups live on the proposal lines.
+  'tax.legalEntity': ['map-legal_entities'],
+  'tax.code': ['post'],
+  'tax.codeChanged': ['post'],
+  'tax.group': ['post'],
+  'tax.itemGroup': ['post'],
+  'tax.customerGroup': ['proposals'],
+  'tax.categoryHours': ['lines'],
+  'tax.setLineGroup': ['lines'],
+  'tax.setLineItemGroup': ['lines'],
+  'tax.trySetLineItemGroup': ['lines'],
+  'tax.deleteAll': ['lines', 'staging', 'proposals'],
+  'tax.thenLineGroups': ['lines'],
+  'tax.thenInvoiceTax': ['invoices'],
+  'tax.thenProformaTax': ['proforma'],
 };
 
 /** Areas of the record tables a step may name (by their localized entity label). */

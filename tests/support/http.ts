@@ -4,6 +4,7 @@
  * builds the usual starting point of the flow over HTTP, the way a client of both apps would.
  */
 import { createSimulator, type Simulator } from '../../simulator/index.js';
+import { STANDARD_TAX_GROUP, standardTaxSetup } from '../../simulator/finance/tax-setup.js';
 
 // Test-only: response bodies are arbitrary JSON whose shape each assertion checks.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -128,11 +129,14 @@ export interface ContractOptions {
  * the project, the contract with a time-and-material line and a fixed-price line with one milestone, and one
  * approved time entry of `hours` hours.
  */
+let customers = 0;
+
 export async function setUpContract(h: Harness, o: ContractOptions = {}): Promise<Contract> {
   const company = o.company ?? 'USPM';
   const currency = o.currency ?? 'USD';
   if (o.createCompany !== false) {
-    await ok(h.fo('POST', '/LegalEntities', { LegalEntityId: company, Name: `${company} Ltd.`, AccountingCurrency: currency, SalesTaxPercent: o.taxPercent ?? 10 }), 201);
+    await ok(h.fo('POST', '/LegalEntities', { LegalEntityId: company, Name: `${company} Ltd.`, AccountingCurrency: currency }), 201);
+    for (const [set, body] of standardTaxSetup(company, o.taxPercent ?? 10)) await ok(h.fo('POST', `/${set}`, body), 201);
   }
   const companies = await ok(h.dv('GET', `/cdm_companies?$filter=cdm_companycode eq '${company}'`));
   const companyId = String(companies.json.value[0]?.cdm_companyid);
@@ -140,8 +144,13 @@ export async function setUpContract(h: Harness, o: ContractOptions = {}): Promis
   const currencyId = existing.json.value.length
     ? String(existing.json.value[0].transactioncurrencyid)
     : String((await ok(h.dv('POST', '/transactioncurrencies', { isocurrencycode: currency, currencyname: currency }, rep), 201)).json.transactioncurrencyid);
+  // The customer: an account number that is its Finance customer account, whose sales tax group is the standard one.
+  const customerAccount = `C-${company}-${++customers}`;
+  const groups = await ok(h.fo('GET', `/SalesTaxGroups?cross-company=true&$filter=dataAreaId eq '${company}' and TaxGroupCode eq '${STANDARD_TAX_GROUP}'`));
+  const salesTaxGroup = groups.json.value.length ? STANDARD_TAX_GROUP : null;
+  await ok(h.fo('POST', '/CustomersV3', { dataAreaId: company, CustomerAccount: customerAccount, OrganizationName: o.customer ?? 'Contoso Ltd.', SalesTaxGroup: salesTaxGroup }), 201);
   const account = await ok(h.dv('POST', '/accounts', {
-    name: o.customer ?? 'Contoso Ltd.', 'msdyn_company@odata.bind': `/cdm_companies(${companyId})`, 'transactioncurrencyid@odata.bind': `/transactioncurrencies(${currencyId})`,
+    accountnumber: customerAccount, name: o.customer ?? 'Contoso Ltd.', 'msdyn_company@odata.bind': `/cdm_companies(${companyId})`, 'transactioncurrencyid@odata.bind': `/transactioncurrencies(${currencyId})`,
   }, rep), 201);
   const accountId = String(account.json.accountid);
   const name = o.name ?? 'ERP rollout';
