@@ -1,6 +1,6 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { standardTaxSetup } from '../simulator/finance/tax-setup.js';
+import { standardTaxParameters, standardTaxSetup } from '../simulator/finance/tax-setup.js';
 import {
   type Harness, type Json, Opt, cents, confirm, createInvoice, list, ok, postJournals, proposalKey, rep, runProcess, setUpContract, startSim,
 } from './support/http.js';
@@ -30,6 +30,8 @@ async function currency(iso: string, precision: number): Promise<string> {
 async function foreignContract(o: { iso?: string; precision?: number; hours: number; rate: number; cost?: number }) {
   await ok(h.fo('POST', '/LegalEntities', { LegalEntityId: 'USPM', Name: 'Contoso Robotics USA', AccountingCurrency: 'USD' }), 201);
   for (const [set, body] of standardTaxSetup('USPM', 10)) await ok(h.fo('POST', `/${set}`, body), 201);
+  const params = standardTaxParameters('USPM');
+  await ok(h.fo('PATCH', `/${params.path}`, params.body));
   const usd = await currency('USD', 2);
   const foreign = await currency(o.iso ?? 'EUR', o.precision ?? 2);
   const c = await setUpContract(h, { createCompany: false, currency: o.iso ?? 'EUR', hours: o.hours, rate: o.rate, cost: o.cost ?? 90 });

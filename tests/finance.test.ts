@@ -13,8 +13,8 @@ import type { ProcessLog } from '../simulator/finance/process-log.js';
 import { type MemCtx, memCtx } from './support/mem-tx.js';
 import type { EntityDef } from '../simulator/schema.js';
 import { financeBySet } from '../simulator/finance/entities.js';
-import { createFinanceRecord } from '../simulator/finance/records.js';
-import { STANDARD_TAX_GROUP, standardTaxSetup } from '../simulator/finance/tax-setup.js';
+import { createFinanceRecord, updateFinanceRecord } from '../simulator/finance/records.js';
+import { STANDARD_TAX_GROUP, standardTaxParameters, standardTaxSetup } from '../simulator/finance/tax-setup.js';
 
 // ---- fixtures: Finance records as the dual-write maps deliver them -------------------------------------------
 
@@ -23,6 +23,7 @@ function company(ctx: MemCtx, id: string, currency: string, tax: number): void {
   const le = insert(ctx, 'LegalEntity', id, { LegalEntityId: id, Name: id, AccountingCurrency: currency });
   setUpLegalEntity(ctx, le);
   for (const [set, body] of standardTaxSetup(id, tax)) createFinanceRecord(ctx, foSet(set), body, undefined);
+  updateFinanceRecord(ctx, foSet('ProjectParameters'), id, standardTaxParameters(id).body);
   createFinanceRecord(ctx, foSet('CustomersV3'), { dataAreaId: id, CustomerAccount: 'US-001', SalesTaxGroup: STANDARD_TAX_GROUP }, undefined);
 }
 const foSet = (set: string): EntityDef => {

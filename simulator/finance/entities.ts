@@ -123,10 +123,12 @@ export const builtinFinanceEntities: readonly EntityDef[] = [
     // integration journal's period unit: collection `ProjectParameters` (after CDM ProjectParameterEntity, whose 10.0.13
     // column list predates the field) and column `IntegrationJournalPeriodUnit` are ours (convention, docs/api.md).
     logicalName: 'ProjectParameter', set: 'ProjectParameters', key: ['dataAreaId'], primaryName: 'dataAreaId', companySpecific: true,
-    refuse: { create: systemOnly, delete: systemOnly }, updatable: ['IntegrationJournalPeriodUnit'],
+    refuse: { create: systemOnly, delete: systemOnly }, updatable: ['IntegrationJournalPeriodUnit', 'TaxItemGroupOnAcc'],
     fields: {
       dataAreaId: s(ro),
       IntegrationJournalPeriodUnit: { type: 'option', options: Object.values(PeriodUnit), optionSet: 'integrationJournalPeriodUnit', required: true },
+      // The item sales tax group of milestone (on-account) lines (tax.ts; sales tax setup in tax-entities.ts).
+      TaxItemGroupOnAcc: s({ maxLength: 10 }),
     },
   },
   {
