@@ -43,12 +43,12 @@ export async function createContract(w: SpecWorld, name: string, customer: strin
   const company = w.currentCompany();
   const companyBind = `/cdm_companies(${company.cdmId})`;
   const currencyBind = `/transactioncurrencies(${currency})`;
+  const account = await w.dv('POST', 'accounts', { name: customer, 'msdyn_company@odata.bind': companyBind, 'transactioncurrencyid@odata.bind': currencyBind });
   // The customer in Finance too (CustomersV3), under the account number: its sales tax group is the legal entity's
   // standard one when there is one (tax.steps.ts changes it).
-  const customerAccount = `C-${String(w.contracts.size + 1).padStart(5, '0')}`;
+  const customerAccount = String(account.accountnumber);
   const standard = await w.foList(`SalesTaxGroups?cross-company=true&$filter=dataAreaId eq ${odataString(company.code)} and TaxGroupCode eq ${odataString(STANDARD_TAX_GROUP)}`);
   await w.ok('POST', '/data/CustomersV3', { dataAreaId: company.code, CustomerAccount: customerAccount, OrganizationName: customer, SalesTaxGroup: standard.length ? STANDARD_TAX_GROUP : null });
-  const account = await w.dv('POST', 'accounts', { accountnumber: customerAccount, name: customer, 'msdyn_company@odata.bind': companyBind, 'transactioncurrencyid@odata.bind': currencyBind });
   const accountBind = `/accounts(${String(account.accountid)})`;
   const project = await w.dv('POST', 'msdyn_projects', { msdyn_subject: name, 'msdyn_customer@odata.bind': accountBind, 'msdyn_company@odata.bind': companyBind });
   const contract = await w.dv('POST', 'salesorders', {

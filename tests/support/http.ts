@@ -129,8 +129,6 @@ export interface ContractOptions {
  * the project, the contract with a time-and-material line and a fixed-price line with one milestone, and one
  * approved time entry of `hours` hours.
  */
-let customers = 0;
-
 export async function setUpContract(h: Harness, o: ContractOptions = {}): Promise<Contract> {
   const company = o.company ?? 'USPM';
   const currency = o.currency ?? 'USD';
@@ -146,14 +144,13 @@ export async function setUpContract(h: Harness, o: ContractOptions = {}): Promis
   const currencyId = existing.json.value.length
     ? String(existing.json.value[0].transactioncurrencyid)
     : String((await ok(h.dv('POST', '/transactioncurrencies', { isocurrencycode: currency, currencyname: currency }, rep), 201)).json.transactioncurrencyid);
-  // The customer: an account number that is its Finance customer account, whose sales tax group is the standard one.
-  const customerAccount = `C-${company}-${++customers}`;
+  const account = await ok(h.dv('POST', '/accounts', {
+    name: o.customer ?? 'Contoso Ltd.', 'msdyn_company@odata.bind': `/cdm_companies(${companyId})`, 'transactioncurrencyid@odata.bind': `/transactioncurrencies(${currencyId})`,
+  }, rep), 201);
+  // The customer in Finance under the account's number, in the standard sales tax group when the company has it.
   const groups = await ok(h.fo('GET', `/SalesTaxGroups?cross-company=true&$filter=dataAreaId eq '${company}' and TaxGroupCode eq '${STANDARD_TAX_GROUP}'`));
   const salesTaxGroup = groups.json.value.length ? STANDARD_TAX_GROUP : null;
-  await ok(h.fo('POST', '/CustomersV3', { dataAreaId: company, CustomerAccount: customerAccount, OrganizationName: o.customer ?? 'Contoso Ltd.', SalesTaxGroup: salesTaxGroup }), 201);
-  const account = await ok(h.dv('POST', '/accounts', {
-    accountnumber: customerAccount, name: o.customer ?? 'Contoso Ltd.', 'msdyn_company@odata.bind': `/cdm_companies(${companyId})`, 'transactioncurrencyid@odata.bind': `/transactioncurrencies(${currencyId})`,
-  }, rep), 201);
+  await ok(h.fo('POST', '/CustomersV3', { dataAreaId: company, CustomerAccount: String(account.json.accountnumber), OrganizationName: o.customer ?? 'Contoso Ltd.', SalesTaxGroup: salesTaxGroup }), 201);
   const accountId = String(account.json.accountid);
   const name = o.name ?? 'ERP rollout';
   const project = await ok(h.dv('POST', '/msdyn_projects', { msdyn_subject: name, 'msdyn_customer@odata.bind': `/accounts(${accountId})` }, rep), 201);
