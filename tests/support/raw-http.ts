@@ -16,7 +16,7 @@ export interface RawRequest {
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string | Uint8Array;
   readonly agent?: Agent;
-  /** Give up after this many milliseconds (default 10 s). */
+  /** Give up after this many milliseconds (default 120 s). */
   readonly timeoutMs?: number;
 }
 
@@ -32,7 +32,8 @@ export function rawRequest(base: string, r: RawRequest): Promise<RawResponse> {
         res.on('error', reject);
       },
     );
-    req.setTimeout(r.timeoutMs ?? 10_000, () => req.destroy(new Error(`timeout: ${r.method} ${r.path.slice(0, 80)}`)));
+    // A safety net for a hung server, not a limit on speed: a loaded 2-core machine can take seconds per answer.
+    req.setTimeout(r.timeoutMs ?? 120_000, () => req.destroy(new Error(`timeout: ${r.method} ${r.path.slice(0, 80)}`)));
     req.on('error', reject);
     req.end(r.body === undefined ? undefined : typeof r.body === 'string' ? Buffer.from(r.body, 'utf8') : Buffer.from(r.body));
   });
