@@ -1,6 +1,6 @@
 // Cucumber profiles, one per language. Feature paths are given on the command line (see scripts/test.ts and
 // the README): paths in the config would be merged with CLI paths rather than replaced (docs: toolchain.md).
-// SPECS_COMPILED=1 (npm test and the suite benchmark set it after `tsc -p tsconfig.build.json --noCheck`): the steps
+// SPECS_COMPILED=1 (npm test and the suite benchmark set it after `tsc -p tsconfig.build.json`, the bench with --noCheck): the steps
 // and the simulator compiled to dist/, loaded by plain Node, instead of ts-node transpiling them again in every
 // cucumber process; the process start-up is about four times shorter (bench/README.md, "The spec suite").
 const compiled = process.env.SPECS_COMPILED === '1';

@@ -52,7 +52,7 @@ export async function run(): Promise<Figure[]> {
   if (langs.length === 0 || !existsSync(join(ROOT, 'cucumber.mjs'))) {
     return [fig('suite', name, null, 's', '<=', 1.3, 'n/a (no features yet)')];
   }
-  // As npm test does: the steps and the simulator compiled once (emit only; npm test type-checks in its first stage).
+  // As npm test does: the steps and the simulator compiled once (here emit only and untimed; npm test's build also type-checks).
   const build = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--noCheck'], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) throw new Error(`bench: tsc -p tsconfig.build.json --noCheck exited with ${build.status}`);
   // The floor: each language alone; its process start-up (loading the steps, no scenario run) is a dry run.

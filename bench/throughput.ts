@@ -5,8 +5,8 @@
  * The simulator's rates are judged against the floor (floor.ts): a bare Express 5 handler serving records from
  * a Map (GET) and creating in memory (POST), measured at the start of the same run.
  * For information, the same bare handler serving the simulator's own answers (every column of the account, as the
- * Web API answers without `$select`, ≈5 kB instead of the floor's 60 bytes): what a read costs when only the
- * size of the answer is the same (bench/README.md, "Reads by key: the floor's answer is 80 times smaller").
+ * Web API answers without `$select`, ≈3.8 kB instead of the floor's 60 bytes): what a read costs when only the
+ * size of the answer is the same (bench/README.md, "Targets that a floor of a different kind cannot meet").
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -75,25 +75,15 @@ const check = (cmd: string, args: readonly string[]): StageFn => async (echo) =>
 
 /**
  * node:test files run two at a time: each file is its own process with its own simulator on an ephemeral port
- * (`listen(0)`) and its own `mkdtemp` directories, so files share no port, file or folder. The longest files go
- * first, so that both workers end at about the same time.
+ * (`listen(0)`) and its own `mkdtemp` directories, so files share no port, file or folder. (node --test sorts the
+ * files by name whatever order they are given in.)
  */
 const concurrency = Math.max(1, Number(process.env.TEST_CONCURRENCY ?? 2) || 1);
-/** Longest first (measured 2026-12-02, one file at a time); a file not listed follows in name order. */
-const SLOW_FIRST = [
-  'tests/store-crash.test.ts', 'tests/finance.test.ts', 'tests/package.test.ts', 'tests/start.test.ts', 'tests/security.test.ts',
-  'tests/odata2ts.test.ts', 'tests/http-flow.test.ts', 'tests/authoring.test.ts',
-  'tests/browser/docs.test.ts', 'tests/browser/demo.test.ts', 'tests/browser/demo-layout.test.ts',
-];
-const slowestFirst = (files: readonly string[]): string[] => {
-  const rank = (f: string): number => { const i = SLOW_FIRST.indexOf(f); return i < 0 ? SLOW_FIRST.length : i; };
-  return [...files].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-};
 
 /** node --test with explicit files; counts from its TAP summary. */
 const nodeTests = (files: readonly string[]): StageFn => async (echo) => {
   if (files.length === 0) return { passed: 0, failed: 0, note: 'no test files' };
-  const { code, out } = await run(node, ['--import', './register.mjs', '--test', `--test-concurrency=${concurrency}`, ...slowestFirst(files)], echo);
+  const { code, out } = await run(node, ['--import', './register.mjs', '--test', `--test-concurrency=${concurrency}`, ...files], echo);
   const pass = Number(/^# pass (\d+)/m.exec(out)?.[1] ?? NaN);
   const fail = Number(/^# fail (\d+)/m.exec(out)?.[1] ?? NaN);
   if (Number.isNaN(pass) || Number.isNaN(fail)) return { passed: 0, failed: 1, note: `no TAP summary (exit ${code})` };

@@ -19,7 +19,9 @@ function cli(args: readonly string[]): Promise<{ code: number | null; out: strin
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, ['--import', './register.mjs', 'simulator/cli.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '', err = '', url: string | undefined;
-    const timer = setTimeout(() => proc.kill('SIGKILL'), 30_000);
+    // A safety net for a hung process, not a time limit: ts-node loading the simulator took over 30 s on the shared
+    // machine with two test files at a time (npm test, 2026-12-02); as long as the other spawned processes get.
+    const timer = setTimeout(() => proc.kill('SIGKILL'), 120_000);
     proc.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /po-invoice-sim on (http:\/\/\S+)/.exec(out);
