@@ -53,8 +53,6 @@ export interface ColumnSpec {
   readonly enumValues?: readonly { readonly name: string; readonly value: number }[];
 }
 
-
-
 export interface SchemaExtension {
   readonly publisher: { readonly prefix: string; readonly optionValuePrefix?: number };
   /** Dataverse table logical name → custom column logical name → column. */
