@@ -32,8 +32,12 @@ const REGION: SchemaExtension = {
 };
 
 const FIXTURE: Fixture = {
-  legalEntities: [{ id: 'USPM', name: 'Contoso Robotics USA', currency: 'USD', salesTaxPercent: 10 }],
-  customers: [{ id: 'adatum', name: 'Adatum', legalEntity: 'USPM', columns: { cr4a1_region: 100000001 } }],
+  legalEntities: [{ id: 'USPM', name: 'Contoso Robotics USA', currency: 'USD' }],
+  salesTaxCodes: [{ legalEntity: 'USPM', code: 'SALES10', rate: 10, fromDate: '2026-01-01' }],
+  salesTaxGroups: [{ legalEntity: 'USPM', id: 'US', codes: ['SALES10'] }],
+  itemSalesTaxGroups: [{ legalEntity: 'USPM', id: 'SERVICE', codes: ['SALES10'] }],
+  projectCategories: [{ legalEntity: 'USPM', id: 'Consulting', transactionType: 'Hour', itemSalesTaxGroup: 'SERVICE' }],
+  customers: [{ id: 'adatum', name: 'Adatum', legalEntity: 'USPM', salesTaxGroup: 'US', columns: { cr4a1_region: 100000001 } }],
   projects: [{ id: 'p1', name: 'Rollout', customer: 'adatum' }],
   contracts: [{ id: 'c1', name: 'Rollout', customer: 'adatum', lines: [{ name: 'Rollout T&M', billingMethod: 'timeAndMaterial', project: 'p1', price: 100, cost: 50 }] }],
   work: [{ kind: 'time', project: 'p1', hours: 8, description: 'Day 1', journal: 'posted' }],
@@ -77,8 +81,12 @@ test('seed(fixture): invoices at each stage of the flow; the result names the re
   const sim = await startSimulator();
   try {
     const result = await sim.seed({
-      legalEntities: [{ id: 'DEMF', name: 'Contoso Germany', currency: 'EUR', salesTaxPercent: 19 }],
-      customers: [{ id: 'fab', name: 'Fabrikam GmbH', legalEntity: 'DEMF' }],
+      legalEntities: [{ id: 'DEMF', name: 'Contoso Germany', currency: 'EUR' }],
+      salesTaxCodes: [{ legalEntity: 'DEMF', code: 'VAT19', rate: 19, fromDate: '2020-01-01' }],
+      salesTaxGroups: [{ legalEntity: 'DEMF', id: 'DE', codes: ['VAT19'] }],
+      itemSalesTaxGroups: [{ legalEntity: 'DEMF', id: 'FULL', codes: ['VAT19'] }],
+      projectCategories: [{ legalEntity: 'DEMF', id: 'Beratung', transactionType: 'Hour', itemSalesTaxGroup: 'FULL' }],
+      customers: [{ id: 'fab', name: 'Fabrikam GmbH', legalEntity: 'DEMF', salesTaxGroup: 'DE' }],
       projects: [{ id: 'a', name: 'A', customer: 'fab' }, { id: 'b', name: 'B', customer: 'fab' }, { id: 'c', name: 'C', customer: 'fab' }],
       contracts: ['a', 'b', 'c'].map((p) => ({ id: p, name: p, customer: 'fab', lines: [{ name: `${p} T&M`, billingMethod: 'timeAndMaterial' as const, project: p, price: 150, cost: 80 }] })),
       work: ['a', 'b', 'c'].map((p) => ({ kind: 'time' as const, project: p, hours: 4, journal: 'posted' as const })),
@@ -93,6 +101,9 @@ test('seed(fixture): invoices at each stage of the flow; the result names the re
     assert.equal(byId[String(result.invoices.b?.number)], 'Open');
     assert.equal(byId[String(result.invoices.c?.number)], 'Posted');
     assert.equal(byId[String(result.invoices.a?.number)], undefined, 'a draft is not synced');
+    // The posted one was taxed by the customer's sales tax group and the category's item sales tax group: 4 h × 150 × 19 %.
+    const invoice = await get(`${sim.financeUrl}CustomerInvoices?$filter=ProposalId eq '${String(result.invoices.c?.number)}'&$select=InvoiceAmount,SalesTaxAmount`);
+    assert.deepEqual([invoice.body.value[0]?.InvoiceAmount, invoice.body.value[0]?.SalesTaxAmount], [600, 114]);
   } finally {
     await sim.stop();
   }
