@@ -22,7 +22,7 @@ export { FixtureError, checkFixture } from './fixtures/fixture.js';
 export type { SeedResult } from './fixtures/seed.js';
 export type { FaultsInput } from './faults.js';
 export type { MapId, MapState } from './dualwrite/maps.js';
-export type { SchemaExtension, ColumnSpec } from './schema/extensions.js';
+export type { SchemaExtension, ColumnSpec, ValueMapTransform } from './schema/extensions.js';
 export { ExtensionError } from './schema/extensions.js';
 
 export interface StartOptions {

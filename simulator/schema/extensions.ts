@@ -53,8 +53,6 @@ export interface ColumnSpec {
   readonly enumValues?: readonly { readonly name: string; readonly value: number }[];
 }
 
-
-
 export interface SchemaExtension {
   readonly publisher: { readonly prefix: string; readonly optionValuePrefix?: number };
   /** Dataverse table logical name → custom column logical name → column. */
@@ -147,7 +145,7 @@ export function checkExtension(data: unknown, file = '(extension)'): asserts dat
         if (typeof o.name !== 'string' || !FO_NAME.test(o.name)) p.at(`${op}.name`, 'badFinanceName');
         else if (names.has(o.name.toLowerCase())) p.at(`${op}.name`, 'duplicate', { id: o.name });
         else names.add(o.name.toLowerCase());
-        if (!isInt(o.value) || o.value < 0 || o.value > 255) p.at(`${op}.value`, 'enumValue');
+        if (!isInt(o.value) || o.value < -2_147_483_648 || o.value > 2_147_483_647) p.at(`${op}.value`, 'type', { type: 'Int32' });
         else if (values.has(o.value)) p.at(`${op}.value`, 'duplicate', { id: String(o.value) });
         else values.add(o.value);
       });
