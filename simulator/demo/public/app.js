@@ -59,9 +59,11 @@ async function loadLanguage(/** @type {string} */ lng) {
 // where the word allows it.
 /** @type {{lang: string, words: [RegExp, string][]} | null} */
 let hyphenation = null;
+/** Break points of technical table names in the map names, the same in every language (code, not prose). */
+const TECHNICAL_BREAKS = ['msdyn_|contract|line|schedule|of|values', 'msdyn_|customer|invoices'];
 function soft(/** @type {string} */ text) {
   if (!hyphenation || hyphenation.lang !== ui.lang) {
-    const list = String(t('ui:hyphenation')).split(/\s+/).filter(Boolean);
+    const list = [...String(t('ui:hyphenation')).split(/\s+/).filter(Boolean), ...TECHNICAL_BREAKS];
     hyphenation = {
       lang: ui.lang,
       words: list.map((w) => [new RegExp(`(?<![\\p{L}\u00AD])${w.replace(/\|/g, '')}(?![\\p{L}\u00AD])`, 'gu'), w.replace(/\|/g, w.includes('_') ? '\u200B' : '\u00AD')]),
