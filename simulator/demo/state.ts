@@ -218,9 +218,12 @@ export function demoState(service: Service): DemoState {
     voucher: str(r.VoucherNumber) || undefined, modified: str(r.modifiedon),
   }));
   const journal = box(newest(db.all('ProjectIntegrationJournal'), () => true), (r) => ({
-    table: 'ProjectIntegrationJournal', id: foId(fin('ProjectIntegrationJournal'), r), title: str(r.JournalId), sub: str(r.Description) || undefined, company: str(r.dataAreaId),
+    // Several journals per run (one per period unit) and journals of lines with posting errors: the sub line shows the
+    // period start and the Original journal; vouchers are on the lines (one each), not on the journal.
+    table: 'ProjectIntegrationJournal', id: foId(fin('ProjectIntegrationJournal'), r), title: str(r.JournalId), company: str(r.dataAreaId),
     classes: classesOf(journalLines.get(inCompany(r, r.JournalId)) ?? []),
-    quantity: numOrUndef(r.LineCount), status: { set: 'journalLineStatus', value: str(r.Status) }, voucher: str(r.Voucher) || undefined, modified: str(r.modifiedon),
+    sub: [str(r.PeriodStartDate), str(r.OriginalJournalId) ? `↩ ${str(r.OriginalJournalId)}` : ''].filter(Boolean).join(' · '),
+    quantity: numOrUndef(r.LineCount), status: { set: 'journalLineStatus', value: str(r.Status) }, modified: str(r.modifiedon),
   }));
   const lines = box(newest(db.all('ProjectInvoiceProposalLine'), () => true), (r) => ({
     table: 'ProjectInvoiceProposalLine', id: foId(fin('ProjectInvoiceProposalLine'), r), title: `${str(r.ProposalId)} / ${str(r.LineNum)}`, sub: str(r.Description),
