@@ -221,9 +221,10 @@ function chip(item) {
     bottom.append(k);
   }
   if (item.tax !== undefined) {
-    // "Sales tax amount: 100.00": the label and the amount, which wraps whole under it where the chip is narrow.
+    // "Sales tax amount: 100.00" ("Total tax" on a pro-forma invoice): the label and the amount, which wraps whole under it where the chip is narrow.
     const tax = el('span', 'chip-tax');
-    tax.append(el('span', 'chip-tax-label', t('ui:chip.labelled', { label: t('labels:terms.sales_tax_amount') })), ' ', data(el('span', 'chip-tax-amount', money(item.tax, item.currency))));
+    const label = item.table === 'invoice' ? 'labels:terms.total_tax' : 'labels:terms.sales_tax_amount'; // Dataverse's invoice: totaltax
+    tax.append(el('span', 'chip-tax-label', t('ui:chip.labelled', { label: t(label) })), ' ', data(el('span', 'chip-tax-amount', money(item.tax, item.currency))));
     bottom.append(tax);
   }
   if (item.quantity !== undefined) bottom.append(data(el('span', 'chip-qty', item.table === 'ProjectInvoiceProposal' || item.table === 'ProjectIntegrationJournal' ? t('ui:chip.lines', { count: item.quantity }) : hours(item.quantity))));
