@@ -1,7 +1,7 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  type Harness, type Json, confirm, createInvoice, list, ok, postJournals, proposalKey, runProcess, setUpContract, startSim,
+  type Harness, type Json, cents, confirm, createInvoice, list, ok, postJournals, proposalKey, runProcess, setUpContract, startSim,
 } from './support/http.js';
 
 /** Sales tax as Finance computes it (issue 14 part 4), over HTTP: setup, defaults, corrections, posting, Dataverse. */
@@ -49,7 +49,7 @@ test('posting: each code of both groups, rounded per line and code by its own ru
   const taxes = (await lines(id)).map((l) => l.SalesTaxAmount).sort((a, b) => a - b);
   assert.deepEqual(taxes, [311.8, 1075]);
   const voucher = await list(h.fo, `/LedgerVouchers${CROSS}&$filter=Voucher eq '${String(invoice.Voucher)}'`);
-  assert.equal(voucher.reduce((s, l) => s + Math.round(Number(l.AmountMST) * 100), 0), 0);
+  assert.equal(voucher.reduce((s, l) => s + cents(l.AmountMST), 0), 0);
   assert.deepEqual(voucher.filter((l) => l.PostingType === 'SalesTax').map((l) => l.AmountCur).sort((a, b) => a - b), [-1075, -311.8]);
   // Write-back: the billed sales actual carries its line's tax.
   const billed = await list(h.dv, '/msdyn_actuals?$filter=msdyn_transactiontypecode eq 192350006 and msdyn_transactionclassification eq 192350000');

@@ -161,3 +161,45 @@ for (const [width, height] of SIZES) {
     });
   }
 }
+
+/** Over HTTP, as any client: the actuals map paused with queued records and catch-up errors (Finance was down on resume). */
+async function queuedAndErrors(url: string): Promise<void> {
+  const post = (path: string, body?: unknown): Promise<Response> => fetch(`${url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+  const actuals = ((await (await fetch(`${url}/api/data/v9.2/msdyn_actuals?$select=msdyn_actualid&$top=3`)).json()) as { value: { msdyn_actualid: string }[] }).value;
+  const touch = async (id: string, text: string): Promise<void> => {
+    const r = await fetch(`${url}/api/data/v9.2/msdyn_actuals(${id})`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ msdyn_description: text }) });
+    assert.ok(r.ok, `PATCH ${r.status}`);
+  };
+  assert.ok((await post('/sim/maps/actuals/pause')).ok);
+  for (const a of actuals.slice(0, 2)) await touch(a.msdyn_actualid, 'queued while paused');
+  await fetch(`${url}/sim/faults`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ financeUnavailable: true }) });
+  try {
+    await post('/sim/maps/actuals/resume');
+  } finally {
+    await fetch(`${url}/sim/faults`, { method: 'DELETE' });
+  }
+  assert.ok((await post('/sim/maps/actuals/pause')).ok);
+  await touch(actuals[2]?.msdyn_actualid ?? '', 'queued again');
+  const map = ((await (await fetch(`${url}/demo/state`)).json()) as { maps: { id: string; state: string; queued: number; errors: number }[] }).maps.find((m) => m.id === 'actuals');
+  assert.deepEqual([map?.state, (map?.queued ?? 0) > 0, (map?.errors ?? 0) > 0], ['Paused', true, true], JSON.stringify(map));
+}
+
+for (const lang of LANGS) {
+  test(`${lang} at 1280×720: a paused map card with queued records and catch-up errors shows them whole`, async () => {
+    await env.sim.reset(true);
+    await queuedAndErrors(env.url);
+    try {
+      const page = await open(lang, 1280, 720);
+      await page.waitForSelector('.map[data-map="actuals"] .map-count.err');
+      const findings = await page.evaluate(measure, LABELS);
+      assert.deepEqual(findings, [], findings.map((f) => `${f.label}: ${f.problem}`).join('\n'));
+      const overlaps = await page.evaluate(layout);
+      assert.deepEqual(overlaps, [], overlaps.join('\n'));
+      assert.equal(await page.locator('.map[data-map="actuals"] .map-count').count(), 2, 'queued records and catch-up errors');
+      await page.screenshot({ path: join(reports, `demo-${lang}-1280-queued.png`) });
+      await page.close();
+    } finally {
+      await env.sim.reset(true);
+    }
+  });
+}

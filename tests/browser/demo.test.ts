@@ -285,7 +285,8 @@ test('step by step: the current step is highlighted and the part of the picture 
   await page.selectOption('#scenario', 'happy-path');
   await page.click('[data-action="step"]');
   // The first step ran; the second waits, highlighted, its area (the contract's backlog) lit.
-  await page.waitForSelector('#steps li[data-index="1"][aria-current="step"]');
+  // The player starts cucumber in a child process first: on a loaded machine that takes longer than the default 30 s.
+  await page.waitForSelector('#steps li[data-index="1"][aria-current="step"]', { timeout: 180_000 });
   assert.equal(await page.locator('#steps li[data-index="0"]').getAttribute('data-status'), 'passed');
   assert.equal(await page.locator('#steps li.st-passed').count(), 1);
   await page.waitForSelector('[data-area="backlog"].lit');
@@ -303,7 +304,8 @@ test('stop ends a run', { timeout: 300_000 }, async () => {
   const page = await open('de', '&delay=0');
   await page.selectOption('#scenario', 'happy-path');
   await page.click('[data-action="step"]');
-  await page.waitForSelector('#steps li[data-index="1"][aria-current="step"]');
+  // The player starts cucumber in a child process first: on a loaded machine that takes longer than the default 30 s.
+  await page.waitForSelector('#steps li[data-index="1"][aria-current="step"]', { timeout: 180_000 });
   await page.click('[data-action="stop"]');
   await page.waitForSelector('#run-status[data-status="stopped"]');
   assert.match((await page.locator('#run-status').textContent()) ?? '', /^Gestoppt/);
@@ -327,7 +329,7 @@ test('a failing step shows red with its message', { timeout: 300_000 }, async ()
     await page.waitForFunction((prev) => {
       const s = document.querySelector<HTMLElement>('#run-status');
       return !!s && s.dataset.run !== prev && s.dataset.status === 'failed';
-    }, previousRun, { timeout: 60_000 });
+    }, previousRun, { timeout: 180_000 }); // the player first starts cucumber in a child process: slow on a loaded machine
   } finally {
     await fetch(`${env.url}/sim/faults`, { method: 'DELETE' });
   }

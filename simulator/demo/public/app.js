@@ -59,9 +59,11 @@ async function loadLanguage(/** @type {string} */ lng) {
 // where the word allows it.
 /** @type {{lang: string, words: [RegExp, string][]} | null} */
 let hyphenation = null;
+/** Break points of technical table names in the map names, the same in every language (code, not prose). */
+const TECHNICAL_BREAKS = ['msdyn_|contract|line|schedule|of|values', 'msdyn_|customer|invoices'];
 function soft(/** @type {string} */ text) {
   if (!hyphenation || hyphenation.lang !== ui.lang) {
-    const list = String(t('ui:hyphenation')).split(/\s+/).filter(Boolean);
+    const list = [...String(t('ui:hyphenation')).split(/\s+/).filter(Boolean), ...TECHNICAL_BREAKS];
     hyphenation = {
       lang: ui.lang,
       words: list.map((w) => [new RegExp(`(?<![\\p{L}\u00AD])${w.replace(/\|/g, '')}(?![\\p{L}\u00AD])`, 'gu'), w.replace(/\|/g, w.includes('_') ? '\u200B' : '\u00AD')]),
@@ -219,9 +221,10 @@ function chip(item) {
     bottom.append(k);
   }
   if (item.tax !== undefined) {
-    // "Sales tax amount: 100.00": the label and the amount, which wraps whole under it where the chip is narrow.
+    // "Sales tax amount: 100.00" ("Total tax" on a pro-forma invoice): the label and the amount, which wraps whole under it where the chip is narrow.
     const tax = el('span', 'chip-tax');
-    tax.append(el('span', 'chip-tax-label', t('ui:chip.labelled', { label: t('labels:terms.sales_tax_amount') })), ' ', data(el('span', 'chip-tax-amount', money(item.tax, item.currency))));
+    const label = item.table === 'invoice' ? 'labels:terms.total_tax' : 'labels:terms.sales_tax_amount'; // Dataverse's invoice: totaltax
+    tax.append(el('span', 'chip-tax-label', t('ui:chip.labelled', { label: t(label) })), ' ', data(el('span', 'chip-tax-amount', money(item.tax, item.currency))));
     bottom.append(tax);
   }
   if (item.quantity !== undefined) bottom.append(data(el('span', 'chip-qty', item.table === 'ProjectInvoiceProposal' || item.table === 'ProjectIntegrationJournal' ? t('ui:chip.lines', { count: item.quantity }) : hours(item.quantity))));
