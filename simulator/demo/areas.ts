@@ -150,6 +150,7 @@ export const STEP_AREAS: Readonly<Record<string, readonly Area[]>> = {
   'expense.then.voucher': ['writeback', 'actuals'],
   'expense.then.proposalLine': PROPOSAL,
   'expense.then.categoryPriceCurrency': ['backlog'],
+  'expense.then.costOffset': ['journal'],
 };
 
 /** Areas of the record tables a step may name (by their localized entity label). */

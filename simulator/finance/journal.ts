@@ -43,7 +43,11 @@ export function postJournal(ctx: Ctx, dataAreaId: string, journalId: string): { 
   for (const p of planned) {
     const text = `${journalId} ${String(p.line.TransactionClassification ?? '')}`.trim();
     if (p.line.TransType === 'Cost') {
-      v.pair(PostingType.ProjectCost, PostingType.ProjectPayrollAllocation, p.amountCur, p.currency, p.amountMST, p.date, text);
+      // Time credits the payroll allocation, an expense the offset account for expenses (project-accounting/
+      // configure-accounting-billable-projects.md, "Accounting event examples for sample Project cost and revenue profiles").
+      const expense = p.line.TransactionClassification === 'Expense';
+      if (expense) applied(ctx, 'rule.expense-cost-offset');
+      v.pair(PostingType.ProjectCost, expense ? PostingType.ProjectExpenseOffset : PostingType.ProjectPayrollAllocation, p.amountCur, p.currency, p.amountMST, p.date, text);
     } else if (p.line.TransType === 'UnbilledSales' && lineInvoiced(ctx, dataAreaId, p.line.LineProperty)) {
       v.pair(PostingType.ProjectWIPSalesValue, PostingType.ProjectAccruedRevenue, p.amountCur, p.currency, p.amountMST, p.date, text);
     }
