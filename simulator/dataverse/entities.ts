@@ -209,11 +209,13 @@ export const builtinDataverseEntities: readonly EntityDef[] = [
     logicalName: 'msdyn_journalline', set: 'msdyn_journallines', primaryName: 'msdyn_description',
     fields: {
       msdyn_description: str(), msdyn_journal: lookup('msdyn_journal', { required: true }), msdyn_project: lookup('msdyn_project', { required: true }),
-      msdyn_transactionclassification: opt('msdyn_transactionclassification', { Material: TxClass.Material, Expense: TxClass.Expense }, { required: true }),
-      msdyn_documentdate: { type: 'date', required: true }, msdyn_quantity: { type: 'decimal', required: true },
-      msdyn_costprice: money({ sim: true, required: true }), msdyn_price: money({ sim: true }),
-      // set by a time entry's submission (actuals/ActualsonTM.md, "Time is submitted"); columns of …/msdyn_journalline.md
-      msdyn_transactiontypecode: opt('msdyn_transactiontypecode', TxType, ro), msdyn_billingtype: opt('msdyn_billingtype', BillingType, ro),
+      // Entry journal lines (actuals/create-confirm-entry-journals-integrated.md; columns of …/msdyn_journalline.md):
+      // one actual per line, of its transaction type and class (journals.ts).
+      msdyn_transactionclassification: opt('msdyn_transactionclassification', { Material: TxClass.Material, Expense: TxClass.Expense, Fee: TxClass.Fee }, { required: true }),
+      msdyn_transactiontypecode: opt('msdyn_transactiontypecode', TxType, { required: true }), msdyn_billingtype: opt('msdyn_billingtype', BillingType),
+      msdyn_documentdate: { type: 'date', required: true }, msdyn_quantity: { type: 'decimal', required: true }, msdyn_price: money(),
+      // the cost price of a time entry's submitted line (ours, set by the submission: actuals/ActualsonTM.md, "Time is submitted")
+      msdyn_costprice: money({ sim: true, readOnly: true }),
       msdyn_amount: money(ro), msdyn_timeentry: lookup('msdyn_timeentry', { readOnly: true, sim: true }),
     },
   }),

@@ -21,6 +21,12 @@ export interface EntityHooks {
   readonly delete?: (ctx: Ctx, id: string) => boolean;
 }
 
+/** A confirmed (posted) journal and its lines are read-only (actuals/create-confirm-entry-journals-integrated.md, "Confirm an Entry journal"). */
+function refuseIfPosted(ctx: Ctx, journalId: unknown): void {
+  const journal = journalId ? ctx.tx.get('msdyn_journal', String(journalId)) : undefined;
+  if (journal?.msdyn_isposted === true) throw refuse('rule.journal-confirmed-read-only', 'journal.confirmed', { journal: String(journal.msdyn_description ?? journalId) });
+}
+
 const companyOfAccount = (ctx: Ctx, accountId: unknown): unknown => (accountId ? (ctx.tx.get('account', String(accountId))?._msdyn_company_value ?? null) : null);
 
 export const entityHooks: Readonly<Record<string, EntityHooks>> = {
@@ -79,11 +85,16 @@ export const entityHooks: Readonly<Record<string, EntityHooks>> = {
       rec.msdyn_journaltype ??= JournalType.Entry;
       rec.msdyn_isposted = false;
     },
+    update: (ctx, id) => { refuseIfPosted(ctx, id); return undefined; },
+    delete: (ctx, id) => { refuseIfPosted(ctx, id); return false; },
   },
   msdyn_journalline: {
     create: (ctx, rec) => {
-      if (ctx.tx.get('msdyn_journal', String(rec._msdyn_journal_value))?.msdyn_isposted === true) throw refuse('rule.journal-posted-read-only', 'work.journalPosted', { journal: String(rec._msdyn_journal_value) });
+      refuseIfPosted(ctx, rec._msdyn_journal_value);
     },
+    // A confirmed journal's lines can't be changed (actuals/create-confirm-entry-journals-integrated.md, "Confirm an Entry journal").
+    update: (ctx, _id, _values, old) => { refuseIfPosted(ctx, old._msdyn_journal_value); return undefined; },
+    delete: (ctx, id) => { refuseIfPosted(ctx, ctx.tx.get('msdyn_journalline', id)?._msdyn_journal_value); return false; },
   },
   msdyn_projectapproval: {
     // The billable hours and billing type are the approver's until approval (approvals/cancelapproval.md: after a

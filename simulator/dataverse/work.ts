@@ -24,7 +24,7 @@ export function billingLineOf(ctx: Ctx, projectId: string, cls: number = TxClass
  * Cost stays in the legal entity's accounting currency; sales are in the contract's currency
  * (format-update-project-invoice-proposals.md, "Exchange rates", example: the cost line in USD, the sales line in GBP).
  */
-function costBasisOf(ctx: Ctx, basis: ActualBasis): ActualBasis {
+export function costBasisOf(ctx: Ctx, basis: ActualBasis): ActualBasis {
   const accounting = accountingCurrencyId(ctx, basis._msdyn_company_value) ?? basis._transactioncurrencyid_value;
   if (accounting !== basis._transactioncurrencyid_value) applied(ctx, 'rule.cost-in-accounting-currency');
   return { ...basis, _transactioncurrencyid_value: accounting };
