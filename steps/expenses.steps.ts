@@ -129,3 +129,11 @@ step('expense.then.categoryPriceCurrency', async function (iso: string) {
   }
   if (rows.length === 0) throw this.mismatch(this.label('entities.msdyn_transactioncategorypricelevel.other'), this.num(0), '≥ 1');
 });
+
+/** The integration journal's voucher lines on the offset account for expenses (configure-accounting-billable-projects.md). */
+step('expense.then.costOffset', async function (amount: number) {
+  const company = this.currentCompany().code;
+  const lines = await this.foList(`LedgerVouchers?cross-company=true&$filter=dataAreaId eq ${odataString(company)} and PostingType eq 'ProjectExpenseOffset'`);
+  const total = lines.reduce((s, l) => s + Math.round(Number(l.AmountMST) * 100), 0) / 100;
+  if (!sameAmount(total, -amount)) throw this.mismatch(`${this.label('entities.LedgerVoucher.other')}: ${this.label('entities.msdyn_expense.one')}`, formatNumber(-total, this.lang), formatNumber(amount, this.lang));
+});

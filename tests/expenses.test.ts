@@ -109,6 +109,9 @@ test('time and an expense on one invoice: journal, backlog, pro-forma, confirmat
   const journalLines = await list(h.fo, '/ProjectIntegrationJournalLines');
   assert.deepEqual(journalLines.filter((l) => l.TransactionClassification === 'Expense').map((l) => `${String(l.TransType)} ${String(l.Amount)}`).sort(), ['Cost 400', 'UnbilledSales 440']);
   await postJournals(h);
+  // The expense's cost is credited to the offset account for expenses, the time's to the payroll allocation.
+  const ledger = await list(h.fo, `/LedgerVouchers?cross-company=true&$filter=PostingType eq 'ProjectExpenseOffset' or PostingType eq 'ProjectPayrollAllocation'`);
+  assert.deepEqual(ledger.map((l) => `${String(l.PostingType)} ${String(l.AmountMST)}`).sort(), ['ProjectExpenseOffset -400', 'ProjectPayrollAllocation -800']);
 
   // Backlog → pro-forma invoice: one time-and-material line with a time and an expense detail (+ the milestone).
   const draft = await createInvoice(h, c.contractId);

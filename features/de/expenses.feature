@@ -79,11 +79,12 @@ Funktionalität: Ausgaben, bepreist nach Ausgabenkategorie, durch die ganze Inte
       | Kosten                    |                                    | 400,00 |
       | Nicht fakturierte Umsätze | Nicht fakturierter Umsatz erstellt | 440,00 |
 
-  @id:expense-with-time @doc:rule.actuals-on-approval @doc:rule.expense-markup-over-cost
+  @id:expense-with-time @doc:rule.actuals-on-approval @doc:rule.expense-markup-over-cost @doc:rule.expense-cost-offset
   Szenario: Zeit und eine Ausgabe auf einer Rechnung, von der Genehmigung bis zu den Buchhaltungsdetails
     Angenommen "Bob" hat 8 Stunden gearbeitet und die Zeit ist genehmigt
     Und "Bob" hat eine genehmigte Ausgabe von 400,00 in der Ausgabenkategorie "Flug"
     Und die nicht fakturierten Umsätze sind über das Project Operations-Integrationsjournal gebucht
+    Dann schreibt der Beleg des Integrationsjournals die Kosten der Ausgabe von 400,00 dem Gegenkonto für Ausgaben gut
     Wenn der Projektmanager den Abrechnungsstau des Vertrags als bereit für die Rechnungsstellung markiert
     Und der Projektmanager eine Proforma-Rechnung für den Vertrag erstellt
     Dann beträgt der Gesamtbetrag der Proforma-Rechnung 2.040,00

@@ -77,11 +77,12 @@ Feature: Expenses priced by expense category, through the whole integration
       | Cost             |                        | 400.00 |
       | Unbilled sales   | Unbilled sales created | 440.00 |
 
-  @id:expense-with-time @doc:rule.actuals-on-approval @doc:rule.expense-markup-over-cost
+  @id:expense-with-time @doc:rule.actuals-on-approval @doc:rule.expense-markup-over-cost @doc:rule.expense-cost-offset
   Scenario: Time and an expense on one invoice, from approval to the accounting details
     Given "Bob" worked 8 hours and the time is approved
     And "Bob" has an approved expense of 400.00 in the expense category "Airfare"
     And the unbilled sales are posted through the Project Operations integration journal
+    Then the integration journal's voucher credits the expense's cost of 400.00 to the offset account for expenses
     When the project manager marks the billing backlog of the contract ready to invoice
     And the project manager creates a pro-forma invoice for the contract
     Then the pro-forma invoice totals 2,040.00

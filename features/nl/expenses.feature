@@ -79,11 +79,12 @@ Functionaliteit: Onkosten, geprijsd per onkostencategorie, door de hele integrat
       | Kosten                     |                                   | 400,00 |
       | Niet-gefactureerde verkoop | Niet-gefactureerde verkoop gemaakt | 440,00 |
 
-  @id:expense-with-time @doc:rule.actuals-on-approval @doc:rule.expense-markup-over-cost
+  @id:expense-with-time @doc:rule.actuals-on-approval @doc:rule.expense-markup-over-cost @doc:rule.expense-cost-offset
   Scenario: Tijd en onkosten op één factuur, van goedkeuring tot de boekhoudkundige details
     Stel "Bob" heeft 8 uur gewerkt en de tijd is goedgekeurd
     En "Bob" heeft goedgekeurde onkosten van 400,00 in de onkostencategorie "Vlucht"
     En de niet-gefactureerde verkoop is geboekt via het Project Operations-integratiejournaal
+    Dan crediteert het boekstuk van het integratiejournaal de kosten van de onkosten van 400,00 op de tegenrekening voor onkosten
     Als de projectmanager de achterstand in facturering van het contract als gereed voor facturering markeert
     En de projectmanager een pro-formafactuur voor het contract maakt
     Dan bedraagt het totaal van de pro-formafactuur 2.040,00

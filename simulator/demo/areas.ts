@@ -154,6 +154,7 @@ export const STEP_AREAS: Readonly<Record<string, readonly Area[]>> = {
   'expense.then.voucher': ['writeback', 'actuals'],
   'expense.then.proposalLine': PROPOSAL,
   'expense.then.categoryPriceCurrency': ['backlog'],
+  'expense.then.costOffset': ['journal'],
   'entry.material': ['backlog'],
   'entry.fee': ['backlog'],
   'entry.feeAsCost': ['backlog'],

@@ -83,7 +83,11 @@ export function postJournal(ctx: Ctx, dataAreaId: string, journalId: string): Jo
     const text = `${journalId} ${String(line.TransactionClassification ?? '')}`.trim();
     const amountCur = dec(line.Amount);
     if (line.TransType === 'Cost') {
-      v.pair(PostingType.ProjectCost, PostingType.ProjectPayrollAllocation, amountCur, currency, check.amountMST, date, text);
+      // Time credits the payroll allocation, an expense the offset account for expenses (project-accounting/
+      // configure-accounting-billable-projects.md, "Accounting event examples for sample Project cost and revenue profiles").
+      const expense = line.TransactionClassification === 'Expense';
+      if (expense) applied(ctx, 'rule.expense-cost-offset');
+      v.pair(PostingType.ProjectCost, expense ? PostingType.ProjectExpenseOffset : PostingType.ProjectPayrollAllocation, amountCur, currency, check.amountMST, date, text);
     } else if (line.TransType === 'UnbilledSales' && lineInvoiced(ctx, dataAreaId, line.LineProperty)) {
       v.pair(PostingType.ProjectWIPSalesValue, PostingType.ProjectAccruedRevenue, amountCur, currency, check.amountMST, date, text);
     }

@@ -12,6 +12,8 @@ import { Finance } from '../errors/finance.js';
 export const PostingType = {
   ProjectCost: 'ProjectCost',
   ProjectPayrollAllocation: 'ProjectPayrollAllocation',
+  /** The default offset account for expenses (configure-accounting-billable-projects.md; rule.expense-cost-offset). */
+  ProjectExpenseOffset: 'ProjectExpenseOffset',
   ProjectWIPSalesValue: 'ProjectWIPSalesValue',
   ProjectAccruedRevenue: 'ProjectAccruedRevenue',
   ProjectInvoicedRevenue: 'ProjectInvoicedRevenue',
@@ -24,6 +26,8 @@ export type PostingTypeName = (typeof PostingType)[keyof typeof PostingType];
 export const MainAccount: Readonly<Record<PostingTypeName, { readonly account: string; readonly name: string }>> = {
   ProjectCost: { account: '510100', name: 'Project - cost' },
   ProjectPayrollAllocation: { account: '605100', name: 'Project - payroll allocation' },
+  // convention: the number is ours (domain.md §2.5 lists no account for the expense offset)
+  ProjectExpenseOffset: { account: '605200', name: 'Project - offset account for expenses' },
   ProjectWIPSalesValue: { account: '161300', name: 'Project - WIP - sales value' },
   ProjectAccruedRevenue: { account: '420200', name: 'Project - accrued revenue' },
   ProjectInvoicedRevenue: { account: '411100', name: 'Project - invoiced revenue' },

@@ -18,4 +18,5 @@ export const expenseRules = [
   { id: 'rule.include-class-unset', kind: 'state', source: 'convention' },
   { id: 'rule.contract-price-list-header', kind: 'state', source: 'convention' },
   { id: 'rule.expense-quantity', kind: 'state', source: 'convention' },
+  { id: 'rule.expense-cost-offset', kind: 'derived', source: po('project-accounting/configure-accounting-billable-projects.md', 'Accounting event examples for sample Project cost and revenue profiles') },
 ] as const satisfies readonly RuleDef[];
