@@ -211,10 +211,12 @@ export const cellReaders: Record<string, (w: SpecWorld, text: string) => unknown
   msdyn_quantity: (w, t) => parseNumber(t, w.lang),
   msdyn_amount: (w, t) => parseNumber(t, w.lang),
   msdyn_skipsync: (w, t) => resolveLabel('yesno', w.lang, t),
+  // expenses (issue 14, part 1): the unit price of an actual
+  msdyn_price: (w, t) => parseNumber(t, w.lang),
 };
 
 export const matches = (field: string, actual: unknown, expected: unknown): boolean =>
-  field === 'msdyn_quantity' || field === 'msdyn_amount' ? sameAmount(actual, Number(expected)) : field === 'msdyn_skipsync' ? Boolean(actual) === expected : actual === expected;
+  field === 'msdyn_quantity' || field === 'msdyn_amount' || field === 'msdyn_price' ? sameAmount(actual, Number(expected)) : field === 'msdyn_skipsync' ? Boolean(actual) === expected : actual === expected;
 
 export function show(w: SpecWorld, fields: readonly string[], r: Rec): string {
   return fields.map((f) => {

@@ -1,6 +1,6 @@
 import type { Rec } from '../store/types.js';
 import type { EntityDef } from '../schema.js';
-import { type Ctx, nextNumber, pad, refuse, where } from '../domain/context.js';
+import { type Ctx, applied, nextNumber, pad, refuse, where } from '../domain/context.js';
 import { SimError } from '../errors.js';
 import { ApprovalStage, EntryStatus, ExpenseStatus, InvoiceStatus, JournalType, MilestoneStatus, OrderType } from './entities.js';
 import { deleteDetail, deleteInvoice, updateDetail, updateInvoice } from './invoices.js';
@@ -71,6 +71,14 @@ export const entityHooks: Readonly<Record<string, EntityHooks>> = {
   },
   msdyn_expense: {
     create: (_ctx, rec) => { rec.msdyn_expensestatus = ExpenseStatus.Draft; },
+  },
+  msdyn_transactioncategorypricelevel: {
+    // The currency of a category price is the price list's and can't be overridden
+    // (pricing-costing/set-up-cost-sales-rates-expenses.md, field Currency).
+    create: (ctx, rec) => {
+      rec._transactioncurrencyid_value = ctx.tx.get('pricelevel', String(rec._msdyn_pricelist_value))?._transactioncurrencyid_value ?? null;
+      applied(ctx, 'rule.category-price-currency');
+    },
   },
   msdyn_journal: {
     create: (_ctx, rec) => {

@@ -2,8 +2,8 @@ import type { Rec } from '../store/types.js';
 import { type Ctx, applied, must, patch, refuse, whereEq } from '../domain/context.js';
 import { createActual, type ActualBasis } from './actuals.js';
 import { accountingCurrencyId } from './currency.js';
-import { costBasisOf } from './work.js';
-import { BillingMethod, BillingStatus, BillingType, TxClass, TxType } from './entities.js';
+import { billingLineOf, costBasisOf } from './work.js';
+import { BillingStatus, BillingType, TxClass, TxType } from './entities.js';
 
 /**
  * Entry journals: material usage and fees recorded as project journal lines, confirmed into actuals
@@ -13,35 +13,13 @@ import { BillingMethod, BillingStatus, BillingType, TxClass, TxType } from './en
  *   are not linked to one another: no transaction connection between a cost line and an unbilled sales line
  *   ("Actuals created by Entry journal confirmation").
  * - An unbilled sales line finds its contract line from the project and the transaction class ("Project" row of
- *   the field table): the project's time and material contract line that includes the class (the contract line's
- *   Include Material / Include Fee columns). Without one, the actual has no contract line customer and is never
+ *   the field table): the project's time and material contract line that includes the class (work.ts billingLineOf: the
+ *   contract line's Include Material / Include Fee columns). Without one, the actual has no contract line customer and is never
  *   invoiced ("Contract line customer" row).
  * - Fee is a sales-only class: on a time and material line it may be unbilled or billed sales, never cost
  *   (actuals/journal-line-improvements.md, "Business rule validation").
  * - After confirmation the journal and its lines can't be changed ("Confirm an Entry journal"; entity-hooks.ts).
  */
-
-/** The include-column of a contract line for each class a journal line may carry (table reference of salesorderdetail). */
-const INCLUDE_COLUMN: Readonly<Record<number, string>> = {
-  [TxClass.Material]: 'msdyn_includematerial',
-  [TxClass.Fee]: 'msdyn_includefee',
-};
-
-/**
- * The project's time and material contract line that includes a transaction class. convention: a line whose
- * include column is empty includes the class (the simulator's lines made before the columns existed bill every
- * class); only an explicit false leaves it out.
- */
-export function contractLineFor(ctx: Ctx, projectId: string, cls: number): Rec | undefined {
-  const column = INCLUDE_COLUMN[cls];
-  for (const line of whereEq(ctx, 'salesorderdetail', '_msdyn_project_value', projectId, (l) => l.msdyn_billingmethod === BillingMethod.TimeAndMaterial)) {
-    if (column === undefined || line[column] !== false) {
-      if (column !== undefined && line[column] !== true) applied(ctx, 'rule.contract-line-includes-class');
-      return line;
-    }
-  }
-  return undefined;
-}
 
 function refuseLine(rule: Parameters<typeof refuse>[0], key: string, journal: Rec, line: Rec): never {
   throw refuse(rule, key, { journal: String(journal.msdyn_description ?? journal.msdyn_journalid), line: String(line.msdyn_description ?? line.msdyn_journallineid) });
@@ -64,7 +42,7 @@ function lineActual(ctx: Ctx, line: Rec): Rec {
   if (!project._msdyn_company_value) throw refuse('rule.project-needs-company', 'work.projectWithoutCompany', { project: String(project.msdyn_subject) });
   const type = Number(line.msdyn_transactiontypecode);
   const cls = Number(line.msdyn_transactionclassification);
-  const contractLine = type === TxType.UnbilledSales ? contractLineFor(ctx, String(project.msdyn_projectid), cls) : undefined;
+  const contractLine = type === TxType.UnbilledSales ? billingLineOf(ctx, String(project.msdyn_projectid), cls) : undefined;
   const contract = contractLine ? ctx.tx.get('salesorder', String(contractLine._salesorderid_value)) : undefined;
   const basis: ActualBasis = {
     _msdyn_project_value: project.msdyn_projectid,

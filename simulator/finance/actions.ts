@@ -1,7 +1,8 @@
 import type { Rec } from '../store/types.js';
 import type { Ctx } from '../domain/context.js';
-import { postJournal } from './journal.js';
+import { postJournal, resetJournalLineToDraft, resetJournalToDraft } from './journal.js';
 import { postProposal } from './posting.js';
+import { deleteAllLines } from './tax.js';
 
 /** Bound actions of the Finance OData endpoint (`…/Microsoft.Dynamics.DataEntities.<name>`). */
 export interface FinanceActionResult {
@@ -18,9 +19,17 @@ export const financeActions: Readonly<Record<string, Readonly<Record<string, Fin
       const { log } = postJournal(ctx, String(j.dataAreaId), String(j.JournalId));
       return { set: 'ProjectIntegrationJournals', record: ctx.tx.get('ProjectIntegrationJournal', `${String(j.dataAreaId)}|${String(j.JournalId)}`) ?? j, log };
     },
+    // "Reset to draft" (project-operations-integration-journal.md; the page's text also calls it "Update to draft").
+    // The action's OData name is ours: no public entity documents it.
+    ResetToDraft: (ctx, j) => ({ set: 'ProjectIntegrationJournals', record: resetJournalToDraft(ctx, String(j.dataAreaId), String(j.JournalId)) }),
+  },
+  ProjectIntegrationJournalLines: {
+    ResetToDraft: (ctx, l) => ({ set: 'ProjectIntegrationJournalLines', record: resetJournalLineToDraft(ctx, l) }),
   },
   ProjectInvoiceProposals: {
     Post: (ctx, p) => ({ set: 'CustomerInvoices', record: postProposal(ctx, String(p.dataAreaId), String(p.ProposalId)) }),
+    // The form's "Delete all" (correct-project-invoice-proposals.md); the action name is ours (convention, docs/api.md "Sales tax").
+    DeleteAll: (ctx, p) => ({ set: 'ProjectInvoiceProposals', record: deleteAllLines(ctx, String(p.dataAreaId), String(p.ProposalId)) }),
   },
 };
 
@@ -29,6 +38,7 @@ export const financeActions: Readonly<Record<string, Readonly<Record<string, Fin
  * record (the router adds the process `log` to every action answer).
  */
 export const financeActionReturns: Readonly<Record<string, Readonly<Record<string, { readonly set: string }>>>> = {
-  ProjectIntegrationJournals: { Post: { set: 'ProjectIntegrationJournals' } },
-  ProjectInvoiceProposals: { Post: { set: 'CustomerInvoices' } },
+  ProjectIntegrationJournals: { Post: { set: 'ProjectIntegrationJournals' }, ResetToDraft: { set: 'ProjectIntegrationJournals' } },
+  ProjectIntegrationJournalLines: { ResetToDraft: { set: 'ProjectIntegrationJournalLines' } },
+  ProjectInvoiceProposals: { Post: { set: 'CustomerInvoices' }, DeleteAll: { set: 'ProjectInvoiceProposals' } },
 };

@@ -2,6 +2,7 @@ import type { EntityDef, FieldDef } from '../schema.js';
 import type { ReadView, Rec } from '../store/types.js';
 import { stagingFields } from '../schema/finance-catalog.js';
 import { ScopedMap, scopedList } from '../schema/scope.js';
+import { taxEntities } from './tax-entities.js';
 
 /**
  * Finance and Operations data entities. Microsoft documents the tables (ProjProposalJour, ProjCDSActualsImport…)
@@ -17,6 +18,13 @@ const ro = { readOnly: true } as const;
 
 export const ProposalStatus = { Open: 'Open', Posted: 'Posted' } as const;
 export const JournalStatus = { Draft: 'Draft', Error: 'Error', Processing: 'Processing', Posted: 'Posted' } as const;
+/**
+ * The values of "Period unit on Project Operations Integration journal" (Project management and accounting parameters,
+ * tab Project Operations on Dynamics 365 Customer Engagement; project-operations-integration-journal.md).
+ */
+export const PeriodUnit = { Days: 'Days', Months: 'Months', Years: 'Years', All: 'All' } as const;
+/** Statuses of a ledger period (Finance's FiscalPeriodStatus: On hold, Open, Closed). */
+export const LedgerPeriodStatus = { Open: 'Open', OnHold: 'OnHold', Closed: 'Closed' } as const;
 
 const oneWay = { rule: 'seed.no-create-delete', key: 'proposal.oneWay' } as const;
 const systemOnly = { rule: 'rule.system-records', key: 'finance.systemOnly' } as const;
@@ -25,7 +33,7 @@ const systemOnly = { rule: 'rule.system-records', key: 'finance.systemOnly' } as
 export const builtinFinanceEntities: readonly EntityDef[] = [
   {
     logicalName: 'LegalEntity', set: 'LegalEntities', key: ['LegalEntityId'], primaryName: 'Name',
-    fields: { LegalEntityId: s({ required: true, maxLength: 4 }), Name: s(), AccountingCurrency: s({ required: true, maxLength: 3 }), SalesTaxPercent: d({ sim: true }) },
+    fields: { LegalEntityId: s({ required: true, maxLength: 4 }), Name: s(), AccountingCurrency: s({ required: true, maxLength: 3 }) },
   },
   {
     // CurrencyEntity, public collection Currencies, key CurrencyCode (CDM operationsCommon/Entities/System/SystemAdministration/
@@ -63,15 +71,19 @@ export const builtinFinanceEntities: readonly EntityDef[] = [
       dataAreaId: s(ro), ProposalId: s(ro), ContractId: s(ro), CustomerAccount: s(ro), CurrencyCode: s(ro), InvoiceDate: dt, Description: s(),
       DataverseInvoiceId: { type: 'guid', readOnly: true }, IsCorrection: { type: 'bool', readOnly: true },
       Status: { type: 'string', readOnly: true, optionSet: 'proposalStatus' }, LineCount: { type: 'int', readOnly: true },
-      InvoiceAmount: m(ro), SalesTaxAmount: m(ro), SalesTaxGroup: s(), CustomerInvoiceId: s(ro), Voucher: s(ro),
+      // SalesTaxGroup: the billing sales tax group, from the customer when the proposal arrives; new lines take it.
+      InvoiceAmount: m(ro), SalesTaxAmount: m(ro), SalesTaxGroup: s({ maxLength: 10 }), CustomerInvoiceId: s(ro), Voucher: s(ro),
     },
   },
   {
     logicalName: 'ProjectInvoiceProposalLine', set: 'ProjectInvoiceProposalLines', key: ['dataAreaId', 'ProposalId', 'LineNum'], primaryName: 'ProposalId', companySpecific: true,
-    refuse: { create: systemOnly, update: systemOnly, delete: systemOnly },
+    // The accountant may change a line's sales tax group and item sales tax group before posting
+    // (correct-project-invoice-proposals.md, "Adjust sales tax"); nothing else of a line.
+    refuse: { create: systemOnly, delete: systemOnly }, updatable: ['SalesTaxGroup', 'ItemSalesTaxGroup'],
     fields: {
       dataAreaId: s(ro), ProposalId: s(ro), LineNum: { type: 'int', readOnly: true }, ActualId: { type: 'guid', readOnly: true }, ProjectId: s(ro), ContractLine: s(ro),
       TransactionClassification: s(ro), LineProperty: s(ro), Quantity: d(ro), SalesPrice: m(ro), Amount: m(ro), CurrencyCode: s(ro), Description: s(ro),
+      SalesTaxGroup: s({ maxLength: 10 }), ItemSalesTaxGroup: s({ maxLength: 10 }), SalesTaxAmount: m(ro),
     },
   },
   {
@@ -107,13 +119,43 @@ export const builtinFinanceEntities: readonly EntityDef[] = [
     fields: { dataAreaId: s(ro), TransactionId: s(ro), ContractLineRef: s(ro), InvoiceDate: dt, Description: s(ro), CurrencyId: s(ro), Amount: m(ro) },
   },
   {
-    logicalName: 'ProjectIntegrationJournal', set: 'ProjectIntegrationJournals', key: ['dataAreaId', 'JournalId'], primaryName: 'JournalId', companySpecific: true,
-    refuse: { create: systemOnly, update: systemOnly, delete: systemOnly },
-    fields: { dataAreaId: s(ro), JournalId: s(ro), Description: s(ro), Status: { type: 'string', readOnly: true, optionSet: 'journalLineStatus' }, LineCount: { type: 'int', readOnly: true }, Voucher: s(ro) },
+    // Project management and accounting parameters of a company, created with it. No public entity documents the
+    // integration journal's period unit: collection `ProjectParameters` (after CDM ProjectParameterEntity, whose 10.0.13
+    // column list predates the field) and column `IntegrationJournalPeriodUnit` are ours (convention, docs/api.md).
+    logicalName: 'ProjectParameter', set: 'ProjectParameters', key: ['dataAreaId'], primaryName: 'dataAreaId', companySpecific: true,
+    refuse: { create: systemOnly, delete: systemOnly }, updatable: ['IntegrationJournalPeriodUnit', 'TaxItemGroupOnAcc'],
+    fields: {
+      dataAreaId: s(ro),
+      IntegrationJournalPeriodUnit: { type: 'option', options: Object.values(PeriodUnit), optionSet: 'integrationJournalPeriodUnit', required: true },
+      // The item sales tax group of milestone (on-account) lines (tax.ts; sales tax setup in tax-entities.ts).
+      TaxItemGroupOnAcc: s({ maxLength: 10 }),
+    },
   },
   {
-    logicalName: 'ProjectIntegrationJournalLine', set: 'ProjectIntegrationJournalLines', key: ['dataAreaId', 'JournalId', 'LineNum'], primaryName: 'JournalId', companySpecific: true,
+    // A ledger period of a company and its status (close-general-ledger-at-period-end). The ledger calendar has no
+    // public entity in our sources: collection and columns are ours, minimal (convention, docs/api.md). A date in no
+    // period is open.
+    logicalName: 'LedgerPeriod', set: 'LedgerPeriods', key: ['dataAreaId', 'StartDate'], primaryName: 'StartDate', companySpecific: true,
+    fields: {
+      dataAreaId: s({ required: true }), StartDate: { type: 'date', required: true }, EndDate: { type: 'date', required: true },
+      Status: { type: 'option', options: Object.values(LedgerPeriodStatus), optionSet: 'ledgerPeriodStatus', required: true },
+    },
+  },
+  {
+    // The Project Operations integration journal (project-operations-integration-journal.md). No public entity is
+    // documented: collection and column names are ours. `OriginalJournalId` is the page's "Original journal",
+    // `PeriodStartDate` the start of the period unit the journal groups (none for All).
+    logicalName: 'ProjectIntegrationJournal', set: 'ProjectIntegrationJournals', key: ['dataAreaId', 'JournalId'], primaryName: 'JournalId', companySpecific: true,
     refuse: { create: systemOnly, update: systemOnly, delete: systemOnly },
+    fields: {
+      dataAreaId: s(ro), JournalId: s(ro), Description: s(ro), Status: { type: 'string', readOnly: true, optionSet: 'journalLineStatus' }, LineCount: { type: 'int', readOnly: true },
+      OriginalJournalId: s(ro), PeriodStartDate: { type: 'date', readOnly: true },
+    },
+  },
+  {
+    // Lines can be deleted before they are posted (records.ts → journal-lines.ts); each has its own voucher.
+    logicalName: 'ProjectIntegrationJournalLine', set: 'ProjectIntegrationJournalLines', key: ['dataAreaId', 'JournalId', 'LineNum'], primaryName: 'JournalId', companySpecific: true,
+    refuse: { create: systemOnly, update: systemOnly },
     fields: {
       dataAreaId: s(ro), JournalId: s(ro), LineNum: { type: 'int', readOnly: true }, ActualId: { type: 'guid', readOnly: true }, ActualsImportId: s(ro),
       TransType: s(ro), TransactionClassification: s(ro), ProjectId: s(ro), Quantity: d(ro), Amount: m(ro), CurrencyCode: s(ro), AccountingDate: dt,
@@ -136,6 +178,7 @@ export const builtinFinanceEntities: readonly EntityDef[] = [
       AmountCur: m(ro), CurrencyCode: s(ro), AmountMST: m(ro), Text: s(ro),
     },
   },
+  ...taxEntities,
 ];
 
 // The current instance's entities: the built-in ones with its schema extensions (schema/scope.ts).

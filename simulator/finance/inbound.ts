@@ -1,9 +1,10 @@
 import type { Rec } from '../store/types.js';
 import { type Ctx, insert, patch } from '../domain/context.js';
 import type { SimError } from '../errors.js';
-import { foEntity, foId, ProposalStatus, STAGING } from './entities.js';
+import { foEntity, foId, PeriodUnit, ProposalStatus, STAGING } from './entities.js';
 import { Finance } from '../errors/finance.js';
 import type { RuleId } from '../rules/index.js';
+import { customerTaxGroup } from './tax.js';
 
 /**
  * What Finance does with a row that dual-write brings from Dataverse: validate it as the data entity's
@@ -51,7 +52,7 @@ export function receiveFromDataverse(ctx: Ctx, entity: string, values: Record<st
   switch (entity) {
     case 'ProjectInvoiceProposal':
       checkNumberSequence(ctx, String(le.LegalEntityId), String(values.ProposalId));
-      return insert(ctx, entity, id, { ...values, Status: ProposalStatus.Open, LineCount: 0, InvoiceAmount: 0, SalesTaxAmount: 0, SalesTaxGroup: null, CustomerInvoiceId: null, Voucher: null });
+      return insert(ctx, entity, id, { ...values, Status: ProposalStatus.Open, LineCount: 0, InvoiceAmount: 0, SalesTaxAmount: 0, SalesTaxGroup: customerTaxGroup(ctx, String(le.LegalEntityId), values.CustomerAccount), CustomerInvoiceId: null, Voucher: null });
     case STAGING:
       return insert(ctx, entity, id, {
         ...values, IsProcessed: false, IntegrationCount: 1, IsJournalized: false, JournalPosted: false, JournalId: null,
@@ -68,13 +69,15 @@ export const LINE_PROPERTIES: readonly { id: string; invoiced: boolean }[] = [
   { id: 'Complimentary', invoiced: false }, { id: 'NotAvailable', invoiced: false },
 ];
 
-/** A new legal entity comes with its line properties and the invoice proposal number sequence. */
+/** A new legal entity comes with its line properties, its project parameters and the invoice proposal number sequence. */
 export function setUpLegalEntity(ctx: Ctx, le: Rec): void {
   const company = String(le.LegalEntityId);
   for (const lp of LINE_PROPERTIES) {
     const id = `${company}|${lp.id}`;
     if (!ctx.tx.get('ProjectLineProperty', id)) insert(ctx, 'ProjectLineProperty', id, { dataAreaId: company, LinePropertyId: lp.id, Name: lp.id, ToBeInvoiced: lp.invoiced });
   }
+  // Its Project management and accounting parameters; convention: the journal period unit starts as Days (journal-periods.ts).
+  if (!ctx.tx.get('ProjectParameter', company)) insert(ctx, 'ProjectParameter', company, { dataAreaId: company, IntegrationJournalPeriodUnit: PeriodUnit.Days });
   const seqId = `${company}|ProjInvoiceProposal`;
   if (!ctx.tx.get('NumberSequence', seqId)) {
     insert(ctx, 'NumberSequence', seqId, {
