@@ -1,8 +1,7 @@
 import type { Rec } from '../store/types.js';
 import { type Ctx, applied, must, patch, refuse, whereEq } from '../domain/context.js';
-import { dec, mul } from '../domain/money.js';
 import { createActual, type ActualBasis } from './actuals.js';
-import { accountingCurrencyId, moneyIn } from './currency.js';
+import { accountingCurrencyId } from './currency.js';
 import { billingLineOf, costBasisOf } from './work.js';
 import { BillingStatus, BillingType, TxClass, TxType } from './entities.js';
 
@@ -78,7 +77,8 @@ export function confirmEntryJournal(ctx: Ctx, id: string): Rec[] {
   const out: Rec[] = [];
   for (const l of lines) {
     const actual = lineActual(ctx, l);
-    patch(ctx, 'msdyn_journalline', String(l.msdyn_journallineid), { msdyn_amount: moneyIn(ctx, actual._transactioncurrencyid_value, mul(dec(l.msdyn_quantity), dec(l.msdyn_price))) });
+    // The line's amount is quantity × price (Amount Method "Multiply Quantity By Price", the default), as its actual's.
+    patch(ctx, 'msdyn_journalline', String(l.msdyn_journallineid), { msdyn_amount: actual.msdyn_amount });
     out.push(actual);
   }
   applied(ctx, 'rule.journal-line-actuals');

@@ -319,23 +319,3 @@ export function approveExpense(ctx: Ctx, id: string): Rec[] {
   patch(ctx, 'msdyn_expense', id, { msdyn_expensestatus: ExpenseStatus.Approved });
   return actuals.map((a) => ctx.tx.get('msdyn_actual', actualId(a)) ?? a);
 }
-
-/**
- * Posting a project journal (e.g. material usage) creates, per line, a cost actual and an unbilled sales actual
- * at the line's sales price (the contract line's price list in Project Operations; here the line carries it).
- */
-export function postProjectJournal(ctx: Ctx, id: string): Rec[] {
-  const journal = must(ctx, 'msdyn_journal', id);
-  if (journal.msdyn_isposted === true) throw refuse('rule.journal-posted-read-only', 'work.journalPosted', { journal: String(journal.msdyn_description) });
-  // A time entry's journal is posted by its approval (convention: the pages show no other way).
-  if (journal._msdyn_timeentry_value) throw refuse('rule.time-journal-by-approval', 'work.timeJournal', { journal: String(journal.msdyn_description) });
-  const lines = [...whereEq(ctx, 'msdyn_journalline', '_msdyn_journal_value', id)];
-  if (lines.length === 0) throw refuse('rule.journal-needs-lines', 'work.journalEmpty', { journal: String(journal.msdyn_description) });
-  const out: Rec[] = [];
-  for (const l of lines) {
-    const project = must(ctx, 'msdyn_project', String(l._msdyn_project_value));
-    out.push(...approveWork(ctx, project, Number(l.msdyn_transactionclassification), dec(l.msdyn_quantity), l.msdyn_costprice, () => l.msdyn_price ?? l.msdyn_costprice, l.msdyn_description, l.msdyn_documentdate));
-  }
-  patch(ctx, 'msdyn_journal', id, { msdyn_isposted: true });
-  return out;
-}

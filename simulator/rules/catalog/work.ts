@@ -10,7 +10,6 @@ export const workRules = [
   { id: 'rule.project-needs-company', kind: 'refusal', source: 'convention' },
   { id: 'rule.entry-approved-once', kind: 'refusal', source: 'convention' },
   { id: 'rule.time-entry-duration', kind: 'refusal', source: 'convention' },
-  { id: 'rule.journal-posted-read-only', kind: 'refusal', source: 'convention' },
   { id: 'rule.journal-needs-lines', kind: 'refusal', source: 'convention' },
   // Approval of time (issue 12, part 3: the rows of both actuals tables before invoicing)
   { id: 'rule.time-submitted-journal', kind: 'derived', source: TM, also: [FP] },
