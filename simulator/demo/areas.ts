@@ -150,6 +150,8 @@ export const STEP_AREAS: Readonly<Record<string, readonly Area[]>> = {
   'journal.thenOwnVouchers': ['journal'],
   'journal.thenJournalVoucherLines': ['journal', 'writeback'],
   'journal.thenInvoiceVoucherLines': ['invoices'],
+  'journal.deleteRate': ['journal'],
+  'journal.thenNoRate': ['journal'],
 };
 
 /** Areas of the record tables a step may name (by their localized entity label). */
