@@ -152,7 +152,8 @@ step('journal.thenInvoiceVoucherLines', async function (table: DataTable) {
 });
 
 /** Deletes the ledger's rate between two currencies that setup.exchangeRate created (valid from the first day of the year). */
-step('journal.deleteRate', async function (from: string, to: string) {
+step('journal.deleteRate', async function (role: string, from: string, to: string) {
+  actAs(this, role, FINANCE_ROLES);
   const year = (await today(this)).slice(0, 4);
   await this.ok('DELETE', `/data/ExchangeRates(RateTypeName='Default',FromCurrency=${odataString(from)},ToCurrency=${odataString(to)},StartDate=${year}-01-01)`);
 });

@@ -97,7 +97,7 @@ Funktionalität: Das Project Operations-Integrationsjournal
     Und der Wechselkurs von "EUR" in "USD" beträgt 1,085
     Und "Bob" hat 8 Stunden gearbeitet und die Zeit ist genehmigt
     Wenn der periodische Prozess "Aus Stagingtabelle importieren" ausgeführt wird
-    Und der Wechselkurs von "EUR" in "USD" gelöscht wird
+    Und der Projektbuchhalter den Wechselkurs von "EUR" in "USD" löscht
     Und der Projektbuchhalter das Project Operations-Integrationsjournal bucht
     Dann meldet das Buchungsprotokoll, dass kein Wechselkurs von "EUR" in "USD" gefunden wurde
     Und ein neues Journal mit dem Status "Fehler" enthält 1 Zeile und nennt das gebuchte Journal als ursprüngliches Journal

@@ -95,7 +95,7 @@ Feature: The Project Operations integration journal
     And the exchange rate from "EUR" to "USD" is 1.085
     And "Bob" worked 8 hours and the time is approved
     When the periodic process "Import from staging table" runs
-    And the exchange rate from "EUR" to "USD" is deleted
+    And the project accountant deletes the exchange rate from "EUR" to "USD"
     And the project accountant posts the Project Operations integration journal
     Then the posting log reports that no exchange rate from "EUR" to "USD" was found
     And a new journal with the status "Error" holds 1 line and names the posted journal as its original journal

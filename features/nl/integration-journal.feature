@@ -97,7 +97,7 @@ Functionaliteit: Het Project Operations-integratiejournaal
     En de wisselkoers van "EUR" naar "USD" is 1,085
     En "Bob" heeft 8 uur gewerkt en de tijd is goedgekeurd
     Als het periodieke proces "Importeren uit opslagtabel" wordt uitgevoerd
-    En de wisselkoers van "EUR" naar "USD" wordt verwijderd
+    En de projectaccountant de wisselkoers van "EUR" naar "USD" verwijdert
     En de projectaccountant het Project Operations-integratiejournaal boekt
     Dan meldt het boekingslogboek dat er geen wisselkoers van "EUR" naar "USD" is gevonden
     En een nieuw journaal met de status "Fout" bevat 1 regel en noemt het geboekte journaal als oorspronkelijk journaal
