@@ -3,6 +3,7 @@ import { odataString } from './support/http.js';
 import type { Rec, SpecWorld } from './support/world.js';
 import { BillingMethod, TxType } from '../simulator/dataverse/entities.js';
 import { DATAVERSE_ROLES, actAs } from './support/roles.js';
+import { STANDARD_TAX_GROUP, standardTaxParameters, standardTaxSetup } from '../simulator/finance/tax-setup.js';
 
 /** Reference data, created the way an integration would: legal entity in Finance, the rest in Dataverse. */
 
@@ -19,13 +20,22 @@ export async function currencyId(w: SpecWorld, iso: string): Promise<string> {
   return String(created.transactioncurrencyid);
 }
 
+/** A legal entity in Finance, seen in Dataverse through the legal entities map. */
+export async function createLegalEntity(w: SpecWorld, code: string, currency: string): Promise<void> {
+  await w.ok('POST', '/data/LegalEntities', { LegalEntityId: code, Name: code, AccountingCurrency: currency });
+  const companies = await w.dvList(`cdm_companies?$filter=cdm_companycode eq ${odataString(code)}`);
+  if (companies.length !== 1) throw w.mismatch(`${w.label('maps.legal_entities')}: ${code}`, w.num(companies.length), w.num(1));
+  const ref = { code, cdmId: String(companies[0]?.cdm_companyid), currency, currencyId: await currencyId(w, currency) };
+  w.companies.set(code, ref);
+  w.company = ref;
+}
+
+/** "… and 10% sales tax": one sales tax code at that rate in a sales tax group and an item sales tax group (tax-setup.ts). */
 step('setup.legalEntity', async function (code: string, currency: string, tax: number) {
-  await this.ok('POST', '/data/LegalEntities', { LegalEntityId: code, Name: code, AccountingCurrency: currency, SalesTaxPercent: tax });
-  const companies = await this.dvList(`cdm_companies?$filter=cdm_companycode eq ${odataString(code)}`);
-  if (companies.length !== 1) throw this.mismatch(`${this.label('maps.legal_entities')}: ${code}`, this.num(companies.length), this.num(1));
-  const ref = { code, cdmId: String(companies[0]?.cdm_companyid), currency, currencyId: await currencyId(this, currency) };
-  this.companies.set(code, ref);
-  this.company = ref;
+  await createLegalEntity(this, code, currency);
+  for (const [set, body] of standardTaxSetup(code, tax)) await this.ok('POST', `/data/${set}`, body);
+  const params = standardTaxParameters(code);
+  await this.ok('PATCH', `/data/${params.path}`, params.body);
 });
 
 /** A customer, a project and a project contract of the current legal entity, in the given Dataverse currency. */
@@ -34,12 +44,17 @@ export async function createContract(w: SpecWorld, name: string, customer: strin
   const companyBind = `/cdm_companies(${company.cdmId})`;
   const currencyBind = `/transactioncurrencies(${currency})`;
   const account = await w.dv('POST', 'accounts', { name: customer, 'msdyn_company@odata.bind': companyBind, 'transactioncurrencyid@odata.bind': currencyBind });
+  // The customer in Finance too (CustomersV3), under the account number: its sales tax group is the legal entity's
+  // standard one when there is one (tax.steps.ts changes it).
+  const customerAccount = String(account.accountnumber);
+  const standard = await w.foList(`SalesTaxGroups?cross-company=true&$filter=dataAreaId eq ${odataString(company.code)} and TaxGroupCode eq ${odataString(STANDARD_TAX_GROUP)}`);
+  await w.ok('POST', '/data/CustomersV3', { dataAreaId: company.code, CustomerAccount: customerAccount, OrganizationName: customer, SalesTaxGroup: standard.length ? STANDARD_TAX_GROUP : null });
   const accountBind = `/accounts(${String(account.accountid)})`;
   const project = await w.dv('POST', 'msdyn_projects', { msdyn_subject: name, 'msdyn_customer@odata.bind': accountBind, 'msdyn_company@odata.bind': companyBind });
   const contract = await w.dv('POST', 'salesorders', {
     name, 'customerid_account@odata.bind': accountBind, 'msdyn_company@odata.bind': companyBind, 'transactioncurrencyid@odata.bind': currencyBind,
   });
-  const ref = { name, id: String(contract.salesorderid), accountId: String(account.accountid), projectId: String(project.msdyn_projectid), company: company.code };
+  const ref = { name, id: String(contract.salesorderid), accountId: String(account.accountid), projectId: String(project.msdyn_projectid), company: company.code, customerAccount };
   w.contracts.set(name, ref);
   w.contract = ref;
 }

@@ -1,7 +1,8 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
+import { standardTaxParameters, standardTaxSetup } from '../simulator/finance/tax-setup.js';
 import {
-  type Harness, type Json, Opt, confirm, createInvoice, list, ok, postJournals, proposalKey, rep, runProcess, setUpContract, startSim,
+  type Harness, type Json, Opt, cents, confirm, createInvoice, list, ok, postJournals, proposalKey, rep, runProcess, setUpContract, startSim,
 } from './support/http.js';
 
 /**
@@ -15,7 +16,6 @@ before(async () => { h = await startSim(); });
 after(async () => { await h.close(); });
 beforeEach(async () => { await h.reset(); });
 
-const cents = (x: unknown): number => Math.round(Number(x) * 100);
 const rateKey = (from: string, to: string, start: string): string => `(RateTypeName='Default',FromCurrency='${from}',ToCurrency='${to}',StartDate=${start})`;
 
 async function addRate(from: string, to: string, start: string, rate: number, extra: Record<string, unknown> = {}): Promise<void> {
@@ -28,7 +28,10 @@ async function currency(iso: string, precision: number): Promise<string> {
 
 /** USPM in USD; USD and the contract's currency in Dataverse; the contract in that currency with `hours` approved. */
 async function foreignContract(o: { iso?: string; precision?: number; hours: number; rate: number; cost?: number }) {
-  await ok(h.fo('POST', '/LegalEntities', { LegalEntityId: 'USPM', Name: 'Contoso Robotics USA', AccountingCurrency: 'USD', SalesTaxPercent: 10 }), 201);
+  await ok(h.fo('POST', '/LegalEntities', { LegalEntityId: 'USPM', Name: 'Contoso Robotics USA', AccountingCurrency: 'USD' }), 201);
+  for (const [set, body] of standardTaxSetup('USPM', 10)) await ok(h.fo('POST', `/${set}`, body), 201);
+  const params = standardTaxParameters('USPM');
+  await ok(h.fo('PATCH', `/${params.path}`, params.body));
   const usd = await currency('USD', 2);
   const foreign = await currency(o.iso ?? 'EUR', o.precision ?? 2);
   const c = await setUpContract(h, { createCompany: false, currency: o.iso ?? 'EUR', hours: o.hours, rate: o.rate, cost: o.cost ?? 90 });

@@ -16,7 +16,7 @@ import { SimError } from '../simulator/errors.js';
 async function setUp(entries = 1): Promise<{ sim: Simulator; contract: string; run: <T>(fn: (ctx: Ctx) => T) => Promise<T> }> {
   const sim = await createSimulator({ clock: '2026-03-02T09:00:00Z' });
   const run = <T>(fn: (ctx: Ctx) => T): Promise<T> => sim.service.exec(fn);
-  await run((ctx) => createFinanceRecord(ctx, foEntity('LegalEntity'), { LegalEntityId: 'USPM', Name: 'USPM', AccountingCurrency: 'USD', SalesTaxPercent: 10 }, undefined));
+  await run((ctx) => createFinanceRecord(ctx, foEntity('LegalEntity'), { LegalEntityId: 'USPM', Name: 'USPM', AccountingCurrency: 'USD' }, undefined));
   const contract = await run((ctx) => {
     const dv = (e: string, v: Record<string, unknown>): Rec => createRecord(ctx, dvEntity(e), v);
     const company = [...ctx.tx.all('cdm_company')][0] as Rec;

@@ -12,8 +12,8 @@ before(async () => { h = await startSim(); });
 after(async () => { await h.close(); });
 beforeEach(async () => {
   await h.reset();
-  await ok(h.fo('POST', '/LegalEntities', { LegalEntityId: 'USPM', Name: 'USPM Ltd.', AccountingCurrency: 'USD', SalesTaxPercent: 10 }), 201);
-  await ok(h.fo('POST', '/LegalEntities', { LegalEntityId: 'DEMF', Name: 'DEMF GmbH', AccountingCurrency: 'EUR', SalesTaxPercent: 19 }), 201);
+  await ok(h.fo('POST', '/LegalEntities', { LegalEntityId: 'USPM', Name: 'USPM Ltd.', AccountingCurrency: 'USD' }), 201);
+  await ok(h.fo('POST', '/LegalEntities', { LegalEntityId: 'DEMF', Name: 'DEMF GmbH', AccountingCurrency: 'EUR' }), 201);
 });
 
 const TYPE_REQUEST = 'Microsoft.OData.ODataException';

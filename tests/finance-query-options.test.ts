@@ -12,8 +12,8 @@ let h: Harness;
 before(async () => {
   h = await startSim();
   // USPM first: the user's default company (the simulator's convention); DEMF a second one.
-  await ok(h.fo('POST', '/LegalEntities', { LegalEntityId: 'USPM', Name: 'USPM Ltd.', AccountingCurrency: 'USD', SalesTaxPercent: 10 }), 201);
-  await ok(h.fo('POST', '/LegalEntities', { LegalEntityId: 'DEMF', Name: 'DEMF GmbH', AccountingCurrency: 'EUR', SalesTaxPercent: 19 }), 201);
+  await ok(h.fo('POST', '/LegalEntities', { LegalEntityId: 'USPM', Name: 'USPM Ltd.', AccountingCurrency: 'USD' }), 201);
+  await ok(h.fo('POST', '/LegalEntities', { LegalEntityId: 'DEMF', Name: 'DEMF GmbH', AccountingCurrency: 'EUR' }), 201);
 });
 after(async () => { await h.close(); });
 

@@ -11,13 +11,26 @@ import { postInvoiceProposals, postProposal } from '../simulator/finance/posting
 import { MainAccount, voucherLines } from '../simulator/finance/ledger.js';
 import type { ProcessLog } from '../simulator/finance/process-log.js';
 import { type MemCtx, memCtx } from './support/mem-tx.js';
+import type { EntityDef } from '../simulator/schema.js';
+import { financeBySet } from '../simulator/finance/entities.js';
+import { createFinanceRecord, updateFinanceRecord } from '../simulator/finance/records.js';
+import { STANDARD_TAX_GROUP, standardTaxParameters, standardTaxSetup } from '../simulator/finance/tax-setup.js';
 
 // ---- fixtures: Finance records as the dual-write maps deliver them -------------------------------------------
 
+/** A legal entity with one sales tax rate (tax-setup.ts) and the customer US-001 of the standard sales tax group. */
 function company(ctx: MemCtx, id: string, currency: string, tax: number): void {
-  const le = insert(ctx, 'LegalEntity', id, { LegalEntityId: id, Name: id, AccountingCurrency: currency, SalesTaxPercent: tax });
+  const le = insert(ctx, 'LegalEntity', id, { LegalEntityId: id, Name: id, AccountingCurrency: currency });
   setUpLegalEntity(ctx, le);
+  for (const [set, body] of standardTaxSetup(id, tax)) createFinanceRecord(ctx, foSet(set), body, undefined);
+  updateFinanceRecord(ctx, foSet('ProjectParameters'), id, standardTaxParameters(id).body);
+  createFinanceRecord(ctx, foSet('CustomersV3'), { dataAreaId: id, CustomerAccount: 'US-001', SalesTaxGroup: STANDARD_TAX_GROUP }, undefined);
 }
+const foSet = (set: string): EntityDef => {
+  const def = financeBySet.get(set);
+  if (!def) throw new Error(`unknown Finance collection ${set}`);
+  return def;
+};
 
 function rate(ctx: MemCtx, from: string, to: string, start: string, value: number): void {
   insert(ctx, 'ExchangeRate', `Default|${from}|${to}|${start}`, { RateTypeName: 'Default', FromCurrency: from, ToCurrency: to, StartDate: start, Rate: value, ConversionFactor: 'One' });

@@ -1,7 +1,7 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  type Harness, type Json, Opt, approveTime, confirm, createInvoice, list, ok, postJournals, proposalKey, rep, runProcess, setUpContract, snapshot, startSim,
+  type Harness, type Json, Opt, approveTime, cents, confirm, createInvoice, list, ok, postJournals, proposalKey, rep, runProcess, setUpContract, snapshot, startSim,
 } from './support/http.js';
 
 /** The project invoice integration end to end, over HTTP only: Dataverse, dual-write, Finance. */
@@ -10,7 +10,6 @@ before(async () => { h = await startSim(); });
 after(async () => { await h.close(); });
 beforeEach(async () => { await h.reset(); });
 
-const cents = (x: unknown): number => Math.round(Number(x) * 100);
 const actuals = (filter = ''): Promise<Json[]> => list(h.dv, `/msdyn_actuals${filter ? `?$filter=${encodeURIComponent(filter)}` : ''}`);
 const proposal = async (company: string, id: string): Promise<Json> => (await ok(h.fo('GET', `/ProjectInvoiceProposals${proposalKey(company, id)}?cross-company=true`))).json;
 const proposalLines = (company: string, id: string): Promise<Json[]> => list(h.fo, `/ProjectInvoiceProposalLines?cross-company=true&$filter=dataAreaId eq '${company}' and ProposalId eq '${id}'&$orderby=LineNum`);

@@ -40,7 +40,7 @@ after(async () => { await h.close(); rmSync(outDir, { recursive: true, force: tr
 
 test('a project invoice flow through clients generated from $metadata', { timeout: 600_000 }, async () => {
   // Finance: the legal entity (dual-write creates its cdm_company).
-  await fo.LegalEntities().create({ LegalEntityId: 'USPM', Name: 'USPM Ltd.', AccountingCurrency: 'USD', SalesTaxPercent: 10 });
+  await fo.LegalEntities().create({ LegalEntityId: 'USPM', Name: 'USPM Ltd.', AccountingCurrency: 'USD' });
   const companies = await dv.cdm_companies().query((b: Json, q: Json) => b.select('cdm_companyid', 'cdm_companycode').filter(q.cdm_companycode.eq('USPM')));
   assert.equal(companies.data.value.length, 1);
   const companyId = String(companies.data.value[0].cdm_companyid);

@@ -16,6 +16,15 @@ export interface FieldPair {
   readonly dir: 1 | 2 | 3;
   /** Name of a transform in transforms.ts; none = the value as it is. */
   readonly transform?: string;
+  /** A schema extension's value map for this pair, in dual-write's JSON (schema/extensions.ts, transforms.ts valueMapped). */
+  readonly transforms?: readonly ValueMapTransform[];
+}
+
+/** A dual-write transform of a column mapping, as dual-write's JSON writes it (dual-write/customizing-mappings.md). */
+export interface ValueMapTransform {
+  readonly transformType: 'ValueMap';
+  /** Finance value → Dataverse value (an option value, as text or a number; null: no value). */
+  readonly valueMap: Readonly<Record<string, string | number | null>>;
 }
 
 export interface TableMap {
@@ -108,14 +117,16 @@ export const builtinTableMaps: readonly TableMap[] = [
     // summary for integrated deployments"): after posting in Finance, the customer invoice number and date and the
     // project invoice status Posted come back to the pro-forma invoice. The page says to enable this map first, so
     // it is installed Not running. Convention: the Finance entity is the proposal itself; the Dataverse columns
-    // for the customer invoice number and date are not documented (ours, marked `sim`); the invoice-level tax
-    // amount the page also lists is not carried here.
+    // for the customer invoice number and date are not documented (ours, marked `sim`). The invoice-level tax amount
+    // the page also lists lands in the invoice's Total Tax column, totaltax (ce/developer/entities/invoice.md; the
+    // page names no column: convention).
     id: 'customerinvoices', version: '1.0.0.0', dataverse: 'invoice', finance: 'ProjectInvoiceProposal', master: 'dataverse', order: 6,
     filter: 'postedProposals', initialState: 'NotRunning',
     integrationKey: { dataverse: 'invoicenumber', finance: ['dataAreaId', 'ProposalId'] },
     fields: [
       f('invoicenumber', 'ProposalId', 1), f('msdyn_customerinvoicenumber', 'CustomerInvoiceId', 1),
       f('msdyn_customerinvoicedate', 'InvoiceDate', 1), f('msdyn_projectinvoicestatus', 'Status', 1, 'proposalStatus'),
+      f('totaltax', 'SalesTaxAmount', 1),
     ],
   },
 ];

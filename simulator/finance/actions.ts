@@ -2,6 +2,7 @@ import type { Rec } from '../store/types.js';
 import type { Ctx } from '../domain/context.js';
 import { postJournal, resetJournalLineToDraft, resetJournalToDraft } from './journal.js';
 import { postProposal } from './posting.js';
+import { deleteAllLines } from './tax.js';
 
 /** Bound actions of the Finance OData endpoint (`…/Microsoft.Dynamics.DataEntities.<name>`). */
 export interface FinanceActionResult {
@@ -27,6 +28,8 @@ export const financeActions: Readonly<Record<string, Readonly<Record<string, Fin
   },
   ProjectInvoiceProposals: {
     Post: (ctx, p) => ({ set: 'CustomerInvoices', record: postProposal(ctx, String(p.dataAreaId), String(p.ProposalId)) }),
+    // The form's "Delete all" (correct-project-invoice-proposals.md); the action name is ours (convention, docs/api.md "Sales tax").
+    DeleteAll: (ctx, p) => ({ set: 'ProjectInvoiceProposals', record: deleteAllLines(ctx, String(p.dataAreaId), String(p.ProposalId)) }),
   },
 };
 
@@ -37,5 +40,5 @@ export const financeActions: Readonly<Record<string, Readonly<Record<string, Fin
 export const financeActionReturns: Readonly<Record<string, Readonly<Record<string, { readonly set: string }>>>> = {
   ProjectIntegrationJournals: { Post: { set: 'ProjectIntegrationJournals' }, ResetToDraft: { set: 'ProjectIntegrationJournals' } },
   ProjectIntegrationJournalLines: { ResetToDraft: { set: 'ProjectIntegrationJournalLines' } },
-  ProjectInvoiceProposals: { Post: { set: 'CustomerInvoices' } },
+  ProjectInvoiceProposals: { Post: { set: 'CustomerInvoices' }, DeleteAll: { set: 'ProjectInvoiceProposals' } },
 };

@@ -2,6 +2,7 @@ import type { EntityDef, FieldDef } from '../schema.js';
 import type { ReadView, Rec } from '../store/types.js';
 import { stagingFields } from '../schema/finance-catalog.js';
 import { ScopedMap, scopedList } from '../schema/scope.js';
+import { taxEntities } from './tax-entities.js';
 
 /**
  * Finance and Operations data entities. Microsoft documents the tables (ProjProposalJour, ProjCDSActualsImport…)
@@ -32,7 +33,7 @@ const systemOnly = { rule: 'rule.system-records', key: 'finance.systemOnly' } as
 export const builtinFinanceEntities: readonly EntityDef[] = [
   {
     logicalName: 'LegalEntity', set: 'LegalEntities', key: ['LegalEntityId'], primaryName: 'Name',
-    fields: { LegalEntityId: s({ required: true, maxLength: 4 }), Name: s(), AccountingCurrency: s({ required: true, maxLength: 3 }), SalesTaxPercent: d({ sim: true }) },
+    fields: { LegalEntityId: s({ required: true, maxLength: 4 }), Name: s(), AccountingCurrency: s({ required: true, maxLength: 3 }) },
   },
   {
     // CurrencyEntity, public collection Currencies, key CurrencyCode (CDM operationsCommon/Entities/System/SystemAdministration/
@@ -70,15 +71,19 @@ export const builtinFinanceEntities: readonly EntityDef[] = [
       dataAreaId: s(ro), ProposalId: s(ro), ContractId: s(ro), CustomerAccount: s(ro), CurrencyCode: s(ro), InvoiceDate: dt, Description: s(),
       DataverseInvoiceId: { type: 'guid', readOnly: true }, IsCorrection: { type: 'bool', readOnly: true },
       Status: { type: 'string', readOnly: true, optionSet: 'proposalStatus' }, LineCount: { type: 'int', readOnly: true },
-      InvoiceAmount: m(ro), SalesTaxAmount: m(ro), SalesTaxGroup: s(), CustomerInvoiceId: s(ro), Voucher: s(ro),
+      // SalesTaxGroup: the billing sales tax group, from the customer when the proposal arrives; new lines take it.
+      InvoiceAmount: m(ro), SalesTaxAmount: m(ro), SalesTaxGroup: s({ maxLength: 10 }), CustomerInvoiceId: s(ro), Voucher: s(ro),
     },
   },
   {
     logicalName: 'ProjectInvoiceProposalLine', set: 'ProjectInvoiceProposalLines', key: ['dataAreaId', 'ProposalId', 'LineNum'], primaryName: 'ProposalId', companySpecific: true,
-    refuse: { create: systemOnly, update: systemOnly, delete: systemOnly },
+    // The accountant may change a line's sales tax group and item sales tax group before posting
+    // (correct-project-invoice-proposals.md, "Adjust sales tax"); nothing else of a line.
+    refuse: { create: systemOnly, delete: systemOnly }, updatable: ['SalesTaxGroup', 'ItemSalesTaxGroup'],
     fields: {
       dataAreaId: s(ro), ProposalId: s(ro), LineNum: { type: 'int', readOnly: true }, ActualId: { type: 'guid', readOnly: true }, ProjectId: s(ro), ContractLine: s(ro),
       TransactionClassification: s(ro), LineProperty: s(ro), Quantity: d(ro), SalesPrice: m(ro), Amount: m(ro), CurrencyCode: s(ro), Description: s(ro),
+      SalesTaxGroup: s({ maxLength: 10 }), ItemSalesTaxGroup: s({ maxLength: 10 }), SalesTaxAmount: m(ro),
     },
   },
   {
@@ -118,10 +123,12 @@ export const builtinFinanceEntities: readonly EntityDef[] = [
     // integration journal's period unit: collection `ProjectParameters` (after CDM ProjectParameterEntity, whose 10.0.13
     // column list predates the field) and column `IntegrationJournalPeriodUnit` are ours (convention, docs/api.md).
     logicalName: 'ProjectParameter', set: 'ProjectParameters', key: ['dataAreaId'], primaryName: 'dataAreaId', companySpecific: true,
-    refuse: { create: systemOnly, delete: systemOnly }, updatable: ['IntegrationJournalPeriodUnit'],
+    refuse: { create: systemOnly, delete: systemOnly }, updatable: ['IntegrationJournalPeriodUnit', 'TaxItemGroupOnAcc'],
     fields: {
       dataAreaId: s(ro),
       IntegrationJournalPeriodUnit: { type: 'option', options: Object.values(PeriodUnit), optionSet: 'integrationJournalPeriodUnit', required: true },
+      // The item sales tax group of milestone (on-account) lines (tax.ts; sales tax setup in tax-entities.ts).
+      TaxItemGroupOnAcc: s({ maxLength: 10 }),
     },
   },
   {
@@ -171,6 +178,7 @@ export const builtinFinanceEntities: readonly EntityDef[] = [
       AmountCur: m(ro), CurrencyCode: s(ro), AmountMST: m(ro), Text: s(ro),
     },
   },
+  ...taxEntities,
 ];
 
 // The current instance's entities: the built-in ones with its schema extensions (schema/scope.ts).

@@ -6,6 +6,7 @@ import { accountingCurrency, lineInvoiced, newVoucher, rateLookup } from './ledg
 import { journalForPeriod, nextLineNum, periodStart, periodUnitOf } from './journal-periods.js';
 import { expectedBilledLines } from './expected-lines.js';
 import { type ProcessLog, error, info } from './process-log.js';
+import { defaultLineGroups } from './tax.js';
 
 /**
  * The periodic process "Import from staging table" (domain.md §2.1 steps 2 and 7, §2.6):
@@ -210,11 +211,13 @@ function importProposalLines(ctx: Ctx, rows: readonly Rec[], log: ProcessLog[], 
       lineNum++;
       const chargeable = lineInvoiced(ctx, dataAreaId, row.BillingType);
       if (chargeable) amount += dec(row.Amount);
+      const groups = defaultLineGroups(ctx, dataAreaId, header, row.TransactionClassification);
       insert(ctx, 'ProjectInvoiceProposalLine', `${dataAreaId}|${proposalId}|${lineNum}`, {
         dataAreaId, ProposalId: proposalId, LineNum: lineNum, ActualId: row.ActualId, ProjectId: row.ProjectId ?? null,
         ContractLine: row.ContractLine ?? null, TransactionClassification: row.TransactionClassification ?? null,
         LineProperty: row.BillingType ?? null, Quantity: row.Quantity ?? 0, SalesPrice: row.UnitPrice ?? 0, Amount: row.Amount ?? 0,
         CurrencyCode: row.TransactionCurrencyId ?? header.CurrencyCode ?? null, Description: row.Description ?? null,
+        SalesTaxGroup: groups.salesTaxGroup, ItemSalesTaxGroup: groups.itemSalesTaxGroup, SalesTaxAmount: null,
         // Not part of the data entity: what posting needs to reverse WIP (read by posting.ts).
         SourceKind: p.kind, UnbilledActualId: p.unbilled ?? null, ActualsImportId: row.ActualsImportId,
       });

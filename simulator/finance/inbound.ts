@@ -4,6 +4,7 @@ import type { SimError } from '../errors.js';
 import { foEntity, foId, PeriodUnit, ProposalStatus, STAGING } from './entities.js';
 import { Finance } from '../errors/finance.js';
 import type { RuleId } from '../rules/index.js';
+import { customerTaxGroup } from './tax.js';
 
 /**
  * What Finance does with a row that dual-write brings from Dataverse: validate it as the data entity's
@@ -51,7 +52,7 @@ export function receiveFromDataverse(ctx: Ctx, entity: string, values: Record<st
   switch (entity) {
     case 'ProjectInvoiceProposal':
       checkNumberSequence(ctx, String(le.LegalEntityId), String(values.ProposalId));
-      return insert(ctx, entity, id, { ...values, Status: ProposalStatus.Open, LineCount: 0, InvoiceAmount: 0, SalesTaxAmount: 0, SalesTaxGroup: null, CustomerInvoiceId: null, Voucher: null });
+      return insert(ctx, entity, id, { ...values, Status: ProposalStatus.Open, LineCount: 0, InvoiceAmount: 0, SalesTaxAmount: 0, SalesTaxGroup: customerTaxGroup(ctx, String(le.LegalEntityId), values.CustomerAccount), CustomerInvoiceId: null, Voucher: null });
     case STAGING:
       return insert(ctx, entity, id, {
         ...values, IsProcessed: false, IntegrationCount: 1, IsJournalized: false, JournalPosted: false, JournalId: null,

@@ -6,7 +6,7 @@ import { Finance } from '../errors/finance.js';
 
 /**
  * The general ledger side of the project invoice integration: posting types and their main accounts, exchange
- * rates, sales tax and vouchers. Sign convention of a voucher line (as in F&O's general journal): a positive
+ * rates and vouchers (sales tax: tax.ts). Sign convention of a voucher line (as in F&O's general journal): a positive
  * amount is a debit, a negative amount a credit; the AmountMST of a voucher's lines sums to zero.
  */
 export const PostingType = {
@@ -32,7 +32,6 @@ export const MainAccount: Readonly<Record<PostingTypeName, { readonly account: s
 };
 
 const ONE = dec(1);
-const HUNDRED = dec(100);
 
 /** The legal entity, or a Finance refusal naming the unknown company. */
 export function legalEntity(ctx: Ctx, dataAreaId: string): Rec {
@@ -111,8 +110,6 @@ export function roundingOf(ctx: Ctx): Rounding {
 /** Amount in accounting currency: amount × rate, rounded to the accounting currency's step. */
 export const toMST = (amountCur: Dec, rate: Dec, step: Dec = CENT): Dec => roundTo(mul(amountCur, rate), step);
 
-/** Sales tax of one line: percent of the amount, rounded per line to the transaction currency's step. */
-export const salesTax = (amount: Dec, percent: unknown, step: Dec = CENT): Dec => roundTo(div(mul(amount, dec(percent)), HUNDRED), step);
 
 /** Rate as stored on records (JSON number, exact to our scale). */
 export const rateNumber = (rate: Dec): number => num(rate, 10);

@@ -4,17 +4,19 @@ import { type Dec, dec, num, toFixed } from '../domain/money.js';
 import { SimError, isSimError } from '../errors.js';
 import { ProposalStatus, STAGING, numberedLines } from './entities.js';
 import {
-  PostingType, VoucherBuilder, accountingCurrency, legalEntity, lineInvoiced, newVoucher, rateLookup, rateNumber, requireRate, roundingOf, salesTax, toMST,
+  PostingType, VoucherBuilder, accountingCurrency, legalEntity, lineInvoiced, newVoucher, rateLookup, rateNumber, requireRate, roundingOf, toMST,
 } from './ledger.js';
 import { type ProcessLog, error, info, warning } from './process-log.js';
 import { Finance } from '../errors/finance.js';
+import { lineSalesTax } from './tax.js';
 
 /**
  * Posting a project invoice proposal (post-project-invoices.md, format-update-project-invoice-proposals.md
  * "Posting result"): a customer invoice and one voucher —
  * - per time and material line whose unbilled sales were posted to WIP: Cr WIP - sales value, Dr accrued revenue
  *   (the amounts in accounting currency of the journal posting, so WIP clears exactly);
- * - per chargeable line: Cr invoiced revenue, Cr sales tax (tax rounded per line);
+ * - per chargeable line: Cr invoiced revenue, Cr sales tax (the codes of the line's sales tax group and item sales
+ *   tax group, rounded per line and code: tax.ts);
  * - Dr customer balance, the invoice total including tax (it takes the rounding remainder in accounting currency).
  * Billed sales reversals (credit notes) post the same with negative amounts.
  */
@@ -34,7 +36,6 @@ export function postProposal(ctx: Ctx, dataAreaId: string, proposalId: string): 
   const invoiceDate = String(proposal.InvoiceDate ?? today(ctx)).slice(0, 10);
   const rates = rateLookup(ctx);
   const rate = requireRate(rates, currency, mst, invoiceDate);
-  const taxPercent = le.SalesTaxPercent ?? 0;
   // Each currency rounds to its own rule: tax in the invoice's currency, conversions in the accounting currency.
   const rounding = roundingOf(ctx);
   const curStep = rounding(currency);
@@ -44,7 +45,8 @@ export function postProposal(ctx: Ctx, dataAreaId: string, proposalId: string): 
   const planned = lines.map((line) => {
     const amount = dec(line.Amount);
     const chargeable = lineInvoiced(ctx, dataAreaId, line.LineProperty);
-    const tax = chargeable ? salesTax(amount, taxPercent, curStep) : 0n;
+    const groups = { salesTaxGroup: line.SalesTaxGroup ? String(line.SalesTaxGroup) : null, itemSalesTaxGroup: line.ItemSalesTaxGroup ? String(line.ItemSalesTaxGroup) : null };
+    const tax = chargeable ? lineSalesTax(ctx, dataAreaId, amount, groups, invoiceDate, curStep) : 0n;
     let wip: { cur: Dec; mst: Dec; currency: string } | undefined;
     if (line.SourceKind === 'TimeAndMaterial' && line.UnbilledActualId) {
       const unbilled = ctx.tx.get(STAGING, `${dataAreaId}|${String(line.UnbilledActualId)}`);
@@ -89,6 +91,7 @@ export function postProposal(ctx: Ctx, dataAreaId: string, proposalId: string): 
     InvoiceAmount: num(invoiceAmount), SalesTaxAmount: num(taxAmount),
   });
   for (const p of planned) {
+    patch(ctx, 'ProjectInvoiceProposalLine', `${id}|${String(p.line.LineNum)}`, { SalesTaxAmount: num(p.tax) });
     const stagingId = `${dataAreaId}|${String(p.line.ActualsImportId ?? p.line.ActualId)}`;
     if (!ctx.tx.get(STAGING, stagingId)) continue;
     patch(ctx, STAGING, stagingId, {

@@ -8,6 +8,7 @@ import { CONVERSION_FACTORS } from './ledger.js';
 import { deleteJournalLine } from './journal.js';
 import { dec } from '../domain/money.js';
 import { Finance } from '../errors/finance.js';
+import { checkLineGroupChange, checkTaxWrite } from './tax.js';
 
 /**
  * An exchange rate the ledger can use: a positive rate and a conversion factor the simulator knows (`One`,
@@ -35,6 +36,7 @@ export function createFinanceRecord(ctx: Ctx, def: EntityDef, values: Record<str
   if (def.logicalName === 'LedgerPeriod') checkLedgerPeriod(rec);
   for (const k of def.key) if (rec[k] === undefined || rec[k] === null || rec[k] === '') throw Finance.badRequest('payload.required', { property: k, entity: def.set });
   if (def.companySpecific && !ctx.tx.get('LegalEntity', String(rec.dataAreaId))) throw Finance.badRequest('finance.unknownCompany', { company: String(rec.dataAreaId) });
+  if (def.companySpecific) checkTaxWrite(ctx, def.logicalName, String(rec.dataAreaId), rec);
   const id = foId(def, rec);
   if (ctx.tx.get(def.logicalName, id)) throw Finance.duplicateKey(def.set, id);
   const out = insert(ctx, def.logicalName, id, rec);
@@ -48,7 +50,10 @@ export function updateFinanceRecord(ctx: Ctx, def: EntityDef, id: string, values
   if (outside.length) throw Finance.badRequest('payload.readOnly', { property: outside[0] ?? '', entity: def.set });
   for (const k of def.key) if (k in values && values[k] !== ctx.tx.get(def.logicalName, id)?.[k]) throw Finance.badRequest('payload.readOnly', { property: k, entity: def.set });
   if (def.logicalName === 'ExchangeRate') checkExchangeRate(values);
-  if (def.logicalName === 'LedgerPeriod') checkLedgerPeriod(values, ctx.tx.get(def.logicalName, id));
+  const current = ctx.tx.get(def.logicalName, id);
+  if (def.logicalName === 'LedgerPeriod') checkLedgerPeriod(values, current);
+  if (def.companySpecific && current) checkTaxWrite(ctx, def.logicalName, String(current.dataAreaId), values);
+  if (def.logicalName === 'ProjectInvoiceProposalLine' && current) checkLineGroupChange(ctx, current);
   return patch(ctx, def.logicalName, id, values);
 }
 

@@ -12,13 +12,16 @@ import { backlogRules } from './catalog/backlog.js';
 import { correctionRules } from './catalog/corrections.js';
 import { currencyRules } from './catalog/currencies.js';
 import { dualWriteRules } from './catalog/dualwrite.js';
+import { expenseRules } from './catalog/expenses.js';
 import { financeRules } from './catalog/finance.js';
 import { invoiceRules } from './catalog/invoices.js';
+import { entryJournalRules } from './catalog/entry-journals.js';
 import { journalRules } from './catalog/journal.js';
 import { recordRules } from './catalog/records.js';
 import { seedRules } from './catalog/seed.js';
 import { statusRules } from './catalog/statuses.js';
 import { workRules } from './catalog/work.js';
+import { taxRules } from './catalog/tax.js';
 import { PO_REPO, type PageSource, type RuleDef } from './types.js';
 
 export { type RuleDef, type RuleKind, type RuleSource, type PageSource, PO_REPO } from './types.js';
@@ -26,6 +29,8 @@ export { type RuleDef, type RuleKind, type RuleSource, type PageSource, PO_REPO 
 const all = [
   ...seedRules, ...actualsRules, ...invoiceRules, ...correctionRules, ...backlogRules, ...workRules, ...recordRules,
   ...financeRules, ...dualWriteRules, ...currencyRules, ...statusRules, ...journalRules,
+  ...expenseRules, ...entryJournalRules,
+  ...taxRules,
 ] as const;
 
 /** Every rule id: the type checker refuses a rule name that the registry does not hold. */

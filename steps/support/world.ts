@@ -13,7 +13,7 @@ export const DV = '/api/data/v9.2';
 export const FO = '/data';
 
 export interface CompanyRef { readonly code: string; readonly cdmId: string; readonly currency: string; readonly currencyId: string }
-export interface ContractRef { readonly name: string; readonly id: string; readonly accountId: string; readonly projectId: string; readonly company: string; lineId?: string }
+export interface ContractRef { readonly name: string; readonly id: string; readonly accountId: string; readonly projectId: string; readonly company: string; lineId?: string; readonly customerAccount?: string }
 export interface InvoiceRef { readonly id: string; readonly number: string; readonly company: string }
 
 /**

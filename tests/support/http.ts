@@ -4,6 +4,7 @@
  * builds the usual starting point of the flow over HTTP, the way a client of both apps would.
  */
 import { createSimulator, type Simulator } from '../../simulator/index.js';
+import { STANDARD_TAX_GROUP, standardTaxParameters, standardTaxSetup } from '../../simulator/finance/tax-setup.js';
 
 // Test-only: response bodies are arbitrary JSON whose shape each assertion checks.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -32,6 +33,9 @@ export const Opt = {
   MilestoneNotReady: 192350000, MilestoneReady: 192350001, MilestoneInvoicePosted: 192350003,
   Adjusted: 192350001,
 } as const;
+
+/** An amount in whole cents, for sums that must come out exact (debits equal credits, rounding per currency). */
+export const cents = (x: unknown): number => Math.round(Number(x) * 100);
 
 export interface Harness {
   readonly sim: Simulator;
@@ -129,7 +133,10 @@ export async function setUpContract(h: Harness, o: ContractOptions = {}): Promis
   const company = o.company ?? 'USPM';
   const currency = o.currency ?? 'USD';
   if (o.createCompany !== false) {
-    await ok(h.fo('POST', '/LegalEntities', { LegalEntityId: company, Name: `${company} Ltd.`, AccountingCurrency: currency, SalesTaxPercent: o.taxPercent ?? 10 }), 201);
+    await ok(h.fo('POST', '/LegalEntities', { LegalEntityId: company, Name: `${company} Ltd.`, AccountingCurrency: currency }), 201);
+    for (const [set, body] of standardTaxSetup(company, o.taxPercent ?? 10)) await ok(h.fo('POST', `/${set}`, body), 201);
+    const params = standardTaxParameters(company);
+    await ok(h.fo('PATCH', `/${params.path}`, params.body));
   }
   const companies = await ok(h.dv('GET', `/cdm_companies?$filter=cdm_companycode eq '${company}'`));
   const companyId = String(companies.json.value[0]?.cdm_companyid);
@@ -140,6 +147,10 @@ export async function setUpContract(h: Harness, o: ContractOptions = {}): Promis
   const account = await ok(h.dv('POST', '/accounts', {
     name: o.customer ?? 'Contoso Ltd.', 'msdyn_company@odata.bind': `/cdm_companies(${companyId})`, 'transactioncurrencyid@odata.bind': `/transactioncurrencies(${currencyId})`,
   }, rep), 201);
+  // The customer in Finance under the account's number, in the standard sales tax group when the company has it.
+  const groups = await ok(h.fo('GET', `/SalesTaxGroups?cross-company=true&$filter=dataAreaId eq '${company}' and TaxGroupCode eq '${STANDARD_TAX_GROUP}'`));
+  const salesTaxGroup = groups.json.value.length ? STANDARD_TAX_GROUP : null;
+  await ok(h.fo('POST', '/CustomersV3', { dataAreaId: company, CustomerAccount: String(account.json.accountnumber), OrganizationName: o.customer ?? 'Contoso Ltd.', SalesTaxGroup: salesTaxGroup }), 201);
   const accountId = String(account.json.accountid);
   const name = o.name ?? 'ERP rollout';
   const project = await ok(h.dv('POST', '/msdyn_projects', { msdyn_subject: name, 'msdyn_customer@odata.bind': `/accounts(${accountId})` }, rep), 201);
