@@ -35,7 +35,7 @@ step('setup.legalEntity', async function (code: string, currency: string, tax: n
   await createLegalEntity(this, code, currency);
   for (const [set, body] of standardTaxSetup(code, tax)) await this.ok('POST', `/data/${set}`, body);
   const params = standardTaxParameters(code);
-  await this.ok('PATCH', `/data/${params.path}`, params.body);
+  await this.ok('PATCH', `/data/${params.path}?cross-company=true`, params.body); // the company may not be the default one
 });
 
 /** A customer, a project and a project contract of the current legal entity, in the given Dataverse currency. */
