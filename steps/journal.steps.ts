@@ -150,3 +150,16 @@ step('journal.thenInvoiceVoucherLines', async function (table: DataTable) {
   const posted = this.need(this.customerInvoice, 'customerInvoice');
   checkVoucherLines(this, await voucherLinesOf(this, [String(posted.Voucher)]), table);
 });
+
+/** Deletes the ledger's rate between two currencies that setup.exchangeRate created (valid from the first day of the year). */
+step('journal.deleteRate', async function (role: string, from: string, to: string) {
+  actAs(this, role, FINANCE_ROLES);
+  const year = (await today(this)).slice(0, 4);
+  await this.ok('DELETE', `/data/ExchangeRates(RateTypeName='Default',FromCurrency=${odataString(from)},ToCurrency=${odataString(to)},StartDate=${year}-01-01)`);
+});
+
+step('journal.thenNoRate', async function (from: string, to: string) {
+  const log = journalPostings.get(this)?.log ?? [];
+  const hit = log.some((l) => l.level === 'error' && l.key === 'finance.noExchangeRate' && (l.params as Rec | undefined)?.from === from && (l.params as Rec | undefined)?.to === to);
+  if (!hit) throw this.mismatch(this.label('entities.ProjectIntegrationJournal.one'), log.filter((l) => l.level === 'error').map((l) => String(l.key)).join(', ') || this.failText('none'), `finance.noExchangeRate ${from} → ${to}`);
+});

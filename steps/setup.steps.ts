@@ -35,8 +35,7 @@ step('setup.legalEntity', async function (code: string, currency: string, tax: n
   await createLegalEntity(this, code, currency);
   for (const [set, body] of standardTaxSetup(code, tax)) await this.ok('POST', `/data/${set}`, body);
   const params = standardTaxParameters(code);
-  // A legal entity other than the user's default one is addressed with cross-company=true (odata.md).
-  await this.ok('PATCH', `/data/${params.path}?cross-company=true`, params.body);
+  await this.ok('PATCH', `/data/${params.path}`, params.body);
 });
 
 /** A customer, a project and a project contract of the current legal entity, in the given Dataverse currency. */

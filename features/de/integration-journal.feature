@@ -89,3 +89,22 @@ Funktionalität: Das Project Operations-Integrationsjournal
     Wenn der Projektbuchhalter die Zeile der nicht fakturierten Umsätze im Integrationsjournal zu löschen versucht
     Dann wird der Vorgang abgelehnt
     Und die Tabelle Integrationsjournalzeilen der juristischen Person "USPM" enthält 2 Datensätze
+
+  @id:journal-missing-rate @doc:rule.journal-transfer-error-lines
+  Szenario: Ohne Wechselkurs beim Buchen kommt die Euro-Zeile in ein neues Journal, die Kostenzeile wird gebucht
+    Angenommen der Projektvertrag "Roboterlinie Europa" für den Debitor "Litware Europe" in der Währung "EUR"
+    Und der Vertrag rechnet Zeit und Material mit 100,00 pro Stunde ab, bei Kosten von 90,00 pro Stunde
+    Und der Wechselkurs von "EUR" in "USD" beträgt 1,085
+    Und "Bob" hat 8 Stunden gearbeitet und die Zeit ist genehmigt
+    Wenn der periodische Prozess "Aus Stagingtabelle importieren" ausgeführt wird
+    Und der Projektbuchhalter den Wechselkurs von "EUR" in "USD" löscht
+    Und der Projektbuchhalter das Project Operations-Integrationsjournal bucht
+    Dann meldet das Buchungsprotokoll, dass kein Wechselkurs von "EUR" in "USD" gefunden wurde
+    Und ein neues Journal mit dem Status "Fehler" enthält 1 Zeile und nennt das gebuchte Journal als ursprüngliches Journal
+    Und der Istwert für nicht fakturierte Umsätze hat noch keinen Wert im Feld "Belegnummer"
+    Wenn der Wechselkurs von "EUR" in "USD" 1,085 beträgt
+    Und der Projektbuchhalter das Journal mit Buchungsfehlern auf Entwurf zurücksetzt
+    Und der Projektbuchhalter das Project Operations-Integrationsjournal bucht
+    Dann zeigt der Istwert für nicht fakturierte Umsätze die Buchhaltungsdetails:
+      | Buchhaltungswährungsbetrag | 868,00 |
+      | Wechselkurs                | 1,085  |

@@ -87,3 +87,22 @@ Feature: The Project Operations integration journal
     When the project accountant tries to delete the unbilled sales line of the integration journal
     Then the operation is refused
     And the table Integration journal lines of the legal entity "USPM" holds 2 records
+
+  @id:journal-missing-rate @doc:rule.journal-transfer-error-lines
+  Scenario: Without an exchange rate at posting the euro line moves to a new journal, and the cost line is posted
+    Given the project contract "Robot line Europe" for customer "Litware Europe" in the currency "EUR"
+    And the contract bills time and material at 100.00 per hour, at a cost of 90.00 per hour
+    And the exchange rate from "EUR" to "USD" is 1.085
+    And "Bob" worked 8 hours and the time is approved
+    When the periodic process "Import from staging table" runs
+    And the project accountant deletes the exchange rate from "EUR" to "USD"
+    And the project accountant posts the Project Operations integration journal
+    Then the posting log reports that no exchange rate from "EUR" to "USD" was found
+    And a new journal with the status "Error" holds 1 line and names the posted journal as its original journal
+    And the unbilled sales actual has no "Voucher number" yet
+    When the exchange rate from "EUR" to "USD" is 1.085
+    And the project accountant resets the journal with posting errors to draft
+    And the project accountant posts the Project Operations integration journal
+    Then the unbilled sales actual shows the accounting details:
+      | Accounting currency amount | 868.00 |
+      | Exchange rate              | 1.085  |

@@ -89,3 +89,22 @@ Functionaliteit: Het Project Operations-integratiejournaal
     Als de projectaccountant de regel van de niet-gefactureerde verkoop uit het integratiejournaal probeert te verwijderen
     Dan wordt de bewerking geweigerd
     En de tabel Integratiejournaalregels van rechtspersoon "USPM" bevat 2 records
+
+  @id:journal-missing-rate @doc:rule.journal-transfer-error-lines
+  Scenario: Zonder wisselkoers bij het boeken gaat de euroregel naar een nieuw journaal en wordt de kostenregel geboekt
+    Stel het projectcontract "Robotlijn Europa" voor klant "Litware Europe" in de valuta "EUR"
+    En het contract factureert tijd en materiaal tegen 100,00 per uur, bij een kostprijs van 90,00 per uur
+    En de wisselkoers van "EUR" naar "USD" is 1,085
+    En "Bob" heeft 8 uur gewerkt en de tijd is goedgekeurd
+    Als het periodieke proces "Importeren uit opslagtabel" wordt uitgevoerd
+    En de projectaccountant de wisselkoers van "EUR" naar "USD" verwijdert
+    En de projectaccountant het Project Operations-integratiejournaal boekt
+    Dan meldt het boekingslogboek dat er geen wisselkoers van "EUR" naar "USD" is gevonden
+    En een nieuw journaal met de status "Fout" bevat 1 regel en noemt het geboekte journaal als oorspronkelijk journaal
+    En de werkelijke waarde voor niet-gefactureerde verkoop heeft nog geen waarde voor "Boekstuknummer"
+    Als de wisselkoers van "EUR" naar "USD" 1,085 is
+    En de projectaccountant het journaal met boekingsfouten terugzet naar concept
+    En de projectaccountant het Project Operations-integratiejournaal boekt
+    Dan toont de werkelijke waarde voor niet-gefactureerde verkoop de boekhoudkundige details:
+      | Bedrag in valuta voor boekhouding | 868,00 |
+      | Wisselkoers                       | 1,085  |

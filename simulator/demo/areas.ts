@@ -176,6 +176,8 @@ export const STEP_AREAS: Readonly<Record<string, readonly Area[]>> = {
   'journal.thenOwnVouchers': ['journal'],
   'journal.thenJournalVoucherLines': ['journal', 'writeback'],
   'journal.thenInvoiceVoucherLines': ['invoices'],
+  'journal.deleteRate': ['journal'],
+  'journal.thenNoRate': ['journal'],
   // Sales tax (issue 14 part 4): the setup is Finance's, the groups live on the proposal lines.
   'tax.legalEntity': ['map-legal_entities'],
   'tax.code': ['post'],

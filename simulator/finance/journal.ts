@@ -33,7 +33,7 @@ function journalOf(ctx: Ctx, dataAreaId: string, journalId: string): Rec {
 
 const lineId = (line: Rec): string => `${String(line.dataAreaId)}|${String(line.JournalId)}|${String(line.LineNum)}`;
 
-/** Why a line can't be posted now: the log entry, or undefined. */
+/** A line checked for posting: its rate and accounting currency amount, or the log entry saying why it cannot be posted now. */
 type LineCheck = { ok: true; rate: Dec; amountMST: Dec } | { ok: false; problem: ProcessLog };
 
 export interface JournalPosting {

@@ -136,8 +136,7 @@ export async function setUpContract(h: Harness, o: ContractOptions = {}): Promis
     await ok(h.fo('POST', '/LegalEntities', { LegalEntityId: company, Name: `${company} Ltd.`, AccountingCurrency: currency }), 201);
     for (const [set, body] of standardTaxSetup(company, o.taxPercent ?? 10)) await ok(h.fo('POST', `/${set}`, body), 201);
     const params = standardTaxParameters(company);
-    // Another company than the default one is addressed with cross-company=true (as the other writes of a company's records).
-    await ok(h.fo('PATCH', `/${params.path}?cross-company=true`, params.body));
+    await ok(h.fo('PATCH', `/${params.path}`, params.body));
   }
   const companies = await ok(h.dv('GET', `/cdm_companies?$filter=cdm_companycode eq '${company}'`));
   const companyId = String(companies.json.value[0]?.cdm_companyid);
