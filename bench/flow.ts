@@ -18,7 +18,7 @@ export interface Tenant { company: string; contract: string; project: string }
 
 /** Legal entity (dual-written to cdm_companies), customer, project, contract and a T&M line. */
 export async function setUpTenant(c: Client, code: string, currency: string): Promise<Tenant> {
-  await c.ok('POST', '/data/LegalEntities', { LegalEntityId: code, Name: `Bench ${code}`, AccountingCurrency: 'USD', SalesTaxPercent: 10 });
+  await c.ok('POST', '/data/LegalEntities', { LegalEntityId: code, Name: `Bench ${code}`, AccountingCurrency: 'USD' });
   const companies = (await c.ok('GET', `${DV}/cdm_companies?$filter=cdm_companycode eq '${code}'&$select=cdm_companyid`)).json<{ value: J[] }>().value;
   const companyId = String(companies[0]?.cdm_companyid);
   const rep = { prefer: 'return=representation' };

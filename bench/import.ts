@@ -35,7 +35,7 @@ export async function run(): Promise<Figure[]> {
     };
     await sim.store.transact((tx) => {
       const ctx: Ctx = { tx, now: NOW, newId: guid };
-      setUpLegalEntity(ctx, insert(ctx, 'LegalEntity', 'USPM', { LegalEntityId: 'USPM', Name: 'USPM', AccountingCurrency: 'USD', SalesTaxPercent: 10 }));
+      setUpLegalEntity(ctx, insert(ctx, 'LegalEntity', 'USPM', { LegalEntityId: 'USPM', Name: 'USPM', AccountingCurrency: 'USD' }));
       for (let p = 1; p <= PROPOSALS; p++) {
         const id = `INV-${String(p).padStart(5, '0')}`;
         insert(ctx, 'ProjectInvoiceProposal', `USPM|${id}`, {

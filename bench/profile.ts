@@ -1,6 +1,7 @@
 /**
- * `npm run bench:profile [-- <seconds> [read]]`: where the simulator's time goes in the sequential invoice flow
- * (or, with `read`, in reads by key of accounts with 16 connections, as throughput.ts measures them).
+ * `npm run bench:profile [-- <seconds> [read|create]]`: where the simulator's time goes in the sequential invoice flow
+ * (or, with `read` / `create`, in reads by key / durable creates of accounts with 16 connections, as throughput.ts
+ * measures them).
  * Runs the load against a compiled simulator child started with `--cpu-prof`, then prints the functions with the
  * most self time, summed by function and file, per flow or per read (bench/README.md records what it showed).
  */
@@ -14,7 +15,8 @@ interface ProfileNode { id: number; callFrame: { functionName: string; url: stri
 interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
 
 const seconds = Number(process.argv[2] ?? 10);
-const reads = process.argv[3] === 'read';
+const mode = process.argv[3] === 'read' || process.argv[3] === 'create' ? process.argv[3] : 'flow';
+const reads = mode !== 'flow';
 buildServers();
 const dir = mkdtempSync(join(tmpdir(), 'bench-profile-'));
 try {
@@ -24,8 +26,12 @@ try {
   try {
     if (reads) {
       const c = new Client(server.url, 16);
-      const ids = (await c.ok('GET', '/api/data/v9.2/accounts?$select=accountid')).json<{ value: { accountid: string }[] }>().value.map((r) => r.accountid);
-      flows = (await load(async (i) => { await c.ok('GET', `/api/data/v9.2/accounts(${ids[(i * 7919) % ids.length] as string})`); }, { concurrency: 16, ms: seconds * 1000 })).done;
+      const page = (await c.ok('GET', '/api/data/v9.2/accounts?$select=accountid,_msdyn_company_value')).json<{ value: { accountid: string; _msdyn_company_value: string }[] }>().value;
+      const ids = page.map((r) => r.accountid);
+      const company = String(page[0]?._msdyn_company_value);
+      flows = mode === 'read'
+        ? (await load(async (i) => { await c.ok('GET', `/api/data/v9.2/accounts(${ids[(i * 7919) % ids.length] as string})`); }, { concurrency: 16, ms: seconds * 1000 })).done
+        : (await load(async (i) => { await c.ok('POST', '/api/data/v9.2/accounts', { name: `New customer ${i}`, 'msdyn_company@odata.bind': `/cdm_companies(${company})` }); }, { concurrency: 16, ms: seconds * 1000 })).done;
       c.close();
     } else {
       const c = new Client(server.url, 1);
@@ -52,7 +58,7 @@ try {
     byFn.set(key, (byFn.get(key) ?? 0) + us);
   }
   const top = [...byFn].sort((a, b) => b[1] - a[1]).slice(0, 30);
-  const unit = reads ? 'read' : 'flow';
+  const unit = mode;
   console.log(`${flows} ${unit}s in ${seconds} s; ${(total / 1000).toFixed(0)} ms of samples (${((total / 1000) / flows).toFixed(2)} ms per ${unit})`);
   for (const [k, us] of top) console.log(`${((100 * us) / total).toFixed(1).padStart(5)} %  ${(us / 1000 / flows).toFixed(3)} ms/${unit}  ${k}`);
 } finally {

@@ -4,6 +4,9 @@
  * - json-server 0.17 (Express + lowdb 1) on the same records, for information.
  * The simulator's rates are judged against the floor (floor.ts): a bare Express 5 handler serving records from
  * a Map (GET) and creating in memory (POST), measured at the start of the same run.
+ * For information, the same bare handler serving the simulator's own answers (every column of the account, as the
+ * Web API answers without `$select`, ≈5 kB instead of the floor's 60 bytes): what a read costs when only the
+ * size of the answer is the same (bench/README.md, "Reads by key: the floor's answer is 80 times smaller").
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +15,8 @@ import { Client, fig, load, ratioFig, runChild, startChild, type Figure } from '
 import type { Floor } from './floor.js';
 
 const RECORDS = 10_000;
+/** Full-width answers the same-size bare handler serves (read from the simulator by key, as the load reads them). */
+const WIDE = 1_000;
 const MS = 4_000;
 const WARM = 700;
 const DV = '/api/data/v9.2';
@@ -44,6 +49,7 @@ export async function run(floor: Floor): Promise<Figure[]> {
     // The simulator.
     const sim = await startChild('sim', ['--path', path]);
     let records: J[] = [];
+    const wide: J[] = [];
     let simRates: Rates;
     try {
       const c = new Client(sim.url, 1);
@@ -54,6 +60,7 @@ export async function run(floor: Floor): Promise<Figure[]> {
         records.push(...(page.value as J[]));
         next = typeof page['@odata.nextLink'] === 'string' ? new URL(page['@odata.nextLink']).pathname + new URL(page['@odata.nextLink']).search : undefined;
       }
+      for (const r of records.slice(0, WIDE)) wide.push({ id: String(r.accountid), ...(await c.ok('GET', `${DV}/accounts(${String(r.accountid)})`)).json() });
       c.close();
       if (records.length !== RECORDS) throw new Error(`expected ${RECORDS} accounts, got ${records.length}`);
       const company = String(records[0]?._msdyn_company_value);
@@ -76,9 +83,27 @@ export async function run(floor: Floor): Promise<Figure[]> {
     } finally {
       await js.stop();
     }
-    const note = (x: number, y: number): string => `${Math.round(x)}/s vs ${Math.round(y)}/s`;
+    // Bare Express 5 serving the simulator's own (full-width) answers: reads only.
+    const wideSeed = join(dir, 'wide.json');
+    writeFileSync(wideSeed, JSON.stringify({ accounts: wide }));
+    const wideBytes = Math.round(wide.reduce((n, r) => n + JSON.stringify(r).length, 0) / wide.length);
+    const bare = await startChild('bare', ['--seed', wideSeed]);
+    let wideReads: number;
+    try {
+      const c = new Client(bare.url, 16);
+      const wideIds = wide.map((r) => String(r.id));
+      wideReads = (await load(async (i) => {
+        const r = await c.request('GET', `/accounts/${wideIds[(i * 7919) % wideIds.length] as string}`);
+        if (r.status !== 200) throw new Error(`read → ${r.status}`);
+      }, { concurrency: 16, ms: MS, warmupMs: WARM })).perSecond;
+      c.close();
+    } finally {
+      await bare.stop();
+    }
     return [
       ratioFig('throughput', 'read by key: simulator (Dataverse API) vs bare Express 5 + Map', simRates.reads, 'req/s', floor.readsPerSec, '>=', 1.0, `16 connections, ${RECORDS / 1000}k accounts, file store`),
+      { ...fig('throughput', 'read by key: simulator vs bare Express 5 serving the same full-width answers (information)', simRates.reads, 'req/s', undefined, undefined,
+        `the same bare handler, seeded with ${WIDE} of the simulator's own answers (≈${wideBytes} bytes each, every column, as Dataverse answers without $select) instead of 60-byte records`), floor: wideReads },
       ratioFig('throughput', 'create: simulator (durable, datasynced) vs bare Express 5 + Map (memory)', simRates.creates, 'req/s', floor.createsPerSec, '>=', 0.5, 'POST accounts, 204 after the journal datasync (group commit)'),
       fig('throughput', 'read by key: json-server 0.17', jsRates.reads, 'req/s', undefined, undefined, `simulator ${(simRates.reads / jsRates.reads).toFixed(1)}× json-server`),
       fig('throughput', 'create: json-server 0.17', jsRates.creates, 'req/s', undefined, undefined, `simulator ${(simRates.creates / jsRates.creates).toFixed(1)}× json-server`),

@@ -1,7 +1,12 @@
 /**
- * `npm test`: type check, unit tests, terminology check, step check, the features in en, de and nl, the
+ * `npm test`: type check, build, terminology check, step check, unit tests, the features in en, de and nl, the
  * traceability check and browser tests. Prints a summary per stage and ends with one line
  * `N passed, N failed` (unit tests + scenarios + browser tests + checks). Exit 1 if anything failed.
+ *
+ * Wall time (bench/README.md, "npm test's wall time"): stages that share nothing run at the same time (the type
+ * check, the build and the two checks; the three languages), and the node:test files run two at a time
+ * (`--test-concurrency`, TEST_CONCURRENCY to change it): every test file has its own simulator on an ephemeral
+ * port and its own temporary directories, so no two files share a port, a file or a folder.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
@@ -29,46 +34,89 @@ const node = process.execPath;
 const bin = (name: string): string => join(root, 'node_modules', '.bin', name);
 const banner = (name: string): void => console.log(`\n━━━ ${name} ━━━`);
 
-async function stage(name: string, fn: () => Promise<Omit<Stage, 'name' | 'seconds'>>): Promise<void> {
-  banner(name);
+type Outcome = Omit<Stage, 'name' | 'seconds'>;
+/** A stage's work: `echo` false when it runs beside others (its output is printed once it is done). */
+type StageFn = (echo: boolean) => Promise<Outcome & { readonly out?: string }>;
+
+async function timed(name: string, fn: StageFn, echo: boolean): Promise<Stage & { readonly out?: string }> {
   const t0 = Date.now();
-  let result: Omit<Stage, 'name' | 'seconds'>;
+  let result: Outcome & { readonly out?: string };
   try {
-    result = await fn();
+    result = await fn(echo);
   } catch (e) {
     result = { passed: 0, failed: 1, note: `stage crashed: ${e instanceof Error ? e.message : String(e)}` };
   }
-  stages.push({ name, ...result, seconds: (Date.now() - t0) / 1000 });
+  return { name, ...result, seconds: (Date.now() - t0) / 1000 };
+}
+
+async function stage(name: string, fn: StageFn): Promise<void> {
+  banner(name);
+  const { out: _out, ...s } = await timed(name, fn, true);
+  stages.push(s);
+}
+
+/** Stages that share nothing, at the same time; their output one after the other, in the order given. */
+async function together(list: readonly (readonly [string, StageFn])[]): Promise<void> {
+  const t0 = Date.now();
+  const done = await Promise.all(list.map(([name, fn]) => timed(name, fn, false)));
+  for (const { out, ...s } of done) {
+    banner(s.name);
+    if (out) process.stdout.write(out);
+    stages.push(s);
+  }
+  console.log(`(${list.length} stages at the same time: ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 }
 
 /** A command that is one check: exit 0 passes. */
-const check = (cmd: string, args: readonly string[]) => async () => {
-  const { code } = await run(cmd, args);
-  return { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, note: code === 0 ? 'ok' : `exit ${code}` };
+const check = (cmd: string, args: readonly string[]): StageFn => async (echo) => {
+  const { code, out } = await run(cmd, args, echo);
+  return { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, note: code === 0 ? 'ok' : `exit ${code}`, out };
+};
+
+/**
+ * node:test files run two at a time: each file is its own process with its own simulator on an ephemeral port
+ * (`listen(0)`) and its own `mkdtemp` directories, so files share no port, file or folder. The longest files go
+ * first, so that both workers end at about the same time.
+ */
+const concurrency = Math.max(1, Number(process.env.TEST_CONCURRENCY ?? 2) || 1);
+/** Longest first (measured 2026-12-02, one file at a time); a file not listed follows in name order. */
+const SLOW_FIRST = [
+  'tests/store-crash.test.ts', 'tests/finance.test.ts', 'tests/package.test.ts', 'tests/start.test.ts', 'tests/security.test.ts',
+  'tests/odata2ts.test.ts', 'tests/http-flow.test.ts', 'tests/authoring.test.ts',
+  'tests/browser/docs.test.ts', 'tests/browser/demo.test.ts', 'tests/browser/demo-layout.test.ts',
+];
+const slowestFirst = (files: readonly string[]): string[] => {
+  const rank = (f: string): number => { const i = SLOW_FIRST.indexOf(f); return i < 0 ? SLOW_FIRST.length : i; };
+  return [...files].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 };
 
 /** node --test with explicit files; counts from its TAP summary. */
-const nodeTests = (files: readonly string[]) => async () => {
+const nodeTests = (files: readonly string[]): StageFn => async (echo) => {
   if (files.length === 0) return { passed: 0, failed: 0, note: 'no test files' };
-  const { code, out } = await run(node, ['--import', './register.mjs', '--test', ...files]);
+  const { code, out } = await run(node, ['--import', './register.mjs', '--test', `--test-concurrency=${concurrency}`, ...slowestFirst(files)], echo);
   const pass = Number(/^# pass (\d+)/m.exec(out)?.[1] ?? NaN);
   const fail = Number(/^# fail (\d+)/m.exec(out)?.[1] ?? NaN);
   if (Number.isNaN(pass) || Number.isNaN(fail)) return { passed: 0, failed: 1, note: `no TAP summary (exit ${code})` };
   const failed = fail === 0 && code !== 0 ? 1 : fail;
-  return { passed: pass, failed, note: `${files.length} files${failed !== fail ? `, exit ${code}` : ''}` };
+  return { passed: pass, failed, note: `${files.length} files, ${concurrency} at a time${failed !== fail ? `, exit ${code}` : ''}` };
 };
 
 const testFiles = (dir: string): string[] =>
   existsSync(join(root, dir)) ? readdirSync(join(root, dir)).filter((f) => f.endsWith('.test.ts')).sort().map((f) => `${dir}/${f}`) : [];
 
-await stage('type check (tsc --noEmit)', check(bin('tsc'), ['--noEmit']));
+// Four stages that share nothing: the type check of everything (no output), the build to dist/ (what `npm start`
+// runs, type-checked with declarations; the features run on it and tests/start.test.ts then finds it up to date,
+// incremental, instead of building it a second time), and the two checks that read the sources.
+await together([
+  ['type check (tsc --noEmit)', check(bin('tsc'), ['--noEmit'])],
+  ['build (tsc -p tsconfig.build.json)', check(bin('tsc'), ['-p', 'tsconfig.build.json'])],
+  ['terminology', check(node, ['--import', './register.mjs', 'scripts/terminology.ts'])],
+  ['step check', check(node, ['--import', './register.mjs', 'scripts/check-steps.ts'])],
+]);
 await stage('unit tests', nodeTests(testFiles('tests')));
-await stage('terminology', check(node, ['--import', './register.mjs', 'scripts/terminology.ts']));
-await stage('step check', check(node, ['--import', './register.mjs', 'scripts/check-steps.ts']));
 
-// The features run on the steps and simulator compiled to dist/ (cucumber.mjs, SPECS_COMPILED): emitted without a
-// second type check (the first stage did it), instead of ts-node transpiling them in each of the three processes.
-await stage('build for the features (tsc --noCheck)', check(bin('tsc'), ['-p', 'tsconfig.build.json', '--noCheck']));
+// The features run on the steps and simulator compiled to dist/ by the build stage (cucumber.mjs, SPECS_COMPILED),
+// instead of ts-node transpiling them in each of the three processes.
 mkdirSync(join(root, 'reports'), { recursive: true });
 // The three languages are independent (each scenario has its own simulator on an ephemeral port, each
 // profile its own reports), so they run at the same time; their output is printed one after the other.

@@ -204,16 +204,19 @@ step('then.invoiceName', async function (name: string) {
 /** Table columns: field labels (labels:fields.msdyn_actual); cells in the feature's language. */
 export const cellReaders: Record<string, (w: SpecWorld, text: string) => unknown> = {
   msdyn_transactiontypecode: (w, t) => resolvePath('options.msdyn_transactiontypecode', w.lang, t, Number),
+  msdyn_transactionclassification: (w, t) => resolvePath('options.msdyn_transactionclassification', w.lang, t, Number),
   msdyn_billingtype: (w, t) => resolveLabel('billingtype', w.lang, t),
   msdyn_billingstatus: (w, t) => resolveLabel('billingstatus', w.lang, t),
   msdyn_adjustmentstatus: (w, t) => resolveLabel('adjustmentstatus', w.lang, t),
   msdyn_quantity: (w, t) => parseNumber(t, w.lang),
   msdyn_amount: (w, t) => parseNumber(t, w.lang),
   msdyn_skipsync: (w, t) => resolveLabel('yesno', w.lang, t),
+  // expenses (issue 14, part 1): the unit price of an actual
+  msdyn_price: (w, t) => parseNumber(t, w.lang),
 };
 
 export const matches = (field: string, actual: unknown, expected: unknown): boolean =>
-  field === 'msdyn_quantity' || field === 'msdyn_amount' ? sameAmount(actual, Number(expected)) : field === 'msdyn_skipsync' ? Boolean(actual) === expected : actual === expected;
+  field === 'msdyn_quantity' || field === 'msdyn_amount' || field === 'msdyn_price' ? sameAmount(actual, Number(expected)) : field === 'msdyn_skipsync' ? Boolean(actual) === expected : actual === expected;
 
 export function show(w: SpecWorld, fields: readonly string[], r: Rec): string {
   return fields.map((f) => {

@@ -31,11 +31,20 @@ async function runProcess(w: SpecWorld, process: string): Promise<void> {
   w.processLogs.set(process, Array.isArray(run.lastLog) ? (run.lastLog as Rec[]) : []);
 }
 
+/** The posting log of the last journal posting step of a scenario, and the journals it posted (read by journal.steps.ts). */
+export const journalPostings = new WeakMap<SpecWorld, { readonly journals: string[]; readonly log: Rec[] }>();
+
 async function postJournals(w: SpecWorld): Promise<void> {
   const company = w.currentCompany().code;
   const drafts = await w.foList(`ProjectIntegrationJournals?cross-company=true&$filter=dataAreaId eq ${odataString(company)} and Status eq 'Draft'`);
   if (drafts.length === 0) throw w.fail('noDraftJournal', { company, what: w.label('entities.ProjectIntegrationJournal.one') });
-  for (const j of drafts) await w.ok('POST', `/data/ProjectIntegrationJournals${foKey({ dataAreaId: String(j.dataAreaId), JournalId: String(j.JournalId) })}/${POST}${CROSS}`, {});
+  const done = { journals: [] as string[], log: [] as Rec[] };
+  for (const j of drafts) {
+    const r = await w.ok('POST', `/data/ProjectIntegrationJournals${foKey({ dataAreaId: String(j.dataAreaId), JournalId: String(j.JournalId) })}/${POST}${CROSS}`, {});
+    done.journals.push(String(j.JournalId));
+    if (Array.isArray(r.log)) done.log.push(...(r.log as Rec[]));
+  }
+  journalPostings.set(w, done);
 }
 
 step('process.run', async function (process: string) {

@@ -3,7 +3,7 @@ import { odataString } from './support/http.js';
 import type { Rec, SpecWorld } from './support/world.js';
 import { BillingMethod, TxType } from '../simulator/dataverse/entities.js';
 import { DATAVERSE_ROLES, actAs } from './support/roles.js';
-import { STANDARD_TAX_GROUP, standardTaxSetup } from '../simulator/finance/tax-setup.js';
+import { STANDARD_TAX_GROUP, standardTaxParameters, standardTaxSetup } from '../simulator/finance/tax-setup.js';
 
 /** Reference data, created the way an integration would: legal entity in Finance, the rest in Dataverse. */
 
@@ -34,6 +34,8 @@ export async function createLegalEntity(w: SpecWorld, code: string, currency: st
 step('setup.legalEntity', async function (code: string, currency: string, tax: number) {
   await createLegalEntity(this, code, currency);
   for (const [set, body] of standardTaxSetup(code, tax)) await this.ok('POST', `/data/${set}`, body);
+  const params = standardTaxParameters(code);
+  await this.ok('PATCH', `/data/${params.path}`, params.body);
 });
 
 /** A customer, a project and a project contract of the current legal entity, in the given Dataverse currency. */

@@ -1,8 +1,8 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { standardTaxSetup } from '../simulator/finance/tax-setup.js';
+import { standardTaxParameters, standardTaxSetup } from '../simulator/finance/tax-setup.js';
 import {
-  type Harness, type Json, Opt, confirm, createInvoice, list, ok, postJournals, proposalKey, rep, runProcess, setUpContract, startSim,
+  type Harness, type Json, Opt, cents, confirm, createInvoice, list, ok, postJournals, proposalKey, rep, runProcess, setUpContract, startSim,
 } from './support/http.js';
 
 /**
@@ -16,7 +16,6 @@ before(async () => { h = await startSim(); });
 after(async () => { await h.close(); });
 beforeEach(async () => { await h.reset(); });
 
-const cents = (x: unknown): number => Math.round(Number(x) * 100);
 const rateKey = (from: string, to: string, start: string): string => `(RateTypeName='Default',FromCurrency='${from}',ToCurrency='${to}',StartDate=${start})`;
 
 async function addRate(from: string, to: string, start: string, rate: number, extra: Record<string, unknown> = {}): Promise<void> {
@@ -31,6 +30,8 @@ async function currency(iso: string, precision: number): Promise<string> {
 async function foreignContract(o: { iso?: string; precision?: number; hours: number; rate: number; cost?: number }) {
   await ok(h.fo('POST', '/LegalEntities', { LegalEntityId: 'USPM', Name: 'Contoso Robotics USA', AccountingCurrency: 'USD' }), 201);
   for (const [set, body] of standardTaxSetup('USPM', 10)) await ok(h.fo('POST', `/${set}`, body), 201);
+  const params = standardTaxParameters('USPM');
+  await ok(h.fo('PATCH', `/${params.path}`, params.body));
   const usd = await currency('USD', 2);
   const foreign = await currency(o.iso ?? 'EUR', o.precision ?? 2);
   const c = await setUpContract(h, { createCompany: false, currency: o.iso ?? 'EUR', hours: o.hours, rate: o.rate, cost: o.cost ?? 90 });
@@ -121,23 +122,34 @@ test('missing rate: Import from staging table leaves the actual out of the journ
   assert.deepEqual((await list(h.fo, "/ProjectIntegrationJournalLines?$filter=Status eq 'Draft'")).map((l) => [l.TransType, l.CurrencyCode, l.Amount]), [['UnbilledSales', 'EUR', 800]]);
 });
 
-test('missing rate at posting: the journal and the proposal are refused whole, with nothing written', async () => {
+test('missing rate at posting: the journal posts its valid lines and moves the EUR line to a new journal in Error (issue 14 part 3); the proposal is refused whole', async () => {
   await addRate('EUR', 'USD', '2026-01-01', 108.5);
   const c = await foreignContract({ hours: 8, rate: 100 });
   await runProcess(h, 'import_staging');
   // The rate disappears between the import and the posting.
   await ok(h.fo('DELETE', `/ExchangeRates${rateKey('EUR', 'USD', '2026-01-01')}`), 204);
   const journal = (await list(h.fo, '/ProjectIntegrationJournals'))[0];
-  const refused = await h.fo('POST', `/ProjectIntegrationJournals(dataAreaId='USPM',JournalId='${String(journal.JournalId)}')/Microsoft.Dynamics.DataEntities.Post?cross-company=true`, {});
+  const posted = await ok(h.fo('POST', `/ProjectIntegrationJournals(dataAreaId='USPM',JournalId='${String(journal.JournalId)}')/Microsoft.Dynamics.DataEntities.Post?cross-company=true`, {}));
+  const errors = (posted.json.log as Json[]).filter((l) => l.level === 'error');
+  assert.deepEqual(errors.map((l) => [l.key, l.params.from, l.params.to, l.params.date]), [['finance.noExchangeRate', 'EUR', 'USD', '2026-03-02']]);
+  assert.equal(posted.json.Status, 'Posted');
+  const journals = await list(h.fo, '/ProjectIntegrationJournals?$orderby=JournalId');
+  assert.deepEqual(journals.map((j) => [j.JournalId, j.Status, j.OriginalJournalId, j.LineCount]), [[journal.JournalId, 'Posted', null, 1], ['PIJ-000002', 'Error', journal.JournalId, 1]]);
+  const lines = await list(h.fo, '/ProjectIntegrationJournalLines?$orderby=JournalId');
+  assert.deepEqual(lines.map((l) => [l.JournalId, l.TransType, l.Status]), [[journal.JournalId, 'Cost', 'Posted'], ['PIJ-000002', 'UnbilledSales', 'Error']]);
+  // Only the cost line's voucher is in the ledger; the EUR line's staging row is not journalized.
+  assert.deepEqual([...new Set((await list(h.fo, '/LedgerVouchers')).map((v) => v.Voucher))], [lines[0].Voucher]);
+  const [unbilled] = await actualsOf(Opt.UnbilledSales);
+  const row = await stagingOf(String(unbilled.msdyn_actualid));
+  assert.deepEqual([row.JournalPosted, row.VoucherNumber, row.JournalId], [false, null, 'PIJ-000002']);
+  // The journal in Error isn't posted until it is reset to draft.
+  const refused = await h.fo('POST', "/ProjectIntegrationJournals(dataAreaId='USPM',JournalId='PIJ-000002')/Microsoft.Dynamics.DataEntities.Post?cross-company=true", {});
   assert.equal(refused.status, 400);
-  assert.match(refused.json.error.innererror.message, /EUR.*USD.*2026-03-02/);
-  assert.equal((await list(h.fo, '/ProjectIntegrationJournals'))[0].Status, 'Draft');
-  assert.deepEqual(await list(h.fo, '/LedgerVouchers'), []);
-  assert.ok((await list(h.fo, '/ProjectIntegrationJournalLines')).every((l) => l.Status === 'Draft' && !l.Voucher));
-  assert.ok((await list(h.fo, '/ProjCDSActualsImports')).every((r) => r.JournalPosted !== true && r.VoucherNumber === null));
+  assert.match(refused.json.error.innererror.message, /PIJ-000002/);
 
-  // With the rate back, the journal posts; then the proposal's posting meets a missing rate at the invoice date.
   await addRate('EUR', 'USD', '2026-01-01', 108.5, { EndDate: '2026-03-02' });
+  await ok(h.fo('POST', "/ProjectIntegrationJournals(dataAreaId='USPM',JournalId='PIJ-000002')/Microsoft.Dynamics.DataEntities.ResetToDraft?cross-company=true", {}));
+  // With the rate back and the journal reset to draft, it posts; then the proposal's posting meets a missing rate at the invoice date.
   await postJournals(h);
   const draft = await createInvoice(h, c.contractId);
   await ok(confirm(h, draft.invoiceid));

@@ -6,7 +6,8 @@ import type { Rec, Store } from '../simulator/store/types.js';
 import type { Ctx } from '../simulator/domain/context.js';
 import { dvEntity, BillingMethod, BillingStatus, BillingType, InvoiceStatus, MilestoneStatus, TxType, AdjustmentStatus } from '../simulator/dataverse/entities.js';
 import { createRecord, updateRecord, deleteRecord } from '../simulator/dataverse/records.js';
-import { approveTimeEntry, postProjectJournal } from '../simulator/dataverse/work.js';
+import { approveTimeEntry } from '../simulator/dataverse/work.js';
+import { confirmEntryJournal } from '../simulator/dataverse/journals.js';
 import { markActualReady, markContractReady } from '../simulator/dataverse/backlog.js';
 import { confirmInvoice, createInvoice, updateDetail } from '../simulator/dataverse/invoices.js';
 import { correctInvoice } from '../simulator/dataverse/corrections.js';
@@ -152,19 +153,23 @@ test('backlog refusals: nothing ready, adjusted actuals', async () => {
   await refused(run((ctx) => markActualReady(ctx, String(adjusted?.msdyn_actualid))), 'backlog.adjusted');
 });
 
-test('posting a project journal with material usage creates cost and unbilled sales actuals once', async () => {
+test('confirming an entry journal of material usage creates one actual per line, once', async () => {
   const { store, run } = await world();
   const project = [...store.all('msdyn_project')][0] as Rec;
   const journalId = await run((ctx) => {
     const j = createRecord(ctx, dvEntity('msdyn_journal'), { msdyn_description: 'Cables' });
-    createRecord(ctx, dvEntity('msdyn_journalline'), {
-      _msdyn_journal_value: j.msdyn_journalid, _msdyn_project_value: project.msdyn_projectid, msdyn_transactionclassification: 192350002,
-      msdyn_documentdate: '2026-03-02', msdyn_quantity: 3, msdyn_costprice: 10.1, msdyn_price: 20.2,
-    });
+    for (const [type, price] of [[TxType.Cost, 10.1], [TxType.UnbilledSales, 20.2]] as const) {
+      createRecord(ctx, dvEntity('msdyn_journalline'), {
+        _msdyn_journal_value: j.msdyn_journalid, _msdyn_project_value: project.msdyn_projectid, msdyn_transactionclassification: 192350002,
+        msdyn_transactiontypecode: type, msdyn_documentdate: '2026-03-02', msdyn_quantity: 3, msdyn_price: price,
+      });
+    }
     return String(j.msdyn_journalid);
   });
-  await run((ctx) => postProjectJournal(ctx, journalId));
+  const connections = [...store.all('msdyn_transactionconnection')].length;
+  await run((ctx) => confirmEntryJournal(ctx, journalId));
   assert.ok(summary(store, TxType.Cost).includes('3h 30.3 bt=null'));
   assert.ok(summary(store, TxType.UnbilledSales).includes('3h 60.6 bt=192350001'));
-  await refused(run((ctx) => postProjectJournal(ctx, journalId)), 'work.journalPosted');
+  assert.equal([...store.all('msdyn_transactionconnection')].length, connections, 'entry journals link no cost to sales');
+  await refused(run((ctx) => confirmEntryJournal(ctx, journalId)), 'journal.confirmed');
 });

@@ -13,8 +13,8 @@ import type { ProcessLog } from '../simulator/finance/process-log.js';
 import { type MemCtx, memCtx } from './support/mem-tx.js';
 import type { EntityDef } from '../simulator/schema.js';
 import { financeBySet } from '../simulator/finance/entities.js';
-import { createFinanceRecord } from '../simulator/finance/records.js';
-import { STANDARD_TAX_GROUP, standardTaxSetup } from '../simulator/finance/tax-setup.js';
+import { createFinanceRecord, updateFinanceRecord } from '../simulator/finance/records.js';
+import { STANDARD_TAX_GROUP, standardTaxParameters, standardTaxSetup } from '../simulator/finance/tax-setup.js';
 
 // ---- fixtures: Finance records as the dual-write maps deliver them -------------------------------------------
 
@@ -23,6 +23,7 @@ function company(ctx: MemCtx, id: string, currency: string, tax: number): void {
   const le = insert(ctx, 'LegalEntity', id, { LegalEntityId: id, Name: id, AccountingCurrency: currency });
   setUpLegalEntity(ctx, le);
   for (const [set, body] of standardTaxSetup(id, tax)) createFinanceRecord(ctx, foSet(set), body, undefined);
+  updateFinanceRecord(ctx, foSet('ProjectParameters'), id, standardTaxParameters(id).body);
   createFinanceRecord(ctx, foSet('CustomersV3'), { dataAreaId: id, CustomerAccount: 'US-001', SalesTaxGroup: STANDARD_TAX_GROUP }, undefined);
 }
 const foSet = (set: string): EntityDef => {
@@ -215,34 +216,36 @@ test('a row without exchange rate to the accounting currency is not imported, an
 
 // ---- integration journal posting -----------------------------------------------------------------------------
 
-test('posting a journal: one balanced voucher, WIP for chargeable unbilled sales, staging rows journalized', () => {
+test('posting a journal: a balanced voucher for each line (issue 14 part 3), WIP for chargeable unbilled sales, staging rows journalized', () => {
   const ctx = setup();
   const u = approvedTime(ctx, 8, 200);
   const nc = stage(ctx, { type: 'UnbilledSales', qty: 2, price: 200, billing: 'NonChargeable' });
   const eur = stage(ctx, { type: 'UnbilledSales', qty: 3, price: 33.33, amount: 99.99, currency: 'EUR' });
   importFromStaging(ctx, {});
-  const { voucher, log } = postJournal(ctx, 'USPM', 'PIJ-000001');
-  assert.equal(voucher, 'PRJ-000001');
+  const lines = journalLines(ctx, 'USPM', 'PIJ-000001');
+  // Each line got its own voucher number at the import.
+  assert.deepEqual(lines.map((l) => l.Voucher), ['PRJ-000001', 'PRJ-000002', 'PRJ-000003', 'PRJ-000004']);
+  const { vouchers, log } = postJournal(ctx, 'USPM', 'PIJ-000001');
+  assert.deepEqual(vouchers, ['PRJ-000001', 'PRJ-000002', 'PRJ-000003', 'PRJ-000004']);
   assert.deepEqual(keys(log), ['finance.journalPosted']);
 
-  const lines = voucherLines(ctx, 'USPM', voucher);
-  assert.equal(sumMST(lines), 0, 'voucher balances');
-  const acc = byAccount(lines);
+  const byVoucher = vouchers.map((v) => voucherLines(ctx, 'USPM', v));
+  for (const vl of byVoucher) assert.equal(sumMST(vl), 0, 'each voucher balances');
+  const all = byVoucher.flat();
+  const acc = byAccount(all);
   assert.deepEqual(acc[MainAccount.ProjectCost.account], [800]);
   assert.deepEqual(acc[MainAccount.ProjectPayrollAllocation.account], [-800]);
   assert.deepEqual(acc[MainAccount.ProjectWIPSalesValue.account], [1600, 99.99]);
   assert.deepEqual(acc[MainAccount.ProjectAccruedRevenue.account], [-1600, -99.99]);
-  const eurWip = lines.find((l) => l.MainAccount === '161300' && l.CurrencyCode === 'EUR') as Rec;
+  assert.deepEqual(byVoucher.map((vl) => vl.map((l) => l.MainAccount)), [['510100', '605100'], ['161300', '420200'], [], ['161300', '420200']], 'one line, one voucher; non-chargeable sales post nothing');
+  const eurWip = all.find((l) => l.MainAccount === '161300' && l.CurrencyCode === 'EUR') as Rec;
   assert.equal(eurWip.AmountMST, 108.49, '99.99 × 1.085 = 108.48915 → 108.49');
-  assert.ok(lines.every((l) => ['510100', '605100', '161300', '420200'].includes(String(l.MainAccount))));
 
   const j = ctx.tx.get('ProjectIntegrationJournal', 'USPM|PIJ-000001') as Rec;
-  assert.deepEqual([j.Status, j.Voucher], ['Posted', voucher]);
-  assert.ok(journalLines(ctx, 'USPM', 'PIJ-000001').every((l) => l.Status === 'Posted' && l.Voucher === voucher));
-  for (const id of [u, nc]) {
-    const r = row(ctx, id);
-    assert.deepEqual([r.JournalPosted, r.IsJournalized, r.VoucherNumber, r.ExchangeRate], [true, true, voucher, 1]);
-  }
+  assert.equal(j.Status, 'Posted');
+  assert.ok(journalLines(ctx, 'USPM', 'PIJ-000001').every((l, i) => l.Status === 'Posted' && l.Voucher === vouchers[i]));
+  assert.deepEqual([row(ctx, u).JournalPosted, row(ctx, u).IsJournalized, row(ctx, u).VoucherNumber, row(ctx, u).ExchangeRate], [true, true, 'PRJ-000002', 1]);
+  assert.deepEqual([row(ctx, nc).JournalPosted, row(ctx, nc).VoucherNumber], [true, 'PRJ-000003']);
   assert.equal(row(ctx, u).AccountingAmount, 1600);
   assert.deepEqual([row(ctx, eur).AccountingAmount, row(ctx, eur).ExchangeRate], [108.49, 1.085]);
 });
@@ -257,7 +260,7 @@ test('posting a journal twice or an unknown journal is refused', () => {
   assert.deepEqual(e.params, { journal: 'PIJ-000001', status: 'Posted' });
   refusal(() => postJournal(ctx, 'USPM', 'PIJ-000099'), 404, 'NotFound', 'record.notFound');
   assert.equal(ctx.tx.ops().length, before, 'nothing written');
-  assert.equal(voucherLines(ctx, 'USPM', 'PRJ-000002').length, 0);
+  assert.equal(voucherLines(ctx, 'USPM', 'PRJ-000003').length, 0, 'the two lines have PRJ-000001 and PRJ-000002; no further voucher');
 });
 
 // ---- import from staging: invoice proposal lines -------------------------------------------------------------
@@ -358,7 +361,7 @@ test('posting a proposal: 8 h × 200.00, tax 10 %, WIP reversed, customer invoic
 
   assert.equal(inv.InvoiceId, 'CIV-000001');
   assert.deepEqual([inv.InvoiceAmount, inv.SalesTaxAmount, inv.TotalAmount, inv.AmountMST, inv.ExchangeRate, inv.CurrencyCode], [1600, 160, 1760, 1760, 1, 'USD']);
-  assert.equal(inv.Voucher, 'PRJ-000002', 'voucher numbers continue after the journal voucher');
+  assert.equal(inv.Voucher, 'PRJ-000003', 'voucher numbers continue after the journal lines\' vouchers (one per line)');
   const lines = voucherLines(ctx, 'USPM', String(inv.Voucher));
   assert.deepEqual(byAccount(lines), { '420200': [1600], '161300': [-1600], '411100': [-1600], '222200': [-160], '130100': [1760] });
   assert.equal(sumMST(lines), 0);
@@ -368,9 +371,9 @@ test('posting a proposal: 8 h × 200.00, tax 10 %, WIP reversed, customer invoic
   assert.equal(wip, 0);
 
   const h = prop(ctx, 'INV-00001');
-  assert.deepEqual([h.Status, h.CustomerInvoiceId, h.Voucher, h.SalesTaxAmount, h.InvoiceAmount], ['Posted', 'CIV-000001', 'PRJ-000002', 160, 1600]);
+  assert.deepEqual([h.Status, h.CustomerInvoiceId, h.Voucher, h.SalesTaxAmount, h.InvoiceAmount], ['Posted', 'CIV-000001', 'PRJ-000003', 160, 1600]);
   const r = row(ctx, b);
-  assert.deepEqual([r.VoucherNumber, r.AccountingAmount, r.ExchangeRate, r.SalesTaxAmount], ['PRJ-000002', 1600, 1, 160]);
+  assert.deepEqual([r.VoucherNumber, r.AccountingAmount, r.ExchangeRate, r.SalesTaxAmount], ['PRJ-000003', 1600, 1, 160]);
   refusal(() => postProposal(ctx, 'USPM', 'INV-00001'), 400, 'ProposalPosted', 'finance.proposalPosted');
 });
 
@@ -433,7 +436,7 @@ test('Post invoice proposals posts open proposals with lines and skips empty one
   assert.deepEqual(onlyUs.map((l) => [l.level, l.key]), [
     ['info', 'finance.proposalPostedAs'], ['warning', 'finance.proposalWithoutLines'], ['info', 'finance.postingFinished'],
   ]);
-  assert.deepEqual(onlyUs[0]?.params, { proposal: 'INV-00001', company: 'USPM', invoice: 'CIV-000001', voucher: 'PRJ-000002', amount: '1760.00', currency: 'USD' });
+  assert.deepEqual(onlyUs[0]?.params, { proposal: 'INV-00001', company: 'USPM', invoice: 'CIV-000001', voucher: 'PRJ-000003', amount: '1760.00', currency: 'USD' });
   assert.deepEqual(onlyUs.at(-1)?.params, { posted: 1, skipped: 1, failed: 0 });
   assert.equal(prop(ctx, 'INV-00003', 'DEMF').Status, 'Open');
 

@@ -1,7 +1,7 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  type Harness, type Json, Opt, approveTime, confirm, createInvoice, list, ok, postJournals, proposalKey, rep, runProcess, setUpContract, snapshot, startSim,
+  type Harness, type Json, Opt, approveTime, cents, confirm, createInvoice, list, ok, postJournals, proposalKey, rep, runProcess, setUpContract, snapshot, startSim,
 } from './support/http.js';
 
 /** The project invoice integration end to end, over HTTP only: Dataverse, dual-write, Finance. */
@@ -10,7 +10,6 @@ before(async () => { h = await startSim(); });
 after(async () => { await h.close(); });
 beforeEach(async () => { await h.reset(); });
 
-const cents = (x: unknown): number => Math.round(Number(x) * 100);
 const actuals = (filter = ''): Promise<Json[]> => list(h.dv, `/msdyn_actuals${filter ? `?$filter=${encodeURIComponent(filter)}` : ''}`);
 const proposal = async (company: string, id: string): Promise<Json> => (await ok(h.fo('GET', `/ProjectInvoiceProposals${proposalKey(company, id)}?cross-company=true`))).json;
 const proposalLines = (company: string, id: string): Promise<Json[]> => list(h.fo, `/ProjectInvoiceProposalLines?cross-company=true&$filter=dataAreaId eq '${company}' and ProposalId eq '${id}'&$orderby=LineNum`);
@@ -89,8 +88,9 @@ test('the whole flow: approve → import → journal → ready → invoice → c
     [5000, posted.Voucher, 5000, 1, 500],
   ]);
   const cost = (await actuals(`msdyn_transactiontypecode eq ${Opt.Cost}`))[0];
-  const journal = (await list(h.fo, '/ProjectIntegrationJournals'))[0];
-  assert.deepEqual([cost.msdyn_vouchernumber, cost.msdyn_accountingcurrencyamount, cost.msdyn_exchangerate, cost.msdyn_isjournalized], [journal.Voucher, 800, 1, true]);
+  // A voucher for each journal line (issue 14 part 3): the cost actual carries its own line's voucher.
+  const costLine = (await list(h.fo, "/ProjectIntegrationJournalLines?$filter=TransType eq 'Cost'"))[0];
+  assert.deepEqual([cost.msdyn_vouchernumber, cost.msdyn_accountingcurrencyamount, cost.msdyn_exchangerate, cost.msdyn_isjournalized], [costLine.Voucher, 800, 1, true]);
 
   // A posted proposal can't be posted again.
   const again = await postProposal('USPM', draft.invoicenumber);
@@ -119,7 +119,7 @@ test('decimal-exact amounts: 3 × 0.1 h and 2.25 h at 33.35, tax rounded per lin
   const all = await list(h.fo, '/LedgerVouchers');
   const byVoucher = new Map<string, number>();
   for (const l of all) byVoucher.set(String(l.Voucher), (byVoucher.get(String(l.Voucher)) ?? 0) + cents(l.AmountMST));
-  assert.equal(byVoucher.size, 2);
+  assert.equal(byVoucher.size, 9, 'a voucher for each of the 8 journal lines (issue 14 part 3) and the invoice');
   for (const [v, total] of byVoucher) assert.equal(total, 0, `voucher ${v} balances`);
   const taxes = (await actuals(`msdyn_transactiontypecode eq ${Opt.BilledSales}`)).map((a) => a.msdyn_salestaxamount).sort((a, b) => a - b);
   assert.deepEqual(taxes, [0.33, 0.33, 0.33, 7.5, 100.01]);

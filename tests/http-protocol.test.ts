@@ -325,16 +325,31 @@ test('/sim/events: server-sent events deliver a commit event after a write', asy
 });
 
 test('every bound action: expense approval, project journal posting, mark (not) ready of actuals and milestones, draft edits', async () => {
-  const exp = await ok(h.dv('POST', '/msdyn_expenses', { msdyn_expensetype: 'Travel', msdyn_transactiondate: '2026-03-02', msdyn_amount: 120.5, 'msdyn_project@odata.bind': `/msdyn_projects(${c.projectId})` }, rep), 201);
+  // The expense is billed at cost: a Travel category priced At cost on the contract's sales price list (expense-pricing.ts;
+  // without a category price the sales price would be zero).
+  const priceList = (await ok(h.dv('POST', '/pricelevels', { name: 'Sales', 'transactioncurrencyid@odata.bind': `/transactioncurrencies(${c.currencyId})` }, rep), 201)).json;
+  await ok(h.dv('PATCH', `/salesorders(${c.contractId})`, { 'pricelevelid@odata.bind': `/pricelevels(${String(priceList.pricelevelid)})` }), 204);
+  const travel = (await ok(h.dv('POST', '/msdyn_transactioncategories', { msdyn_name: 'Travel' }, rep), 201)).json;
+  const travelExpense = (await ok(h.dv('POST', '/msdyn_expensecategories', { msdyn_name: 'Travel', 'msdyn_expensecategoryuid@odata.bind': `/msdyn_transactioncategories(${String(travel.msdyn_transactioncategoryid)})` }, rep), 201)).json;
+  await ok(h.dv('POST', '/msdyn_transactioncategorypricelevels', {
+    'msdyn_pricelist@odata.bind': `/pricelevels(${String(priceList.pricelevelid)})`, 'msdyn_transactioncategory@odata.bind': `/msdyn_transactioncategories(${String(travel.msdyn_transactioncategoryid)})`, msdyn_pricecalculation: 192350001,
+  }), 204);
+  const exp = await ok(h.dv('POST', '/msdyn_expenses', {
+    msdyn_expensetype: 'Travel', msdyn_transactiondate: '2026-03-02', msdyn_amount: 120.5, 'msdyn_project@odata.bind': `/msdyn_projects(${c.projectId})`,
+    'msdyn_expensecategory@odata.bind': `/msdyn_expensecategories(${String(travelExpense.msdyn_expensecategoryid)})`,
+  }, rep), 201);
   const expActuals = (await ok(h.dv('POST', `/msdyn_expenses(${String(exp.json.msdyn_expenseid)})/Microsoft.Dynamics.CRM.msdyn_ApproveExpense`, {}))).json.value as Json[];
   assert.deepEqual(expActuals.map((a) => [a.msdyn_transactiontypecode, a.msdyn_amount]), [[Opt.Cost, 120.5], [Opt.UnbilledSales, 120.5]]);
 
   const journal = await ok(h.dv('POST', '/msdyn_journals', { msdyn_description: 'Material usage' }, rep), 201);
   const jid = String(journal.json.msdyn_journalid);
-  await ok(h.dv('POST', '/msdyn_journallines', {
-    msdyn_description: 'Cables', 'msdyn_journal@odata.bind': `/msdyn_journals(${jid})`, 'msdyn_project@odata.bind': `/msdyn_projects(${c.projectId})`,
-    msdyn_transactionclassification: 192350002, msdyn_documentdate: '2026-03-02', msdyn_quantity: 3, msdyn_costprice: 10, msdyn_price: 15.5,
-  }), 204);
+  // Entry journal lines: one actual per line, of the line's transaction type (create-confirm-entry-journals-integrated.md).
+  for (const [type, price] of [[Opt.Cost, 10], [Opt.UnbilledSales, 15.5]]) {
+    await ok(h.dv('POST', '/msdyn_journallines', {
+      msdyn_description: 'Cables', 'msdyn_journal@odata.bind': `/msdyn_journals(${jid})`, 'msdyn_project@odata.bind': `/msdyn_projects(${c.projectId})`,
+      msdyn_transactionclassification: 192350002, msdyn_transactiontypecode: type, msdyn_documentdate: '2026-03-02', msdyn_quantity: 3, msdyn_price: price,
+    }), 204);
+  }
   const matActuals = (await ok(h.dv('POST', `/msdyn_journals(${jid})/Microsoft.Dynamics.CRM.msdyn_PostJournal`, {}))).json.value as Json[];
   assert.deepEqual(matActuals.map((a) => [a.msdyn_transactiontypecode, a.msdyn_amount]), [[Opt.Cost, 30], [Opt.UnbilledSales, 46.5]]);
   assert.equal((await ok(h.dv('GET', `/msdyn_journals(${jid})`))).json.msdyn_isposted, true);

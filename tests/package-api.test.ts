@@ -267,3 +267,98 @@ test('a file store keeps its data across restarts: the fixtures of the options g
     await second.stop();
   }
 });
+
+// A choice on the invoice carried to a Finance enum on the proposal through a dual-write value map
+// (dual-write/customizing-mappings.md: Finance value → Dataverse value), and an enum carried back to a choice.
+const VALUE_MAP: SchemaExtension = {
+  publisher: { prefix: 'cr4a1' },
+  dataverse: {
+    invoice: { cr4a1_billingregion: { type: 'Picklist', options: [{ value: 100000000, label: 'North' }, { value: 100000001, label: 'South' }] } },
+    cdm_company: { cr4a1_tier: { type: 'Picklist', options: [{ value: 100000000, label: 'Gold' }, { value: 100000001, label: 'Silver' }] } },
+  },
+  finance: {
+    ProjectInvoiceProposal: { CR4A1Region: { type: 'Enum', enumValues: [{ name: 'North', value: 0 }, { name: 'South', value: 1 }] } },
+    LegalEntity: { CR4A1Tier: { type: 'Enum', enumValues: [{ name: 'Gold', value: 0 }, { name: 'Silver', value: 1 }] } },
+  },
+  dualWrite: [
+    // Names as Microsoft's maps write them (lower camel case) and as declared; option values as text and as numbers.
+    { map: 'pi_v2', dataverse: 'cr4a1_billingregion', finance: 'CR4A1Region', transforms: [{ transformType: 'ValueMap', valueMap: { north: '100000000', South: 100000001 } }] },
+    { map: 'legal_entities', dataverse: 'cr4a1_tier', finance: 'CR4A1Tier', transforms: [{ transformType: 'ValueMap', valueMap: { gold: '100000000', silver: '100000001' } }] },
+  ],
+};
+
+test('value map: a choice column reaches a Finance enum column (and an enum a choice), value by value', async () => {
+  const sim = await startSimulator({ fixtures: [FIXTURE], schema: [REGION, VALUE_MAP] });
+  try {
+    const fo = (await get(`${sim.financeUrl}$metadata`)).body as string;
+    assert.match(fo, /<Property Name="CR4A1Region" Type="Edm.String"/, 'a Finance enum travels by its value names, as the built-in enums');
+    const pair = (await get(`${sim.url}/sim/maps`)).body.find((m: { id: string }) => m.id === 'pi_v2').fields.find((f: { finance: string }) => f.finance === 'CR4A1Region');
+    assert.deepEqual(pair.transforms, [{ transformType: 'ValueMap', valueMap: { North: '100000000', South: '100000001' } }], 'the map as dual-write shows it, in the enum\'s spelling');
+
+    const invoiceId = (await get(`${sim.dataverseUrl}invoices?$select=invoiceid`)).body.value[0].invoiceid;
+    assert.equal((await send('PATCH', `${sim.dataverseUrl}invoices(${invoiceId})`, { cr4a1_billingregion: 100000001 })).status, 204);
+    assert.equal((await send('POST', `${sim.dataverseUrl}invoices(${invoiceId})/Microsoft.Dynamics.CRM.msdyn_ConfirmInvoice`, {})).status, 200);
+    const south = await get(`${sim.financeUrl}ProjectInvoiceProposals?$select=ProposalId,CR4A1Region&$filter=CR4A1Region eq 'South'`);
+    assert.equal(south.body.value.length, 1);
+    assert.equal(south.body.value[0].CR4A1Region, 'South');
+    // The enum column takes only its values, as any Finance enum.
+    const key = `dataAreaId='USPM',ProposalId='${south.body.value[0].ProposalId}'`;
+    assert.equal((await send('PATCH', `${sim.financeUrl}ProjectInvoiceProposals(${key})`, { CR4A1Region: 'West' })).status, 400);
+
+    // The other way: a legal entity's enum becomes its company's choice in Dataverse.
+    assert.equal((await send('POST', `${sim.financeUrl}LegalEntities`, { LegalEntityId: 'DEMF', Name: 'Contoso Germany', AccountingCurrency: 'EUR', CR4A1Tier: 'Silver' })).status, 201);
+    const company = await get(`${sim.dataverseUrl}cdm_companies?$select=cr4a1_tier&$filter=cdm_companycode eq 'DEMF'`);
+    assert.equal(company.body.value[0].cr4a1_tier, 100000001);
+  } finally {
+    await sim.stop();
+  }
+});
+
+test('value map: refused at start when it is missing, names an unknown enum value or option, leaves a value unmapped, or is not a ValueMap', async () => {
+  const base = { publisher: { prefix: 'cr4a1' }, dataverse: VALUE_MAP.dataverse, finance: VALUE_MAP.finance };
+  const refusal = async (ext: unknown): Promise<ExtensionError> => {
+    const e = await startSimulator({ schema: [ext as SchemaExtension] }).then(async (s: RunningSimulator) => { await s.stop(); return undefined; }, (x: unknown) => x);
+    assert.ok(e instanceof ExtensionError, String(e));
+    return e;
+  };
+  const pi = (transforms?: unknown): unknown => ({ ...base, dualWrite: [{ map: 'pi_v2', dataverse: 'cr4a1_billingregion', finance: 'CR4A1Region', ...(transforms === undefined ? {} : { transforms }) }] });
+
+  const missing = await refusal(pi());
+  assert.deepEqual(missing.problems.map((p) => [p.path, p.key]), [['$.dualWrite[0]', 'valueMapRequired']]);
+  assert.match(missing.message, /the choice cr4a1_billingregion reaches the enum CR4A1Region only through a value map/);
+
+  const wrong = await refusal(pi([{ transformType: 'ValueMap', valueMap: { North: '100000000', East: '100000001', South: '42' } }]));
+  assert.deepEqual(wrong.problems.map((p) => [p.path, p.key]), [
+    ['$.dualWrite[0].transforms[0].valueMap.East', 'unknownEnumValue'],
+    ['$.dualWrite[0].transforms[0].valueMap.South', 'unknownOptionValue'],
+  ]);
+  assert.match(wrong.message, /at \$\.dualWrite\[0\]\.transforms\[0\]\.valueMap\.East: 'East' is not a value of the Finance enum; its values are: North, South/);
+
+  const incomplete = await refusal(pi([{ transformType: 'ValueMap', valueMap: { North: '100000000' } }]));
+  assert.deepEqual(incomplete.problems.map((p) => [p.path, p.key]), [['$.dualWrite[0].transforms[0].valueMap', 'unmappedOption']]);
+  assert.match(incomplete.message, /has no entry for the option 100000001 \(South\)/);
+
+  const ambiguous = await refusal(pi([{ transformType: 'ValueMap', valueMap: { North: '100000000', South: '100000000' } }]));
+  assert.deepEqual(ambiguous.problems.map((p) => p.key), ['ambiguousValue', 'unmappedOption']);
+
+  const other = await refusal(pi([{ transformType: 'Default', defaultValue: 'North' }]));
+  assert.deepEqual(other.problems.map((p) => [p.path, p.key]), [['$.dualWrite[0].transforms[0].defaultValue', 'unknownProperty'], ['$.dualWrite[0].transforms[0].transformType', 'transformUnsupported']]);
+
+  // Back to Dataverse, every value of the enum needs its option.
+  const back = await refusal({ ...base, dualWrite: [{ map: 'legal_entities', dataverse: 'cr4a1_tier', finance: 'CR4A1Tier', transforms: [{ transformType: 'ValueMap', valueMap: { Gold: '100000000' } }] }] });
+  assert.deepEqual(back.problems.map((p) => [p.path, p.key, p.params]), [['$.dualWrite[0].transforms[0].valueMap', 'unmappedEnumValue', { value: 'Silver' }]]);
+
+  // A value map only between a choice and an enum; an enum column needs its values.
+  const kinds = await refusal({
+    publisher: { prefix: 'cr4a1' }, dataverse: { invoice: { cr4a1_note: { type: 'String', maxLength: 5 } } },
+    finance: { ProjectInvoiceProposal: { Note: { type: 'String', maxLength: 5 }, Kind: { type: 'Enum' } } },
+    dualWrite: [{ map: 'pi_v2', dataverse: 'cr4a1_note', finance: 'Note', transforms: [{ transformType: 'ValueMap', valueMap: {} }] }],
+  });
+  assert.deepEqual(kinds.problems.map((p) => [p.path, p.key]), [['$.finance.ProjectInvoiceProposal.Kind.enumValues', 'noEnumValues']]);
+  const kinds2 = await refusal({
+    publisher: { prefix: 'cr4a1' }, dataverse: { invoice: { cr4a1_note: { type: 'String', maxLength: 5 } } },
+    finance: { ProjectInvoiceProposal: { Note: { type: 'String', maxLength: 5 } } },
+    dualWrite: [{ map: 'pi_v2', dataverse: 'cr4a1_note', finance: 'Note', transforms: [{ transformType: 'ValueMap', valueMap: {} }] }],
+  });
+  assert.deepEqual(kinds2.problems.map((p) => [p.path, p.key]), [['$.dualWrite[0].transforms', 'valueMapKinds']]);
+});

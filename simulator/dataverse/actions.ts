@@ -1,6 +1,7 @@
 import type { Rec } from '../store/types.js';
 import type { Ctx } from '../domain/context.js';
-import { approveExpense, approveTimeEntry, approveTimeEntryRecall, cancelTimeEntryApproval, confirmContract, postProjectJournal, recallTimeEntry, submitTimeEntry } from './work.js';
+import { approveExpense, approveTimeEntry, approveTimeEntryRecall, cancelTimeEntryApproval, confirmContract, recallTimeEntry, submitTimeEntry } from './work.js';
+import { confirmEntryJournal } from './journals.js';
 import { markActualNotReady, markActualReady, markContractReady, markMilestoneReady } from './backlog.js';
 import { confirmInvoice, createInvoice } from './invoices.js';
 import { correctInvoice } from './corrections.js';
@@ -25,7 +26,7 @@ export const dataverseActions: Readonly<Record<string, Readonly<Record<string, A
     msdyn_ApproveTimeEntryRecall: (ctx, id) => ({ entity: 'msdyn_actual', records: approveTimeEntryRecall(ctx, id) }),
   },
   msdyn_expenses: { msdyn_ApproveExpense: (ctx, id) => ({ entity: 'msdyn_actual', records: approveExpense(ctx, id) }) },
-  msdyn_journals: { msdyn_PostJournal: (ctx, id) => ({ entity: 'msdyn_actual', records: postProjectJournal(ctx, id) }) },
+  msdyn_journals: { msdyn_PostJournal: (ctx, id) => ({ entity: 'msdyn_actual', records: confirmEntryJournal(ctx, id) }) },
   msdyn_actuals: {
     msdyn_MarkReadyToInvoice: (ctx, id) => ({ entity: 'msdyn_actual', record: markActualReady(ctx, id) }),
     msdyn_MarkNotReadyToInvoice: (ctx, id) => ({ entity: 'msdyn_actual', record: markActualNotReady(ctx, id) }),

@@ -18,6 +18,9 @@ export interface ActualBasis {
   readonly msdyn_transactionclassification: number;
   readonly msdyn_description?: unknown;
   readonly msdyn_documentdate?: unknown;
+  /** An expense's transaction category and the sales price list its price came from (…/msdyn_actual.md). */
+  readonly _msdyn_transactioncategory_value?: unknown;
+  readonly _msdyn_pricelist_value?: unknown;
 }
 
 export interface ActualLine {
@@ -34,7 +37,7 @@ export interface ActualLine {
 export const BASIS_FIELDS = [
   '_msdyn_project_value', '_msdyn_salescontract_value', '_msdyn_salescontractlineid_value', '_msdyn_contractlinescheduleofvalue_value',
   '_msdyn_accountcustomer_value', '_msdyn_company_value', '_transactioncurrencyid_value', 'msdyn_transactionclassification', 'msdyn_description', 'msdyn_documentdate',
-  '_msdyn_timeentry_value',
+  '_msdyn_timeentry_value', '_msdyn_transactioncategory_value', '_msdyn_pricelist_value',
 ] as const;
 
 export function basisOf(actual: Rec): ActualBasis {

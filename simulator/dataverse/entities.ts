@@ -30,6 +30,17 @@ export const EntryStatus = { Draft: 192350000, Returned: 192350001, Approved: 19
 export const ApprovalStage = { Submitted: 0, Rejected: 1, Approved: 2, Pending: 3 } as const;
 /** msdyn_expense.msdyn_expensestatus, its own set (…/msdyn_expense.md); Rejected, Posted, Paid are not reachable here. */
 export const ExpenseStatus = { Draft: 192350000, Submitted: 192350001, Approved: 192350002 } as const;
+/**
+ * msdyn_transactioncategorypricelevel.msdyn_pricecalculation (…/msdyn_transactioncategorypricelevel.md): the pricing
+ * method of a category price (pricing-costing/set-up-cost-sales-rates-expenses.md names the third "Markup over cost").
+ */
+export const PriceCalculation = { PricePerUnit: 192350000, AtCost: 192350001, MarkupPercentage: 192350002 } as const;
+/** pricelevel.msdyn_module (…/pricelevel.md): the context of a price list. */
+export const PriceListModule = { Cost: 192350000, Purchase: 192350001, Sales: 192350002 } as const;
+/** The contract line's included transaction class columns (pro/sales/manage-contract-values-project-based-sales.md). */
+export const IncludeColumn: Readonly<Record<number, string>> = {
+  192350000: 'msdyn_includetime', 192350001: 'msdyn_includeexpense', 192350002: 'msdyn_includematerial', 192350004: 'msdyn_includefee',
+};
 /** Project journal types: only the entry journal is used by the flow (value [inferred]). */
 export const JournalType = { Entry: 192350000 } as const;
 export const InvoiceState = { Active: 0, Closed: 1, Paid: 2, Canceled: 3 } as const;
@@ -121,6 +132,8 @@ export const builtinDataverseEntities: readonly EntityDef[] = [
     fields: {
       name: str(), ordernumber: str(ro), customerid: lookup('account', { bindAs: ['customerid_account'], required: true }),
       ...company, transactioncurrencyid: lookup('transactioncurrency'), msdyn_ordertype: opt('salesorder_msdyn_ordertype', OrderType, ro),
+      // The contract's sales price list (expense-pricing.ts, rule.contract-price-list-header)
+      pricelevelid: lookup('pricelevel'),
     },
   }),
   entity({
@@ -129,6 +142,8 @@ export const builtinDataverseEntities: readonly EntityDef[] = [
       productdescription: str(), salesorderid: lookup('salesorder', { required: true }), msdyn_project: lookup('msdyn_project'),
       msdyn_billingmethod: opt('msdyn_billingmethod', BillingMethod, { required: true }),
       priceperunit: money(), msdyn_costperunit: money({ sim: true }), extendedamount: money(),
+      // The transaction classes the line includes (work.ts billingLineOf; unset counts as Yes, rule.include-class-unset)
+      msdyn_includetime: { type: 'bool' }, msdyn_includeexpense: { type: 'bool' }, msdyn_includematerial: { type: 'bool' }, msdyn_includefee: { type: 'bool' },
     },
   }),
   entity({
@@ -151,6 +166,35 @@ export const builtinDataverseEntities: readonly EntityDef[] = [
     fields: {
       msdyn_expensetype: str({ required: true }), msdyn_transactiondate: { type: 'date', required: true }, msdyn_amount: money({ required: true }),
       msdyn_project: lookup('msdyn_project', { required: true }), msdyn_expensestatus: opt('msdyn_expensestatus', ExpenseStatus, ro),
+      msdyn_name: str(), msdyn_expensecategory: lookup('msdyn_expensecategory'),
+      // ours (rule.expense-quantity): the 2019 reference has no quantity; a price per unit needs one (e.g. miles)
+      msdyn_quantity: { type: 'decimal', sim: true, minValue: 0 },
+    },
+  }),
+  // Price lists and expense categories with their prices (pricing-costing/set-up-cost-sales-rates-expenses.md)
+  entity({
+    logicalName: 'pricelevel', set: 'pricelevels', primaryName: 'name',
+    fields: {
+      name: str({ required: true, maxLength: 100 }), transactioncurrencyid: lookup('transactioncurrency'),
+      begindate: { type: 'date' }, enddate: { type: 'date' }, msdyn_module: opt('pricelevel_msdyn_module', PriceListModule),
+    },
+  }),
+  entity({
+    logicalName: 'msdyn_transactioncategory', set: 'msdyn_transactioncategories', primaryName: 'msdyn_name',
+    fields: { msdyn_name: str({ maxLength: 100 }) },
+  }),
+  entity({
+    logicalName: 'msdyn_expensecategory', set: 'msdyn_expensecategories', primaryName: 'msdyn_name',
+    fields: { msdyn_name: str({ maxLength: 100 }), msdyn_expensecategoryuid: lookup('msdyn_transactioncategory') },
+  }),
+  entity({
+    logicalName: 'msdyn_transactioncategorypricelevel', set: 'msdyn_transactioncategorypricelevels', primaryName: 'msdyn_description',
+    fields: {
+      msdyn_description: str(), msdyn_pricelist: lookup('pricelevel', { required: true }), msdyn_transactioncategory: lookup('msdyn_transactioncategory', { required: true }),
+      msdyn_pricecalculation: opt('msdyn_transactioncategorypricelevel_msdyn_pricecalculation', PriceCalculation, { required: true }),
+      msdyn_price: money(), msdyn_percent: { type: 'decimal', minValue: -100 },
+      // From the price list header; it can't be overridden (set-up-cost-sales-rates-expenses.md, field Currency)
+      transactioncurrencyid: lookup('transactioncurrency', ro),
     },
   }),
   entity({
@@ -165,11 +209,13 @@ export const builtinDataverseEntities: readonly EntityDef[] = [
     logicalName: 'msdyn_journalline', set: 'msdyn_journallines', primaryName: 'msdyn_description',
     fields: {
       msdyn_description: str(), msdyn_journal: lookup('msdyn_journal', { required: true }), msdyn_project: lookup('msdyn_project', { required: true }),
-      msdyn_transactionclassification: opt('msdyn_transactionclassification', { Material: TxClass.Material, Expense: TxClass.Expense }, { required: true }),
-      msdyn_documentdate: { type: 'date', required: true }, msdyn_quantity: { type: 'decimal', required: true },
-      msdyn_costprice: money({ sim: true, required: true }), msdyn_price: money({ sim: true }),
-      // set by a time entry's submission (actuals/ActualsonTM.md, "Time is submitted"); columns of …/msdyn_journalline.md
-      msdyn_transactiontypecode: opt('msdyn_transactiontypecode', TxType, ro), msdyn_billingtype: opt('msdyn_billingtype', BillingType, ro),
+      // Entry journal lines (actuals/create-confirm-entry-journals-integrated.md; columns of …/msdyn_journalline.md):
+      // one actual per line, of its transaction type and class (journals.ts).
+      msdyn_transactionclassification: opt('msdyn_transactionclassification', { Material: TxClass.Material, Expense: TxClass.Expense, Fee: TxClass.Fee }, { required: true }),
+      msdyn_transactiontypecode: opt('msdyn_transactiontypecode', TxType, { required: true }), msdyn_billingtype: opt('msdyn_billingtype', BillingType),
+      msdyn_documentdate: { type: 'date', required: true }, msdyn_quantity: { type: 'decimal', required: true }, msdyn_price: money(),
+      // the cost price of a time entry's submitted line (ours, set by the submission: actuals/ActualsonTM.md, "Time is submitted")
+      msdyn_costprice: money({ sim: true, readOnly: true }),
       msdyn_amount: money(ro), msdyn_timeentry: lookup('msdyn_timeentry', { readOnly: true, sim: true }),
     },
   }),
@@ -205,6 +251,7 @@ export const builtinDataverseEntities: readonly EntityDef[] = [
       // ours: the time entry the actual comes from (no documented column; Project Operations links them through journals)
       msdyn_timeentry: lookup('msdyn_timeentry', { readOnly: true, sim: true }),
       msdyn_isjournalized: { type: 'bool', readOnly: true }, msdyn_skipsync: { type: 'bool', readOnly: true },
+      msdyn_transactioncategory: lookup('msdyn_transactioncategory', ro), msdyn_pricelist: lookup('pricelevel', ro),
       msdyn_vouchernumber: str({ readOnly: true, sim: true }), msdyn_accountingcurrencyamount: money({ readOnly: true, sim: true }),
       msdyn_exchangerate: { type: 'decimal', readOnly: true, sim: true }, msdyn_salestaxamount: money({ readOnly: true, sim: true }),
     },
@@ -246,7 +293,7 @@ export const builtinDataverseEntities: readonly EntityDef[] = [
       msdyn_billingtype: opt('msdyn_billingtype', BillingType),
       msdyn_quantity: { type: 'decimal' }, msdyn_price: money(), msdyn_amount: money(ro),
       msdyn_correction: { type: 'bool', readOnly: true }, msdyn_originalquantity: { type: 'decimal', readOnly: true, sim: true },
-      msdyn_sourceactual: lookup('msdyn_actual', { readOnly: true, sim: true }),
+      msdyn_sourceactual: lookup('msdyn_actual', { readOnly: true, sim: true }), msdyn_transactioncategory: lookup('msdyn_transactioncategory', ro),
       msdyn_contractlinescheduleofvalue: lookup('msdyn_contractlinescheduleofvalue', { readOnly: true, sim: true }),
     },
   }),

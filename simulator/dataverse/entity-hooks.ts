@@ -1,6 +1,6 @@
 import type { Rec } from '../store/types.js';
 import type { EntityDef } from '../schema.js';
-import { type Ctx, nextNumber, pad, refuse, where } from '../domain/context.js';
+import { type Ctx, applied, nextNumber, pad, refuse, where } from '../domain/context.js';
 import { SimError } from '../errors.js';
 import { ApprovalStage, EntryStatus, ExpenseStatus, InvoiceStatus, JournalType, MilestoneStatus, OrderType } from './entities.js';
 import { deleteDetail, deleteInvoice, updateDetail, updateInvoice } from './invoices.js';
@@ -19,6 +19,12 @@ export interface EntityHooks {
   readonly update?: (ctx: Ctx, id: string, values: Record<string, unknown>, old: Rec) => Rec | undefined;
   /** A delete: true when the entity did it itself; otherwise a check before the generic delete. */
   readonly delete?: (ctx: Ctx, id: string) => boolean;
+}
+
+/** A confirmed (posted) journal and its lines are read-only (actuals/create-confirm-entry-journals-integrated.md, "Confirm an Entry journal"). */
+function refuseIfPosted(ctx: Ctx, journalId: unknown): void {
+  const journal = journalId ? ctx.tx.get('msdyn_journal', String(journalId)) : undefined;
+  if (journal?.msdyn_isposted === true) throw refuse('rule.journal-confirmed-read-only', 'journal.confirmed', { journal: String(journal.msdyn_description ?? journalId) });
 }
 
 const companyOfAccount = (ctx: Ctx, accountId: unknown): unknown => (accountId ? (ctx.tx.get('account', String(accountId))?._msdyn_company_value ?? null) : null);
@@ -66,16 +72,29 @@ export const entityHooks: Readonly<Record<string, EntityHooks>> = {
   msdyn_expense: {
     create: (_ctx, rec) => { rec.msdyn_expensestatus = ExpenseStatus.Draft; },
   },
+  msdyn_transactioncategorypricelevel: {
+    // The currency of a category price is the price list's and can't be overridden
+    // (pricing-costing/set-up-cost-sales-rates-expenses.md, field Currency).
+    create: (ctx, rec) => {
+      rec._transactioncurrencyid_value = ctx.tx.get('pricelevel', String(rec._msdyn_pricelist_value))?._transactioncurrencyid_value ?? null;
+      applied(ctx, 'rule.category-price-currency');
+    },
+  },
   msdyn_journal: {
     create: (_ctx, rec) => {
       rec.msdyn_journaltype ??= JournalType.Entry;
       rec.msdyn_isposted = false;
     },
+    update: (ctx, id) => { refuseIfPosted(ctx, id); return undefined; },
+    delete: (ctx, id) => { refuseIfPosted(ctx, id); return false; },
   },
   msdyn_journalline: {
     create: (ctx, rec) => {
-      if (ctx.tx.get('msdyn_journal', String(rec._msdyn_journal_value))?.msdyn_isposted === true) throw refuse('rule.journal-posted-read-only', 'work.journalPosted', { journal: String(rec._msdyn_journal_value) });
+      refuseIfPosted(ctx, rec._msdyn_journal_value);
     },
+    // A confirmed journal's lines can't be changed (actuals/create-confirm-entry-journals-integrated.md, "Confirm an Entry journal").
+    update: (ctx, _id, _values, old) => { refuseIfPosted(ctx, old._msdyn_journal_value); return undefined; },
+    delete: (ctx, id) => { refuseIfPosted(ctx, ctx.tx.get('msdyn_journalline', id)?._msdyn_journal_value); return false; },
   },
   msdyn_projectapproval: {
     // The billable hours and billing type are the approver's until approval (approvals/cancelapproval.md: after a

@@ -30,7 +30,7 @@ export function createInvoice(ctx: Ctx, contractId: string): Rec {
       const ild = newDetail(ctx, invoiceId, line, {
         msdyn_description: a.msdyn_description, msdyn_transactionclassification: a.msdyn_transactionclassification,
         msdyn_billingtype: a.msdyn_billingtype ?? BillingType.Chargeable, msdyn_quantity: a.msdyn_quantity, msdyn_price: a.msdyn_price,
-        _msdyn_sourceactual_value: a.msdyn_actualid,
+        _msdyn_sourceactual_value: a.msdyn_actualid, _msdyn_transactioncategory_value: a._msdyn_transactioncategory_value ?? null,
       });
       patch(ctx, 'msdyn_actual', actualId(a), { msdyn_billingstatus: BillingStatus.CustomerInvoiceCreated, _msdyn_invoice_value: invoiceId });
       connect(ctx, { id: String(ild.msdyn_invoicelinetransactionid), role: Role.BilledSales, type: 'msdyn_invoicelinetransaction' }, { id: actualId(a), role: Role.UnbilledSales, type: 'msdyn_actual' }, contract._msdyn_company_value);

@@ -2,12 +2,21 @@ import type { Rec } from '../store/types.js';
 import { type Ctx, applied, insert, must, patch, refuse, today, where, whereEq } from '../domain/context.js';
 import { dec, div, mul, num, round } from '../domain/money.js';
 import { actualId, connect, createActual, reverseActual, type ActualBasis } from './actuals.js';
-import { AdjustmentStatus, ApprovalStage, BillingMethod, BillingStatus, BillingType, EntryStatus, ExpenseStatus, JournalType, Role, TxClass, TxType } from './entities.js';
+import { AdjustmentStatus, ApprovalStage, BillingMethod, BillingStatus, BillingType, EntryStatus, ExpenseStatus, IncludeColumn, JournalType, Role, TxClass, TxType } from './entities.js';
+import { expensePrices } from './expense-pricing.js';
 import { accountingCurrencyId } from './currency.js';
 
-/** The time-and-material contract line a project's work is billed on, if any. */
-export function billingLineOf(ctx: Ctx, projectId: string): Rec | undefined {
-  for (const line of whereEq(ctx, 'salesorderdetail', '_msdyn_project_value', projectId, (l) => l.msdyn_billingmethod === BillingMethod.TimeAndMaterial)) return line;
+/**
+ * The time-and-material contract line a project's work of a transaction class is billed on, if any: the line's
+ * Include Time / Expense / Materials / Fee says whether it takes the class (pro/sales/manage-contract-values-project-
+ * based-sales.md: the value resolves the contract line of an actual). Convention (rule.include-class-unset): a line
+ * whose column is not set includes the class.
+ */
+export function billingLineOf(ctx: Ctx, projectId: string, cls: number = TxClass.Time): Rec | undefined {
+  const column = IncludeColumn[cls];
+  const includes = (l: Rec): boolean => !column || l[column] !== false;
+  for (const line of whereEq(ctx, 'salesorderdetail', '_msdyn_project_value', projectId, (l) => l.msdyn_billingmethod === BillingMethod.TimeAndMaterial && includes(l))) return line;
+  if (column && [...whereEq(ctx, 'salesorderdetail', '_msdyn_project_value', projectId, (l) => l.msdyn_billingmethod === BillingMethod.TimeAndMaterial)].length > 0) applied(ctx, 'rule.contract-line-includes-class');
   return undefined;
 }
 
@@ -15,14 +24,14 @@ export function billingLineOf(ctx: Ctx, projectId: string): Rec | undefined {
  * Cost stays in the legal entity's accounting currency; sales are in the contract's currency
  * (format-update-project-invoice-proposals.md, "Exchange rates", example: the cost line in USD, the sales line in GBP).
  */
-function costBasisOf(ctx: Ctx, basis: ActualBasis): ActualBasis {
+export function costBasisOf(ctx: Ctx, basis: ActualBasis): ActualBasis {
   const accounting = accountingCurrencyId(ctx, basis._msdyn_company_value) ?? basis._transactioncurrencyid_value;
   if (accounting !== basis._transactioncurrencyid_value) applied(ctx, 'rule.cost-in-accounting-currency');
   return { ...basis, _transactioncurrencyid_value: accounting };
 }
 
 function basisFor(ctx: Ctx, project: Rec, cls: number, description: unknown, date: unknown): { basis: ActualBasis; line?: Rec } {
-  const line = billingLineOf(ctx, String(project.msdyn_projectid));
+  const line = billingLineOf(ctx, String(project.msdyn_projectid), cls);
   const contract = line ? ctx.tx.get('salesorder', String(line._salesorderid_value)) : undefined;
   if (!project._msdyn_company_value) throw refuse('rule.project-needs-company', 'work.projectWithoutCompany', { project: String(project.msdyn_subject) });
   return {
@@ -45,8 +54,9 @@ function basisFor(ctx: Ctx, project: Rec, cls: number, description: unknown, dat
  * Approval creates a cost actual and, when the project is on a contract, an unbilled sales actual, linked by
  * a transaction connection (domain.md §2.4, "Time approve").
  */
-function approveWork(ctx: Ctx, project: Rec, cls: number, quantity: bigint, costPrice: unknown, salesPrice: (line: Rec) => unknown, description: unknown, date: unknown): Rec[] {
-  const { basis, line } = basisFor(ctx, project, cls, description, date);
+function approveWork(ctx: Ctx, project: Rec, cls: number, quantity: bigint, costPrice: unknown, salesPrice: (line: Rec) => unknown, description: unknown, date: unknown, extra: Partial<ActualBasis> = {}): Rec[] {
+  const { basis: b, line } = basisFor(ctx, project, cls, description, date);
+  const basis = { ...b, ...extra };
   applied(ctx, 'rule.actuals-on-approval');
   const cost = createActual(ctx, costBasisOf(ctx, basis), { type: TxType.Cost, quantity, price: costPrice });
   const out = [cost];
@@ -287,14 +297,27 @@ export function confirmContract(ctx: Ctx, contractId: string): Rec[] {
   return out;
 }
 
-/** Expenses are billed at cost. */
+/**
+ * Approving an expense (actuals/actuals-overview.md: approved expense entries create actuals): a cost actual at the
+ * entry's amount and, on a time-and-material line that includes expenses, an unbilled sales actual at the category
+ * price of the contract's sales price list (expense-pricing.ts). Both carry the transaction class Expense and the
+ * expense category's transaction category.
+ */
 export function approveExpense(ctx: Ctx, id: string): Rec[] {
   const expense = must(ctx, 'msdyn_expense', id);
   if (expense.msdyn_expensestatus === ExpenseStatus.Approved) throw refuse('rule.entry-approved-once', 'work.alreadyApproved', { id });
   const project = must(ctx, 'msdyn_project', String(expense._msdyn_project_value));
-  const actuals = approveWork(ctx, project, TxClass.Expense, dec(1), expense.msdyn_amount, () => expense.msdyn_amount, expense.msdyn_expensetype, expense.msdyn_transactiondate);
+  const line = billingLineOf(ctx, String(project.msdyn_projectid), TxClass.Expense);
+  const contract = line ? ctx.tx.get('salesorder', String(line._salesorderid_value)) : undefined;
+  const prices = expensePrices(ctx, expense, contract);
+  const description = expense.msdyn_name ?? expense.msdyn_expensetype;
+  const actuals = approveWork(ctx, project, TxClass.Expense, prices.quantity, prices.costPrice, () => prices.salesPrice, description, expense.msdyn_transactiondate, {
+    _msdyn_transactioncategory_value: prices.transactionCategory,
+  });
+  // The price list is the sales side's (the cost actual's price is the entry's).
+  for (const a of actuals) if (a.msdyn_transactiontypecode === TxType.UnbilledSales && prices.priceList) patch(ctx, 'msdyn_actual', actualId(a), { _msdyn_pricelist_value: prices.priceList });
   patch(ctx, 'msdyn_expense', id, { msdyn_expensestatus: ExpenseStatus.Approved });
-  return actuals;
+  return actuals.map((a) => ctx.tx.get('msdyn_actual', actualId(a)) ?? a);
 }
 
 /**

@@ -9,7 +9,7 @@ import { tableMaps } from '../dualwrite/maps.js';
  * step's text and the labels of its language. The page also lights up whatever a commit touches.
  */
 export const AREAS = [
-  'backlog', 'proforma', 'confirm', 'actuals', 'map-pi_v2', 'map-actuals', 'map-txconn', 'map-legal_entities', 'writeback',
+  'backlog', 'proforma', 'confirm', 'actuals', 'map-pi_v2', 'map-actuals', 'map-txconn', 'map-legal_entities', 'map-milestones', 'map-customerinvoices', 'writeback',
   'proposals', 'staging', 'import', 'journal', 'lines', 'post', 'invoices', 'clock',
 ] as const;
 export type Area = (typeof AREAS)[number];
@@ -18,14 +18,18 @@ const CONFIRM: readonly Area[] = ['confirm', 'map-pi_v2', 'map-actuals', 'actual
 const APPROVE: readonly Area[] = ['backlog', 'map-actuals', 'staging'];
 const DRAFT: readonly Area[] = ['proforma'];
 const PROPOSAL: readonly Area[] = ['proposals', 'map-pi_v2'];
-const POST: readonly Area[] = ['post', 'proposals', 'invoices', 'writeback', 'actuals'];
+// Posting writes the accounting details back (actuals) and, through the export map when it runs, the customer invoice
+// number, date and status Posted to the pro-forma invoice (format-update-project-invoice-proposals.md).
+const POST: readonly Area[] = ['post', 'proposals', 'invoices', 'writeback', 'actuals', 'map-customerinvoices'];
+// A contract line milestone goes to Finance through its own map (resource-dual-write-setup-integration.md, "Billing milestones").
+const MILESTONE: readonly Area[] = ['backlog', 'map-milestones'];
 
 /** Areas of the step ids of locales/en/steps.json. */
 export const STEP_AREAS: Readonly<Record<string, readonly Area[]>> = {
   'setup.legalEntity': ['map-legal_entities'],
   'setup.contract': ['backlog'],
   'setup.tmLine': ['backlog'],
-  'setup.milestone': ['backlog'],
+  'setup.milestone': MILESTONE,
   'work.approved': APPROVE,
   'work.approvedReady': APPROVE,
   'work.many': APPROVE,
@@ -78,7 +82,7 @@ export const STEP_AREAS: Readonly<Record<string, readonly Area[]>> = {
   'actual.tryDelete': ['backlog', 'actuals'],
   'then.invoiceStatus': DRAFT,
   'then.invoiceStatusNamed': DRAFT,
-  'then.customerInvoiceShown': ['writeback', 'proforma'],
+  'then.customerInvoiceShown': ['map-customerinvoices', 'proforma'],
   'then.invoiceTotal': DRAFT,
   'then.invoiceName': DRAFT,
   'then.proposalExists': PROPOSAL,
@@ -96,7 +100,7 @@ export const STEP_AREAS: Readonly<Record<string, readonly Area[]>> = {
   'then.originalBillingStatus': ['backlog'],
   'then.originalAdjustmentStatus': ['backlog'],
   'then.backlogHours': ['backlog'],
-  'then.milestoneStatus': ['backlog'],
+  'then.milestoneStatus': MILESTONE,
   'then.refused': [],
   'then.accountingDetails': ['actuals', 'writeback', 'invoices'],
   'then.voucher': ['actuals', 'writeback', 'invoices'],
@@ -107,7 +111,7 @@ export const STEP_AREAS: Readonly<Record<string, readonly Area[]>> = {
   'backlog.tryMarkCostReady': ['backlog'],
   'contract.tryChangeCompany': ['backlog'],
   'then.contractCompany': ['backlog'],
-  'setup.milestoneCost': ['backlog'],
+  'setup.milestoneCost': MILESTONE,
   'setup.fpLine': ['backlog'],
   'setup.contractIn': ['backlog'],
   'setup.exchangeRate': ['import', 'journal', 'post'],
@@ -139,6 +143,38 @@ export const STEP_AREAS: Readonly<Record<string, readonly Area[]>> = {
   'then.unbilledLacks': ['actuals'],
   'then.billedLacks': ['actuals'],
   'then.jobLogNoRate': ['import'],
+  // expenses (issue 14, part 1)
+  'expense.categoryPrices': ['backlog'],
+  'expense.priceListDates': ['backlog'],
+  'expense.lineExcludes': ['backlog'],
+  'expense.approved': APPROVE,
+  'expense.approvedUnits': APPROVE,
+  'expense.then.actuals': ['actuals'],
+  'expense.then.billedLacks': ['actuals'],
+  'expense.then.voucher': ['writeback', 'actuals'],
+  'expense.then.proposalLine': PROPOSAL,
+  'expense.then.categoryPriceCurrency': ['backlog'],
+  'entry.material': ['backlog'],
+  'entry.fee': ['backlog'],
+  'entry.feeAsCost': ['backlog'],
+  'entry.confirm': APPROVE,
+  'entry.tryConfirm': ['backlog', 'actuals'],
+  'entry.tryChangeQuantity': ['backlog'],
+  'contract.noFees': ['backlog'],
+  'then.entryNotInvoiceable': ['actuals', 'backlog'],
+  'then.proposalLineTable': ['proposals', 'lines'],
+  'then.allVouchers': ['actuals', 'writeback', 'invoices'],
+  'journal.periodUnit': ['import', 'journal'],
+  'journal.ledgerPeriod': ['journal'],
+  'journal.deleteUnbilledLine': ['journal', 'staging'],
+  'journal.tryDeleteUnbilledLine': ['journal'],
+  'journal.tryPostErrorJournal': ['journal'],
+  'journal.resetErrorJournal': ['journal'],
+  'journal.thenPeriodNotOpen': ['journal'],
+  'journal.thenErrorJournal': ['journal'],
+  'journal.thenOwnVouchers': ['journal'],
+  'journal.thenJournalVoucherLines': ['journal', 'writeback'],
+  'journal.thenInvoiceVoucherLines': ['invoices'],
   // Sales tax (issue 14 part 4): the setup is Finance's, the groups live on the proposal lines.
   'tax.legalEntity': ['map-legal_entities'],
   'tax.code': ['post'],
@@ -160,13 +196,14 @@ export const STEP_AREAS: Readonly<Record<string, readonly Area[]>> = {
 const TABLE_AREAS: Readonly<Record<string, readonly Area[]>> = {
   msdyn_actual: ['actuals'], invoice: ['proforma'], ProjectInvoiceProposal: ['proposals'], ProjectInvoiceProposalLine: ['lines'],
   ProjCDSActualsImport: ['staging'], ProjectIntegrationJournal: ['journal'], ProjectIntegrationJournalLine: ['journal'],
-  CustomerInvoice: ['invoices'], LedgerVoucher: ['invoices'], msdyn_contractlinescheduleofvalue: ['backlog'],
+  CustomerInvoice: ['invoices'], LedgerVoucher: ['invoices'], msdyn_contractlinescheduleofvalue: MILESTONE, ProjCDSContractLineMilestoneImport: ['map-milestones'],
 };
 
 /** Fallback for step ids not in the table: words of the id (or the phrase). */
 const RULES: readonly [RegExp, readonly Area[]][] = [
   [/legal.?entit|company/i, ['map-legal_entities']],
-  [/hours?|time.?entr|expense|approv|ready|backlog|milestone|unbilled/i, ['backlog']],
+  [/milestone/i, MILESTONE],
+  [/hours?|time.?entr|expense|approv|ready|backlog|unbilled/i, ['backlog']],
   [/pro.?forma|create.?invoice|draft|correct/i, ['proforma']],
   [/confirm/i, CONFIRM],
   [/proposal/i, ['proposals']],
@@ -188,7 +225,7 @@ export function areasOf(stepId: string | undefined, text = '', lang: Lang = 'en'
   const t = translator(lang);
   const has = (label: string): boolean => label.length > 0 && text.toLowerCase().includes(label.toLowerCase());
   if (stepId?.startsWith('map.')) {
-    // only maps the picture draws (the milestone map has no place on it)
+    // the maps the picture draws (all six have a card)
     const named = tableMaps.filter((m) => (AREAS as readonly string[]).includes(`map-${m.id}`) && has(t(`labels:maps.${m.id}`)));
     if (named.length) {
       out.clear();

@@ -39,6 +39,12 @@ export interface Item {
   readonly correction?: boolean;
   /** Billing backlog: time and material (`tm`) or a fixed price milestone (`fp`). */
   readonly backlog?: 'tm' | 'fp';
+  /** Transaction classes of the record (time, expense, material, fee, milestone), from its own column or its lines. */
+  readonly classes?: readonly Coded[];
+  /** The record's currency when it is not its legal entity's accounting currency (ISO code). */
+  readonly otherCurrency?: string;
+  /** Sales tax total (invoices and proposals), in `currency`. */
+  readonly tax?: number;
   readonly modified?: string;
 }
 
@@ -74,10 +80,46 @@ function box(rows: Rec[], toItem: (r: Rec) => Item): Box {
   return { total: rows.length, items: rows.slice(0, MAX_ITEMS).map(toItem) };
 }
 
+/** Finance enum name of a transaction class ('Time', 'Expense', …) → the Dataverse option value whose label names it. */
+const TX_CLASS_BY_NAME: Readonly<Record<string, number>> = TxClass;
+
+/**
+ * The transaction class of any record, read from whichever column it has: Dataverse's option
+ * `msdyn_transactionclassification` or Finance's enum name `TransactionClassification`. An enum name without a
+ * Dataverse option is passed on as it is (the page shows it as data), so new record kinds show without page work.
+ */
+export function txClassOf(r: Rec): Coded | undefined {
+  const dv = r.msdyn_transactionclassification;
+  if (typeof dv === 'number') return { set: 'msdyn_transactionclassification', value: dv };
+  const fo = r.TransactionClassification;
+  if (typeof fo === 'string' && fo) return TX_CLASS_BY_NAME[fo] !== undefined ? { set: 'msdyn_transactionclassification', value: TX_CLASS_BY_NAME[fo] as number } : { set: 'transactionClass', value: fo, ns: 'codes' };
+  return undefined;
+}
+
+/** The distinct classes of some rows, in the order the option set lists them. */
+function classesOf(rows: Iterable<Rec>): Coded[] | undefined {
+  const seen = new Map<string, Coded>();
+  for (const r of rows) {
+    const c = txClassOf(r);
+    if (c) seen.set(String(c.value), c);
+  }
+  return seen.size ? [...seen.values()].sort((a, b) => String(a.value).localeCompare(String(b.value))) : undefined;
+}
+const classOf = (r: Rec): Coded[] | undefined => classesOf([r]);
+
 class Lookups {
   private readonly currencies = new Map<string, string>();
+  /** Legal entity code → its accounting currency (Dataverse's copy of the legal entity, else Finance's). */
+  private readonly accounting = new Map<string, string>();
   constructor(private readonly db: ReadView) {
     for (const c of db.all('transactioncurrency')) this.currencies.set(str(c.transactioncurrencyid), str(c.isocurrencycode));
+    for (const le of db.all('LegalEntity')) if (le.AccountingCurrency) this.accounting.set(str(le.LegalEntityId).toUpperCase(), str(le.AccountingCurrency));
+    for (const c of db.all('cdm_company')) if (c.msdyn_accountingcurrencycode) this.accounting.set(str(c.cdm_companycode).toUpperCase(), str(c.msdyn_accountingcurrencycode));
+  }
+  /** The currency when it is not the legal entity's accounting currency (unknown legal entity or currency: none). */
+  other(company: string | undefined, currency: string | undefined): string | undefined {
+    const own = company ? this.accounting.get(company.toUpperCase()) : undefined;
+    return own && currency && own.toUpperCase() !== currency.toUpperCase() ? currency : undefined;
   }
   currency(id: unknown): string | undefined {
     return this.currencies.get(str(id)) || undefined;
@@ -93,15 +135,32 @@ class Lookups {
   }
 }
 
+/** Rows of a table grouped by a key (the lines of each invoice, proposal, journal). */
+function groupBy(rows: Iterable<Rec>, key: (r: Rec) => string): Map<string, Rec[]> {
+  const out = new Map<string, Rec[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r); else out.set(k, [r]);
+  }
+  return out;
+}
+/** Finance rows are keyed within their legal entity. */
+const inCompany = (r: Rec, id: unknown): string => `${str(r.dataAreaId).toLowerCase()}|${str(id)}`;
+
 export function demoState(service: Service): DemoState {
   const db = service.store;
   const lk = new Lookups(db);
+  const invoiceLines = groupBy(db.all('msdyn_invoicelinetransaction'), (r) => str(r._msdyn_invoice_value));
+  const proposalLines = groupBy(db.all('ProjectInvoiceProposalLine'), (r) => inCompany(r, r.ProposalId));
+  const journalLines = groupBy(db.all('ProjectIntegrationJournalLine'), (r) => inCompany(r, r.JournalId));
 
   const actualItem = (r: Rec): Item => ({
     table: 'msdyn_actual', id: str(r.msdyn_actualid),
     title: lk.name('salesorder', r._msdyn_salescontract_value) || str(r.msdyn_description),
     sub: [str(db.get('invoice', str(r._msdyn_invoice_value))?.invoicenumber), str(r.msdyn_description)].filter(Boolean).join(' · '),
     company: lk.company(r._msdyn_company_value), amount: numOrUndef(r.msdyn_amount), currency: lk.currency(r._transactioncurrencyid_value),
+    classes: classOf(r), otherCurrency: lk.other(lk.company(r._msdyn_company_value), lk.currency(r._transactioncurrencyid_value)),
     quantity: r.msdyn_transactionclassification === TxClass.Time ? numOrUndef(r.msdyn_quantity) : undefined,
     status: r.msdyn_transactiontypecode === TxType.BilledSales
       ? { set: 'msdyn_transactiontypecode', value: TxType.BilledSales }
@@ -119,6 +178,9 @@ export function demoState(service: Service): DemoState {
       table: 'msdyn_contractlinescheduleofvalue', id: str(r.msdyn_contractlinescheduleofvalueid),
       title: str(contract?.name) || str(r.msdyn_name), sub: str(r.msdyn_name), company: lk.company(contract?._msdyn_company_value),
       amount: numOrUndef(r.msdyn_amount), currency: lk.currency(contract?._transactioncurrencyid_value),
+      // a contract line milestone is billed as the class Milestone (its table has no class column)
+      classes: [{ set: 'msdyn_transactionclassification', value: TxClass.Milestone }],
+      otherCurrency: lk.other(lk.company(contract?._msdyn_company_value), lk.currency(contract?._transactioncurrencyid_value)),
       status: { set: 'msdyn_invoicestatus', value: Number(r.msdyn_invoicestatus) }, modified: str(r.modifiedon),
     };
   };
@@ -132,7 +194,9 @@ export function demoState(service: Service): DemoState {
   const proforma = box(newest(db.all('invoice'), () => true), (r) => ({
     table: 'invoice', id: str(r.invoiceid), title: str(r.invoicenumber), sub: str(r.name), company: lk.company(r._msdyn_company_value),
     correction: r._msdyn_correctedinvoice_value ? true : undefined,
-    amount: numOrUndef(r.totalamount), currency: lk.currency(r._transactioncurrencyid_value),
+    amount: numOrUndef(r.totalamount), currency: lk.currency(r._transactioncurrencyid_value), tax: numOrUndef(r.totaltax),
+    classes: classesOf(invoiceLines.get(str(r.invoiceid)) ?? []),
+    otherCurrency: lk.other(lk.company(r._msdyn_company_value), lk.currency(r._transactioncurrencyid_value)),
     status: { set: 'msdyn_projectinvoicestatus', value: Number(r.msdyn_projectinvoicestatus) }, modified: str(r.modifiedon),
   }));
 
@@ -142,27 +206,36 @@ export function demoState(service: Service): DemoState {
   // Finance.
   const proposals = box(newest(db.all('ProjectInvoiceProposal'), () => true), (r) => ({
     table: 'ProjectInvoiceProposal', id: foId(fin('ProjectInvoiceProposal'), r), title: str(r.ProposalId), sub: str(r.Description), company: str(r.dataAreaId),
-    amount: numOrUndef(r.InvoiceAmount), currency: str(r.CurrencyCode) || undefined, quantity: numOrUndef(r.LineCount),
+    amount: numOrUndef(r.InvoiceAmount), currency: str(r.CurrencyCode) || undefined, quantity: numOrUndef(r.LineCount), tax: numOrUndef(r.SalesTaxAmount),
+    classes: classesOf(proposalLines.get(inCompany(r, r.ProposalId)) ?? []), otherCurrency: lk.other(str(r.dataAreaId), str(r.CurrencyCode)),
     status: { set: 'proposalStatus', value: str(r.Status) }, voucher: str(r.Voucher) || undefined, modified: str(r.modifiedon),
   }));
   const staging = box(newest(db.all('ProjCDSActualsImport'), () => true), (r) => ({
     table: 'ProjCDSActualsImport', id: foId(fin('ProjCDSActualsImport'), r), title: str(r.ContractId) || str(r.ProjectId), sub: [str(r.InvoiceId), str(r.Description)].filter(Boolean).join(' · '),
     company: str(r.dataAreaId), amount: numOrUndef(r.Amount), currency: str(r.TransactionCurrencyId) || undefined,
+    classes: classOf(r), otherCurrency: lk.other(str(r.dataAreaId), str(r.TransactionCurrencyId)),
     status: r.IsProcessed === true ? { set: 'staging', value: 'processed', ns: 'codes' } : { set: 'staging', value: 'waiting', ns: 'codes' },
     voucher: str(r.VoucherNumber) || undefined, modified: str(r.modifiedon),
   }));
   const journal = box(newest(db.all('ProjectIntegrationJournal'), () => true), (r) => ({
+    // Several journals per run (one per period unit) and journals of lines with posting errors: the sub line shows the
+    // period start and the Original journal; vouchers are on the lines (one each), not on the journal.
     table: 'ProjectIntegrationJournal', id: foId(fin('ProjectIntegrationJournal'), r), title: str(r.JournalId), company: str(r.dataAreaId),
-    quantity: numOrUndef(r.LineCount), status: { set: 'journalLineStatus', value: str(r.Status) }, voucher: str(r.Voucher) || undefined, modified: str(r.modifiedon),
+    classes: classesOf(journalLines.get(inCompany(r, r.JournalId)) ?? []),
+    sub: [str(r.PeriodStartDate), str(r.OriginalJournalId) ? `↩ ${str(r.OriginalJournalId)}` : ''].filter(Boolean).join(' · '),
+    quantity: numOrUndef(r.LineCount), status: { set: 'journalLineStatus', value: str(r.Status) }, modified: str(r.modifiedon),
   }));
   const lines = box(newest(db.all('ProjectInvoiceProposalLine'), () => true), (r) => ({
     table: 'ProjectInvoiceProposalLine', id: foId(fin('ProjectInvoiceProposalLine'), r), title: `${str(r.ProposalId)} / ${str(r.LineNum)}`, sub: str(r.Description),
     company: str(r.dataAreaId), amount: numOrUndef(r.Amount), currency: str(r.CurrencyCode) || undefined,
+    classes: classOf(r), otherCurrency: lk.other(str(r.dataAreaId), str(r.CurrencyCode)),
     quantity: r.TransactionClassification === 'Time' ? numOrUndef(r.Quantity) : undefined, modified: str(r.modifiedon),
   }));
   const invoices = box(newest(db.all('CustomerInvoice'), () => true), (r) => ({
     table: 'CustomerInvoice', id: foId(fin('CustomerInvoice'), r), title: str(r.InvoiceId), sub: str(r.ProposalId), company: str(r.dataAreaId),
-    amount: numOrUndef(r.TotalAmount), currency: str(r.CurrencyCode) || undefined, voucher: str(r.Voucher) || undefined, modified: str(r.modifiedon),
+    amount: numOrUndef(r.TotalAmount), currency: str(r.CurrencyCode) || undefined, tax: numOrUndef(r.SalesTaxAmount),
+    classes: classesOf(proposalLines.get(inCompany(r, r.ProposalId)) ?? []), otherCurrency: lk.other(str(r.dataAreaId), str(r.CurrencyCode)),
+    voucher: str(r.Voucher) || undefined, modified: str(r.modifiedon),
   }));
 
   return {

@@ -16,6 +16,15 @@ export interface FieldPair {
   readonly dir: 1 | 2 | 3;
   /** Name of a transform in transforms.ts; none = the value as it is. */
   readonly transform?: string;
+  /** A schema extension's value map for this pair, in dual-write's JSON (schema/extensions.ts, transforms.ts valueMapped). */
+  readonly transforms?: readonly ValueMapTransform[];
+}
+
+/** A dual-write transform of a column mapping, as dual-write's JSON writes it (dual-write/customizing-mappings.md). */
+export interface ValueMapTransform {
+  readonly transformType: 'ValueMap';
+  /** Finance value → Dataverse value (an option value, as text or a number; null: no value). */
+  readonly valueMap: Readonly<Record<string, string | number | null>>;
 }
 
 export interface TableMap {

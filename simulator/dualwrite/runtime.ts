@@ -4,9 +4,9 @@ import { SimError } from '../errors.js';
 import { receiveFromDataverse } from '../finance/inbound.js';
 import { receiveFromFinance } from '../dataverse/inbound.js';
 import { isEditable } from '../dataverse/invoice-builders.js';
-import { type MapId, type MapState, type TableMap, SyncDirection, mapById, stateCode, tableMaps } from './maps.js';
+import { type FieldPair, type MapId, type MapState, type TableMap, SyncDirection, mapById, stateCode, tableMaps } from './maps.js';
 import { checkPauseLimits, recordBytes } from './queue-limits.js';
-import { transforms } from './transforms.js';
+import { transforms, valueMapped } from './transforms.js';
 import { DataverseCode } from '../errors/dataverse.js';
 
 /**
@@ -88,7 +88,9 @@ export function setMapState(ctx: Ctx, id: MapId, state: MapState): Rec {
   return rec;
 }
 
-function transform(name: string | undefined, dir: 'toFinance' | 'toDataverse', value: unknown, db: ReadView): unknown {
+function transform(pair: FieldPair, dir: 'toFinance' | 'toDataverse', value: unknown, db: ReadView): unknown {
+  if (pair.transforms) return valueMapped(pair.transforms, dir, value);
+  const name = pair.transform;
   if (!name) return value ?? null;
   const t = transforms[name];
   const fn = t?.[dir];
@@ -112,7 +114,7 @@ export function itemsFor(db: ReadView, op: Op, skipped?: (s: Skipped) => void): 
         continue;
       }
       const values: Record<string, unknown> = {};
-      for (const p of m.fields) if (p.dir !== SyncDirection.ToDataverse) values[p.finance] = transform(p.transform, 'toFinance', op.rec[p.dataverse], db);
+      for (const p of m.fields) if (p.dir !== SyncDirection.ToDataverse) values[p.finance] = transform(p, 'toFinance', op.rec[p.dataverse], db);
       out.push({ mapId: m.id, to: 'finance', entity: m.finance, values, create: true, source: { table: op.table, id: op.id } });
     } else if (op.table === m.finance) {
       const pairs = m.fields.filter((p) => p.dir !== SyncDirection.ToFinance);
@@ -121,7 +123,7 @@ export function itemsFor(db: ReadView, op: Op, skipped?: (s: Skipped) => void): 
       const keyPair = m.fields.find((p) => p.dataverse === m.integrationKey.dataverse);
       if (!keyPair) continue;
       const values: Record<string, unknown> = {};
-      for (const p of pairs) if (p.dataverse !== m.integrationKey.dataverse) values[p.dataverse] = transform(p.transform, 'toDataverse', op.rec[p.finance], db);
+      for (const p of pairs) if (p.dataverse !== m.integrationKey.dataverse) values[p.dataverse] = transform(p, 'toDataverse', op.rec[p.finance], db);
       out.push({
         mapId: m.id, to: 'dataverse', entity: m.dataverse, values, create: m.master === 'finance',
         key: { field: m.integrationKey.dataverse, value: op.rec[keyPair.finance] }, source: { table: op.table, id: op.id },

@@ -1,4 +1,5 @@
 import { findBy, type Rec, type ReadView } from '../store/types.js';
+import type { ValueMapTransform } from './maps.js';
 import { AdjustmentStatus, BillingStatus, BillingType, InvoiceStatus, TxClass, TxType } from '../dataverse/entities.js';
 
 /**
@@ -73,3 +74,24 @@ export const transforms: Readonly<Record<string, Transform>> = {
     toDataverse: (v) => Number(Object.entries(LINE_PROPERTY).find(([, name]) => name === v)?.[0] ?? BillingType.NotAvailable),
   },
 };
+
+/**
+ * A schema extension's value maps (dual-write/customizing-mappings.md, "Value map": Finance value → Dataverse value),
+ * applied the way the pair goes. The maps were checked complete at start (schema/extensions.ts), so every option or
+ * enum value has its counterpart; an empty source stays empty unless the map names a counterpart for null.
+ */
+export function valueMapped(maps: readonly ValueMapTransform[], dir: 'toFinance' | 'toDataverse', value: unknown): unknown {
+  let v: unknown = value ?? null;
+  for (const { valueMap } of maps) {
+    const entries = Object.entries(valueMap);
+    if (dir === 'toFinance') {
+      const dv = v === null ? null : String(v);
+      const hit = entries.find(([, d]) => (d === null ? null : String(d)) === dv);
+      v = hit ? hit[0] : null;
+    } else {
+      const hit = v === null ? undefined : entries.find(([f]) => f.toLowerCase() === String(v).toLowerCase());
+      v = hit && hit[1] !== null ? Number(hit[1]) : null;
+    }
+  }
+  return v;
+}

@@ -1,6 +1,6 @@
 import type { Rec } from '../store/types.js';
 import type { Ctx } from '../domain/context.js';
-import { postJournal } from './journal.js';
+import { postJournal, resetJournalLineToDraft, resetJournalToDraft } from './journal.js';
 import { postProposal } from './posting.js';
 import { deleteAllLines } from './tax.js';
 
@@ -19,6 +19,12 @@ export const financeActions: Readonly<Record<string, Readonly<Record<string, Fin
       const { log } = postJournal(ctx, String(j.dataAreaId), String(j.JournalId));
       return { set: 'ProjectIntegrationJournals', record: ctx.tx.get('ProjectIntegrationJournal', `${String(j.dataAreaId)}|${String(j.JournalId)}`) ?? j, log };
     },
+    // "Reset to draft" (project-operations-integration-journal.md; the page's text also calls it "Update to draft").
+    // The action's OData name is ours: no public entity documents it.
+    ResetToDraft: (ctx, j) => ({ set: 'ProjectIntegrationJournals', record: resetJournalToDraft(ctx, String(j.dataAreaId), String(j.JournalId)) }),
+  },
+  ProjectIntegrationJournalLines: {
+    ResetToDraft: (ctx, l) => ({ set: 'ProjectIntegrationJournalLines', record: resetJournalLineToDraft(ctx, l) }),
   },
   ProjectInvoiceProposals: {
     Post: (ctx, p) => ({ set: 'CustomerInvoices', record: postProposal(ctx, String(p.dataAreaId), String(p.ProposalId)) }),
@@ -32,6 +38,7 @@ export const financeActions: Readonly<Record<string, Readonly<Record<string, Fin
  * record (the router adds the process `log` to every action answer).
  */
 export const financeActionReturns: Readonly<Record<string, Readonly<Record<string, { readonly set: string }>>>> = {
-  ProjectIntegrationJournals: { Post: { set: 'ProjectIntegrationJournals' } },
+  ProjectIntegrationJournals: { Post: { set: 'ProjectIntegrationJournals' }, ResetToDraft: { set: 'ProjectIntegrationJournals' } },
+  ProjectIntegrationJournalLines: { ResetToDraft: { set: 'ProjectIntegrationJournalLines' } },
   ProjectInvoiceProposals: { Post: { set: 'CustomerInvoices' }, DeleteAll: { set: 'ProjectInvoiceProposals' } },
 };

@@ -18,6 +18,13 @@ const ro = { readOnly: true } as const;
 
 export const ProposalStatus = { Open: 'Open', Posted: 'Posted' } as const;
 export const JournalStatus = { Draft: 'Draft', Error: 'Error', Processing: 'Processing', Posted: 'Posted' } as const;
+/**
+ * The values of "Period unit on Project Operations Integration journal" (Project management and accounting parameters,
+ * tab Project Operations on Dynamics 365 Customer Engagement; project-operations-integration-journal.md).
+ */
+export const PeriodUnit = { Days: 'Days', Months: 'Months', Years: 'Years', All: 'All' } as const;
+/** Statuses of a ledger period (Finance's FiscalPeriodStatus: On hold, Open, Closed). */
+export const LedgerPeriodStatus = { Open: 'Open', OnHold: 'OnHold', Closed: 'Closed' } as const;
 
 const oneWay = { rule: 'seed.no-create-delete', key: 'proposal.oneWay' } as const;
 const systemOnly = { rule: 'rule.system-records', key: 'finance.systemOnly' } as const;
@@ -112,13 +119,43 @@ export const builtinFinanceEntities: readonly EntityDef[] = [
     fields: { dataAreaId: s(ro), TransactionId: s(ro), ContractLineRef: s(ro), InvoiceDate: dt, Description: s(ro), CurrencyId: s(ro), Amount: m(ro) },
   },
   {
-    logicalName: 'ProjectIntegrationJournal', set: 'ProjectIntegrationJournals', key: ['dataAreaId', 'JournalId'], primaryName: 'JournalId', companySpecific: true,
-    refuse: { create: systemOnly, update: systemOnly, delete: systemOnly },
-    fields: { dataAreaId: s(ro), JournalId: s(ro), Description: s(ro), Status: { type: 'string', readOnly: true, optionSet: 'journalLineStatus' }, LineCount: { type: 'int', readOnly: true }, Voucher: s(ro) },
+    // Project management and accounting parameters of a company, created with it. No public entity documents the
+    // integration journal's period unit: collection `ProjectParameters` (after CDM ProjectParameterEntity, whose 10.0.13
+    // column list predates the field) and column `IntegrationJournalPeriodUnit` are ours (convention, docs/api.md).
+    logicalName: 'ProjectParameter', set: 'ProjectParameters', key: ['dataAreaId'], primaryName: 'dataAreaId', companySpecific: true,
+    refuse: { create: systemOnly, delete: systemOnly }, updatable: ['IntegrationJournalPeriodUnit', 'TaxItemGroupOnAcc'],
+    fields: {
+      dataAreaId: s(ro),
+      IntegrationJournalPeriodUnit: { type: 'option', options: Object.values(PeriodUnit), optionSet: 'integrationJournalPeriodUnit', required: true },
+      // The item sales tax group of milestone (on-account) lines (tax.ts; sales tax setup in tax-entities.ts).
+      TaxItemGroupOnAcc: s({ maxLength: 10 }),
+    },
   },
   {
-    logicalName: 'ProjectIntegrationJournalLine', set: 'ProjectIntegrationJournalLines', key: ['dataAreaId', 'JournalId', 'LineNum'], primaryName: 'JournalId', companySpecific: true,
+    // A ledger period of a company and its status (close-general-ledger-at-period-end). The ledger calendar has no
+    // public entity in our sources: collection and columns are ours, minimal (convention, docs/api.md). A date in no
+    // period is open.
+    logicalName: 'LedgerPeriod', set: 'LedgerPeriods', key: ['dataAreaId', 'StartDate'], primaryName: 'StartDate', companySpecific: true,
+    fields: {
+      dataAreaId: s({ required: true }), StartDate: { type: 'date', required: true }, EndDate: { type: 'date', required: true },
+      Status: { type: 'option', options: Object.values(LedgerPeriodStatus), optionSet: 'ledgerPeriodStatus', required: true },
+    },
+  },
+  {
+    // The Project Operations integration journal (project-operations-integration-journal.md). No public entity is
+    // documented: collection and column names are ours. `OriginalJournalId` is the page's "Original journal",
+    // `PeriodStartDate` the start of the period unit the journal groups (none for All).
+    logicalName: 'ProjectIntegrationJournal', set: 'ProjectIntegrationJournals', key: ['dataAreaId', 'JournalId'], primaryName: 'JournalId', companySpecific: true,
     refuse: { create: systemOnly, update: systemOnly, delete: systemOnly },
+    fields: {
+      dataAreaId: s(ro), JournalId: s(ro), Description: s(ro), Status: { type: 'string', readOnly: true, optionSet: 'journalLineStatus' }, LineCount: { type: 'int', readOnly: true },
+      OriginalJournalId: s(ro), PeriodStartDate: { type: 'date', readOnly: true },
+    },
+  },
+  {
+    // Lines can be deleted before they are posted (records.ts → journal-lines.ts); each has its own voucher.
+    logicalName: 'ProjectIntegrationJournalLine', set: 'ProjectIntegrationJournalLines', key: ['dataAreaId', 'JournalId', 'LineNum'], primaryName: 'JournalId', companySpecific: true,
+    refuse: { create: systemOnly, update: systemOnly },
     fields: {
       dataAreaId: s(ro), JournalId: s(ro), LineNum: { type: 'int', readOnly: true }, ActualId: { type: 'guid', readOnly: true }, ActualsImportId: s(ro),
       TransType: s(ro), TransactionClassification: s(ro), ProjectId: s(ro), Quantity: d(ro), Amount: m(ro), CurrencyCode: s(ro), AccountingDate: dt,

@@ -1,8 +1,9 @@
 import { findBy, type Rec } from '../store/types.js';
-import { type Ctx, applied, insert, nextNumber, pad, patch } from '../domain/context.js';
+import { type Ctx, applied, insert, pad, patch } from '../domain/context.js';
 import { dec, num, toFixed } from '../domain/money.js';
 import { JournalStatus, ProposalStatus, STAGING } from './entities.js';
-import { accountingCurrency, lineInvoiced, rateLookup } from './ledger.js';
+import { accountingCurrency, lineInvoiced, newVoucher, rateLookup } from './ledger.js';
+import { journalForPeriod, nextLineNum, periodStart, periodUnitOf } from './journal-periods.js';
 import { expectedBilledLines } from './expected-lines.js';
 import { type ProcessLog, error, info } from './process-log.js';
 import { defaultLineGroups } from './tax.js';
@@ -11,8 +12,8 @@ import { defaultLineGroups } from './tax.js';
  * The periodic process "Import from staging table" (domain.md §2.1 steps 2 and 7, §2.6):
  * Project Management and Accounting › Periodic › Project Operations integration › Import from staging table.
  *
- * - Cost and unbilled sales rows of ProjCDSActualsImport become lines of a new Project Operations integration
- *   journal (one per company and run). A row without an exchange rate to the accounting currency at its
+ * - Cost and unbilled sales rows of ProjCDSActualsImport become lines of Project Operations integration journals,
+ *   grouped by the company's period unit (importJournalLines). A row without an exchange rate to the accounting currency at its
  *   accounting date is not imported (project-operations-integration-journal.md).
  * - Billed sales rows become invoice proposal lines, all or nothing per proposal: only once every time and
  *   material line's unbilled sales were posted through the integration journal
@@ -76,7 +77,11 @@ export function importFromStaging(ctx: Ctx, opts: { company?: string } = {}): Pr
   return log;
 }
 
-/** Cost and unbilled sales rows → one new integration journal per company. Returns the number of lines. */
+/**
+ * Cost and unbilled sales rows → integration journal lines, one per row, in the journal of the row's period (the
+ * company's period unit, journal-periods.ts); each line gets its own voucher number (project-operations-integration-
+ * journal.md, "Create records…"). Returns the number of lines.
+ */
 function importJournalLines(ctx: Ctx, rows: readonly Rec[], log: ProcessLog[]): number {
   const rates = rateLookup(ctx);
   const byCompany = new Map<string, Rec[]>();
@@ -94,8 +99,9 @@ function importJournalLines(ctx: Ctx, rows: readonly Rec[], log: ProcessLog[]): 
       continue;
     }
     const mst = accountingCurrency(le);
-    let journalId: string | undefined;
-    let lineNum = 0;
+    const unit = periodUnitOf(ctx, dataAreaId);
+    const journals = new Map<string, string>();
+    const added = new Map<string, number>();
     for (const row of list) {
       const currency = String(row.TransactionCurrencyId ?? mst);
       const date = String(row.AccountingDate ?? ctx.now).slice(0, 10);
@@ -103,28 +109,27 @@ function importJournalLines(ctx: Ctx, rows: readonly Rec[], log: ProcessLog[]): 
         log.push(error('import.noExchangeRate', { actual: String(row.ActualsImportId), from: currency, to: mst, date, company: dataAreaId }));
         continue;
       }
-      if (journalId === undefined) {
-        journalId = `PIJ-${pad(nextNumber(ctx, `journal:${dataAreaId}`), 6)}`;
-        insert(ctx, 'ProjectIntegrationJournal', `${dataAreaId}|${journalId}`, {
-          dataAreaId, JournalId: journalId, Description: null, Status: JournalStatus.Draft, LineCount: 0, Voucher: null,
-        });
-      }
-      lineNum++;
+      const journalId = journalForPeriod(ctx, dataAreaId, periodStart(unit, date), journals);
+      const lineNum = nextLineNum(ctx, dataAreaId, journalId);
       insert(ctx, 'ProjectIntegrationJournalLine', `${dataAreaId}|${journalId}|${lineNum}`, {
         dataAreaId, JournalId: journalId, LineNum: lineNum, ActualId: row.ActualId, ActualsImportId: row.ActualsImportId,
         TransType: row.TransType, TransactionClassification: row.TransactionClassification ?? null, ProjectId: row.ProjectId ?? null,
         Quantity: row.Quantity ?? 0, Amount: row.Amount ?? 0, CurrencyCode: currency, AccountingDate: date,
-        Status: JournalStatus.Draft, Voucher: null,
+        Status: JournalStatus.Draft, Voucher: newVoucher(ctx, dataAreaId),
         // Not part of the data entity: the line property decides whether the unbilled sales go to WIP.
         LineProperty: row.BillingType ?? null,
       });
       patch(ctx, STAGING, stagingId(row), { IsProcessed: true, JournalId: journalId });
+      added.set(journalId, (added.get(journalId) ?? 0) + 1);
     }
-    if (journalId !== undefined) {
-      patch(ctx, 'ProjectIntegrationJournal', `${dataAreaId}|${journalId}`, { LineCount: lineNum });
-      log.push(info('import.journalCreated', { company: dataAreaId, journal: journalId, lines: lineNum }));
-      total += lineNum;
+    for (const [journalId, lines] of added) {
+      const id = `${dataAreaId}|${journalId}`;
+      patch(ctx, 'ProjectIntegrationJournal', id, { LineCount: Number(ctx.tx.get('ProjectIntegrationJournal', id)?.LineCount ?? 0) + lines });
+      log.push(info('import.journalCreated', { company: dataAreaId, journal: journalId, lines }));
+      total += lines;
     }
+    if (added.size > 0) applied(ctx, 'rule.journal-period-unit');
+    if (added.size > 0) applied(ctx, 'rule.journal-voucher-per-line');
   }
   return total;
 }

@@ -1,7 +1,7 @@
 import type { Rec } from '../store/types.js';
 import { type Ctx, insert, patch } from '../domain/context.js';
 import type { SimError } from '../errors.js';
-import { foEntity, foId, ProposalStatus, STAGING } from './entities.js';
+import { foEntity, foId, PeriodUnit, ProposalStatus, STAGING } from './entities.js';
 import { Finance } from '../errors/finance.js';
 import type { RuleId } from '../rules/index.js';
 import { customerTaxGroup } from './tax.js';
@@ -69,13 +69,15 @@ export const LINE_PROPERTIES: readonly { id: string; invoiced: boolean }[] = [
   { id: 'Complimentary', invoiced: false }, { id: 'NotAvailable', invoiced: false },
 ];
 
-/** A new legal entity comes with its line properties and the invoice proposal number sequence. */
+/** A new legal entity comes with its line properties, its project parameters and the invoice proposal number sequence. */
 export function setUpLegalEntity(ctx: Ctx, le: Rec): void {
   const company = String(le.LegalEntityId);
   for (const lp of LINE_PROPERTIES) {
     const id = `${company}|${lp.id}`;
     if (!ctx.tx.get('ProjectLineProperty', id)) insert(ctx, 'ProjectLineProperty', id, { dataAreaId: company, LinePropertyId: lp.id, Name: lp.id, ToBeInvoiced: lp.invoiced });
   }
+  // Its Project management and accounting parameters; convention: the journal period unit starts as Days (journal-periods.ts).
+  if (!ctx.tx.get('ProjectParameter', company)) insert(ctx, 'ProjectParameter', company, { dataAreaId: company, IntegrationJournalPeriodUnit: PeriodUnit.Days });
   const seqId = `${company}|ProjInvoiceProposal`;
   if (!ctx.tx.get('NumberSequence', seqId)) {
     insert(ctx, 'NumberSequence', seqId, {

@@ -5,6 +5,7 @@ import { SimError } from '../errors.js';
 import { foId } from './entities.js';
 import { setUpLegalEntity } from './inbound.js';
 import { CONVERSION_FACTORS } from './ledger.js';
+import { deleteJournalLine } from './journal.js';
 import { dec } from '../domain/money.js';
 import { Finance } from '../errors/finance.js';
 import { checkLineGroupChange, checkTaxWrite } from './tax.js';
@@ -32,6 +33,7 @@ export function createFinanceRecord(ctx: Ctx, def: EntityDef, values: Record<str
   if (def.companySpecific) rec.dataAreaId = String(rec.dataAreaId ?? defaultCompany ?? '').toUpperCase();
   if (def.logicalName === 'LegalEntity') rec.LegalEntityId = String(rec.LegalEntityId).toUpperCase();
   if (def.logicalName === 'ExchangeRate') checkExchangeRate(rec);
+  if (def.logicalName === 'LedgerPeriod') checkLedgerPeriod(rec);
   for (const k of def.key) if (rec[k] === undefined || rec[k] === null || rec[k] === '') throw Finance.badRequest('payload.required', { property: k, entity: def.set });
   if (def.companySpecific && !ctx.tx.get('LegalEntity', String(rec.dataAreaId))) throw Finance.badRequest('finance.unknownCompany', { company: String(rec.dataAreaId) });
   if (def.companySpecific) checkTaxWrite(ctx, def.logicalName, String(rec.dataAreaId), rec);
@@ -49,12 +51,21 @@ export function updateFinanceRecord(ctx: Ctx, def: EntityDef, id: string, values
   for (const k of def.key) if (k in values && values[k] !== ctx.tx.get(def.logicalName, id)?.[k]) throw Finance.badRequest('payload.readOnly', { property: k, entity: def.set });
   if (def.logicalName === 'ExchangeRate') checkExchangeRate(values);
   const current = ctx.tx.get(def.logicalName, id);
+  if (def.logicalName === 'LedgerPeriod') checkLedgerPeriod(values, current);
   if (def.companySpecific && current) checkTaxWrite(ctx, def.logicalName, String(current.dataAreaId), values);
   if (def.logicalName === 'ProjectInvoiceProposalLine' && current) checkLineGroupChange(ctx, current);
   return patch(ctx, def.logicalName, id, values);
 }
 
+/** A ledger period ends on or after its start (convention: a period backwards is refused rather than never matching). */
+function checkLedgerPeriod(rec: Record<string, unknown>, old?: Rec): void {
+  const start = String(rec.StartDate ?? old?.StartDate ?? '');
+  const end = String(rec.EndDate ?? old?.EndDate ?? '');
+  if (start && end && end < start) throw Finance.badRequest('finance.periodEndsBeforeStart', { start, end });
+}
+
 export function deleteFinanceRecord(ctx: Ctx, def: EntityDef, id: string): void {
   if (def.refuse?.delete) throw refused(def.refuse.delete, def.set);
+  if (def.logicalName === 'ProjectIntegrationJournalLine') return deleteJournalLine(ctx, id);
   ctx.tx.del(def.logicalName, id);
 }

@@ -69,8 +69,4 @@ export const taxEntities: readonly EntityDef[] = [
       TransactionType: s({ maxLength: 10 }), ItemSalesTaxGroup: code(),
     },
   },
-  {
-    logicalName: 'ProjectParameters', set: 'ProjectParameters', key: ['dataAreaId'], primaryName: 'dataAreaId', companySpecific: true,
-    fields: { dataAreaId: company, TaxItemGroupOnAcc: code() },
-  },
 ];

@@ -18,6 +18,9 @@ export function standardTaxSetup(company: string, percent: number, fromDate = '2
     ['ItemSalesTaxGroups', { dataAreaId: company, TaxItemGroup: STANDARD_ITEM_TAX_GROUP, Name: STANDARD_ITEM_TAX_GROUP }],
     ['ItemSalesTaxGroupDetails', { dataAreaId: company, TaxItemGroupCode: STANDARD_ITEM_TAX_GROUP, TaxCodeId: code }],
     ...categories.map(([id, type]) => ['ProjectCategories', { dataAreaId: company, Category: id, CategoryName: id, TransactionType: type, ItemSalesTaxGroup: STANDARD_ITEM_TAX_GROUP }] as const),
-    ['ProjectParameters', { dataAreaId: company, TaxItemGroupOnAcc: STANDARD_ITEM_TAX_GROUP }],
   ];
 }
+
+/** The milestone item sales tax group of that setup: a change to the company's project parameters, which exist with it. */
+export const standardTaxParameters = (company: string): { readonly path: string; readonly body: Record<string, unknown> } =>
+  ({ path: `ProjectParameters(dataAreaId='${company}')`, body: { TaxItemGroupOnAcc: STANDARD_ITEM_TAX_GROUP } });

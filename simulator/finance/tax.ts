@@ -103,7 +103,7 @@ export function defaultLineGroups(ctx: Ctx, company: string, header: Rec, classi
   const type = CATEGORY_TYPE[String(classification ?? 'Time')];
   let itemSalesTaxGroup: string | null = null;
   if (classification === 'Milestone') {
-    const onAccount = ctx.tx.get('ProjectParameters', company)?.TaxItemGroupOnAcc;
+    const onAccount = ctx.tx.get('ProjectParameter', company)?.TaxItemGroupOnAcc;
     itemSalesTaxGroup = onAccount ? String(onAccount) : null;
   } else if (type) {
     const categories = [...findBy(ctx.tx, 'ProjectCategory', 'TransactionType', type)]
@@ -146,7 +146,7 @@ export function checkTaxWrite(ctx: Ctx, entity: string, company: string, values:
   if (entity === 'ItemSalesTaxGroupDetail') { mustExist('TaxItemGroupCode', 'ItemSalesTaxGroup'); mustExist('TaxCodeId', 'SalesTaxCode'); }
   if (entity === 'Customer' || entity === 'ProjectInvoiceProposal' || entity === 'ProjectInvoiceProposalLine') mustExist('SalesTaxGroup', 'SalesTaxGroup');
   if (entity === 'ProjectCategory' || entity === 'ProjectInvoiceProposalLine') mustExist('ItemSalesTaxGroup', 'ItemSalesTaxGroup');
-  if (entity === 'ProjectParameters') mustExist('TaxItemGroupOnAcc', 'ItemSalesTaxGroup');
+  if (entity === 'ProjectParameter') mustExist('TaxItemGroupOnAcc', 'ItemSalesTaxGroup');
 }
 
 /** The accountant's change of a line's groups (correct-project-invoice-proposals.md, "Adjust sales tax"): open proposals only. */

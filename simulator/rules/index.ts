@@ -12,8 +12,11 @@ import { backlogRules } from './catalog/backlog.js';
 import { correctionRules } from './catalog/corrections.js';
 import { currencyRules } from './catalog/currencies.js';
 import { dualWriteRules } from './catalog/dualwrite.js';
+import { expenseRules } from './catalog/expenses.js';
 import { financeRules } from './catalog/finance.js';
 import { invoiceRules } from './catalog/invoices.js';
+import { entryJournalRules } from './catalog/entry-journals.js';
+import { journalRules } from './catalog/journal.js';
 import { recordRules } from './catalog/records.js';
 import { seedRules } from './catalog/seed.js';
 import { statusRules } from './catalog/statuses.js';
@@ -25,7 +28,9 @@ export { type RuleDef, type RuleKind, type RuleSource, type PageSource, PO_REPO 
 
 const all = [
   ...seedRules, ...actualsRules, ...invoiceRules, ...correctionRules, ...backlogRules, ...workRules, ...recordRules,
-  ...financeRules, ...dualWriteRules, ...currencyRules, ...statusRules, ...taxRules,
+  ...financeRules, ...dualWriteRules, ...currencyRules, ...statusRules, ...journalRules,
+  ...expenseRules, ...entryJournalRules,
+  ...taxRules,
 ] as const;
 
 /** Every rule id: the type checker refuses a rule name that the registry does not hold. */

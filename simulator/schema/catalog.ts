@@ -12,6 +12,8 @@ export const CATALOG_TABLES = [
   'account', 'transactioncurrency', 'msdyn_project', 'salesorder', 'salesorderdetail', 'msdyn_contractlinescheduleofvalue',
   'msdyn_timeentry', 'msdyn_expense', 'msdyn_journal', 'msdyn_journalline', 'msdyn_actual', 'invoice', 'invoicedetail',
   'msdyn_invoicelinetransaction', 'msdyn_transactionconnection', 'cdm_company',
+  // Expense categories and their prices (issue 14, part 1)
+  'pricelevel', 'msdyn_transactioncategory', 'msdyn_expensecategory', 'msdyn_transactioncategorypricelevel',
 ] as const;
 
 export interface CatalogOption { readonly value: number; readonly label: string; readonly state?: number }

@@ -14,10 +14,21 @@
  *   CustomizationPrefix MaxLength 8, CustomizationOptionValuePrefix 10000–99999). The prefix is added to the logical
  *   name of the columns a publisher creates: `<prefix>_<name>`.
  * - Column types are the reference's type names, the ones the catalogue uses (schema/catalog.ts).
+ * - Value maps: a column mapping may carry transforms; the `ValueMap` transform lists, per value in the finance and
+ *   operations app, the value in Dataverse, as JSON `[{ "transformType": "ValueMap", "valueMap": { "<Finance value>":
+ *   "<Dataverse value>" } }]` (MicrosoftDocs/dynamics-365-unified-operations-public articles/fin-ops-core/dev-itpro/
+ *   data-entities/dual-write/customizing-mappings.md, "Customize column mappings, add transforms, and enable
+ *   filtering"). Microsoft's own maps carry enums to option sets so, naming the enum value in lower camel case
+ *   (`legalEntity` : `192350003`, dual-write/mapping-reference.md, e.g. "CDS Parties"): the names are matched
+ *   without regard to case.
  * Conventions: logical names are lower case (as every logical name in the references); a custom choice's values lie
  * in the publisher's option value range (prefix × 10,000 … + 9,999) when the extension gives the option value prefix;
  * a field pair goes the way its map already carries rows (to Finance for maps Dataverse masters, to Dataverse for
- * legal entities), without a value transform, so both columns must be of the same kind.
+ * legal entities). Without a transform both columns must be of the same kind; a choice (Picklist) reaches a Finance
+ * enum only through a value map, and the map must be complete for the way it goes (every option of the choice, or
+ * every value of the enum, has its counterpart; a Dataverse value named twice in a map to Finance is ambiguous), so
+ * that no value is ever dropped on the way: an incomplete map is refused at start. The simulator carries `ValueMap`
+ * transforms only; `Default` (a value when the source has none) is refused at start as not simulated.
  */
 import { readFileSync } from 'node:fs';
 import type { EntityDef, FieldDef, FieldType } from '../schema.js';
@@ -25,7 +36,7 @@ import { type CatalogColumn, toField } from './catalog.js';
 import type { SchemaSet } from './scope.js';
 import { builtinDataverseEntities } from '../dataverse/entities.js';
 import { builtinFinanceEntities } from '../finance/entities.js';
-import { type FieldPair, type MapId, SyncDirection, type TableMap, builtinTableMaps } from '../dualwrite/maps.js';
+import { type FieldPair, type MapId, SyncDirection, type TableMap, type ValueMapTransform, builtinTableMaps } from '../dualwrite/maps.js';
 import { type FileProblem, ProblemList, describeProblems } from '../file-problems.js';
 
 export interface ColumnSpec {
@@ -38,7 +49,11 @@ export interface ColumnSpec {
   readonly dateTimeBehavior?: 'DateOnly' | 'UserLocal' | 'TimeZoneIndependent';
   /** Picklist only. */
   readonly options?: readonly { readonly value: number; readonly label: string }[];
+  /** Finance `Enum` only: the enum's values, as the AOT declares them (name and integer value). */
+  readonly enumValues?: readonly { readonly name: string; readonly value: number }[];
 }
+
+
 
 export interface SchemaExtension {
   readonly publisher: { readonly prefix: string; readonly optionValuePrefix?: number };
@@ -47,8 +62,10 @@ export interface SchemaExtension {
   /** Finance entity name → column name → column. */
   readonly finance?: Readonly<Record<string, Readonly<Record<string, ColumnSpec>>>>;
   /** Field pairs added to the dual-write table maps. */
-  readonly dualWrite?: readonly { readonly map: MapId; readonly dataverse: string; readonly finance: string }[];
+  readonly dualWrite?: readonly { readonly map: MapId; readonly dataverse: string; readonly finance: string; readonly transforms?: readonly ValueMapTransform[] }[];
 }
+
+export type { ValueMapTransform };
 
 /** A schema extension that was refused; the simulator does not start with it. */
 export class ExtensionError extends Error {
@@ -71,7 +88,7 @@ export function readExtensionFile(file: string): SchemaExtension {
 }
 
 const DV_TYPES = ['String', 'Memo', 'Integer', 'Decimal', 'Double', 'Money', 'Boolean', 'DateTime', 'Picklist'] as const;
-const FO_TYPES = ['String', 'Integer', 'Decimal', 'Boolean', 'DateTime'] as const;
+const FO_TYPES = ['String', 'Integer', 'Decimal', 'Boolean', 'DateTime', 'Enum'] as const;
 const PREFIX = /^[a-z][a-z0-9]{1,7}$/;
 const FO_NAME = /^[A-Za-z][A-Za-z0-9_]{0,80}$/;
 type Obj = Record<string, unknown>;
@@ -103,7 +120,7 @@ export function checkExtension(data: unknown, file = '(extension)'): asserts dat
 
   const column = (c: unknown, path: string, types: readonly string[], dataverse: boolean): void => {
     if (!isObj(c)) { p.at(path, 'type', { type: 'object' }); return; }
-    unknownKeys(c, path, dataverse ? ['type', 'maxLength', 'minValue', 'maxValue', 'requiredLevel', 'dateTimeBehavior', 'options'] : ['type', 'maxLength', 'dateTimeBehavior']);
+    unknownKeys(c, path, dataverse ? ['type', 'maxLength', 'minValue', 'maxValue', 'requiredLevel', 'dateTimeBehavior', 'options'] : ['type', 'maxLength', 'dateTimeBehavior', 'enumValues']);
     if (typeof c.type !== 'string' || !types.includes(c.type)) { p.at(`${path}.type`, 'oneOf', { values: types.join(', ') }); return; }
     const text = c.type === 'String' || c.type === 'Memo';
     if (text && (!isInt(c.maxLength) || c.maxLength < 1)) p.at(`${path}.maxLength`, 'positiveInteger');
@@ -117,6 +134,24 @@ export function checkExtension(data: unknown, file = '(extension)'): asserts dat
     if (c.dateTimeBehavior !== undefined) {
       if (c.type !== 'DateTime') p.at(`${path}.dateTimeBehavior`, 'notForType', { type: c.type });
       else if (!['DateOnly', 'UserLocal', 'TimeZoneIndependent'].includes(String(c.dateTimeBehavior))) p.at(`${path}.dateTimeBehavior`, 'oneOf', { values: 'DateOnly, UserLocal, TimeZoneIndependent' });
+    }
+    if (c.type !== 'Enum' && c.enumValues !== undefined) p.at(`${path}.enumValues`, 'notForType', { type: c.type });
+    if (c.type === 'Enum') {
+      if (!Array.isArray(c.enumValues) || c.enumValues.length === 0) { p.at(`${path}.enumValues`, 'noEnumValues'); return; }
+      const names = new Set<string>();
+      const values = new Set<number>();
+      c.enumValues.forEach((o: unknown, i: number) => {
+        const op = `${path}.enumValues[${i}]`;
+        if (!isObj(o)) { p.at(op, 'type', { type: 'object' }); return; }
+        unknownKeys(o, op, ['name', 'value']);
+        if (typeof o.name !== 'string' || !FO_NAME.test(o.name)) p.at(`${op}.name`, 'badFinanceName');
+        else if (names.has(o.name.toLowerCase())) p.at(`${op}.name`, 'duplicate', { id: o.name });
+        else names.add(o.name.toLowerCase());
+        if (!isInt(o.value) || o.value < 0 || o.value > 255) p.at(`${op}.value`, 'enumValue');
+        else if (values.has(o.value)) p.at(`${op}.value`, 'duplicate', { id: String(o.value) });
+        else values.add(o.value);
+      });
+      return;
     }
     if (c.type !== 'Picklist') {
       if (c.options !== undefined) p.at(`${path}.options`, 'notForType', { type: c.type });
@@ -171,15 +206,18 @@ export function checkExtension(data: unknown, file = '(extension)'): asserts dat
       pairs.forEach((pair: unknown, i: number) => {
         const pp = `$.dualWrite[${i}]`;
         if (!isObj(pair)) { p.at(pp, 'type', { type: 'object' }); return; }
-        unknownKeys(pair, pp, ['map', 'dataverse', 'finance']);
+        unknownKeys(pair, pp, ['map', 'dataverse', 'finance', 'transforms']);
         const map = set.mapById.get(pair.map as MapId);
         if (!map) { p.at(`${pp}.map`, 'oneOf', { values: builtinTableMaps.map((m) => m.id).join(', ') }); return; }
         const dvField = set.dataverseByName.get(map.dataverse)?.fields[String(pair.dataverse)];
         const foField = set.financeByName.get(map.finance)?.fields[String(pair.finance)];
         if (!dvField?.custom) p.at(`${pp}.dataverse`, 'notCustomColumn', { table: map.dataverse });
         if (!foField?.custom) p.at(`${pp}.finance`, 'notCustomColumn', { table: map.finance });
-        if (dvField?.custom && foField?.custom && kind(dvField.type) !== kind(foField.type)) {
-          p.at(pp, 'kindMismatch', { dataverse: dvField.attributeType ?? dvField.type, finance: foField.attributeType ?? foField.type });
+        if (dvField?.custom && foField?.custom) {
+          const valueMapped = dvField.type === 'option' && foField.attributeType === 'Enum';
+          if (pair.transforms !== undefined) checkValueMaps(p, pp, pair.transforms, dvField, foField, map.master === 'dataverse' ? 'toFinance' : 'toDataverse');
+          else if (valueMapped) p.at(pp, 'valueMapRequired', { dataverse: String(pair.dataverse), finance: String(pair.finance) });
+          else if (kind(dvField) !== kind(foField)) p.at(pp, 'kindMismatch', { dataverse: dvField.attributeType ?? dvField.type, finance: foField.attributeType ?? foField.type });
         }
         if (map.fields.filter((f) => f.finance === pair.finance).length > 1) p.at(`${pp}.finance`, 'alreadyMapped', { map: map.id });
       });
@@ -188,17 +226,70 @@ export function checkExtension(data: unknown, file = '(extension)'): asserts dat
   if (p.problems.length) throw new ExtensionError(file, p.problems);
 }
 
+/**
+ * A pair's `transforms`: one ValueMap from a choice to a Finance enum, whose every entry names a value of the enum and
+ * an option of the choice, complete for the way the map goes (see the conventions above).
+ */
+function checkValueMaps(p: ProblemList, pp: string, transforms: unknown, dv: FieldDef, fo: FieldDef, way: 'toFinance' | 'toDataverse'): void {
+  const tp = `${pp}.transforms`;
+  if (!Array.isArray(transforms) || transforms.length === 0) { p.at(tp, 'type', { type: 'list' }); return; }
+  if (!(dv.type === 'option' && fo.attributeType === 'Enum')) { p.at(tp, 'valueMapKinds', { dataverse: dv.attributeType ?? dv.type, finance: fo.attributeType ?? fo.type }); return; }
+  if (transforms.length > 1) p.at(tp, 'oneValueMap');
+  const t: unknown = transforms[0];
+  const at = `${tp}[0]`;
+  if (!isObj(t)) { p.at(at, 'type', { type: 'object' }); return; }
+  unknownKeys(p, t, at, ['transformType', 'valueMap']);
+  if (t.transformType !== 'ValueMap') { p.at(`${at}.transformType`, 'transformUnsupported', { value: String(t.transformType) }); return; }
+  if (!isObj(t.valueMap)) { p.at(`${at}.valueMap`, 'type', { type: 'object' }); return; }
+  const enumNames = (fo.options ?? []).map(String);
+  const options = (dv.options ?? []).map(Number);
+  const dvSeen = new Map<number | null, string>();
+  const foSeen = new Set<string>();
+  for (const [name, value] of Object.entries(t.valueMap)) {
+    const vp = `${at}.valueMap.${name}`;
+    const member = enumNames.find((n) => n.toLowerCase() === name.toLowerCase());
+    if (!member) p.at(vp, 'unknownEnumValue', { value: name, values: enumNames.join(', ') });
+    else if (foSeen.has(member)) p.at(vp, 'duplicate', { id: name });
+    else foSeen.add(member);
+    const option = optionValue(value);
+    if (option === undefined || (option !== null && !options.includes(option))) { p.at(vp, 'unknownOptionValue', { value: String(value), values: options.join(', ') }); continue; }
+    if (way === 'toFinance' && dvSeen.has(option)) p.at(vp, 'ambiguousValue', { value: String(value), first: dvSeen.get(option) ?? '' });
+    dvSeen.set(option, name);
+  }
+  if (way === 'toFinance') {
+    const labels = dv.optionLabels ?? {};
+    for (const o of options) if (!dvSeen.has(o)) p.at(`${at}.valueMap`, 'unmappedOption', { value: o, label: labels[String(o)] ?? '' });
+  } else {
+    for (const n of enumNames) if (!foSeen.has(n)) p.at(`${at}.valueMap`, 'unmappedEnumValue', { value: n });
+  }
+}
+
+/** A value map's Dataverse side: an option value, as dual-write's JSON writes it (text) or as a number; null: none. */
+function optionValue(v: unknown): number | null | undefined {
+  if (v === null) return null;
+  if (typeof v === 'number' && Number.isInteger(v)) return v;
+  if (typeof v === 'string' && /^-?\d+$/.test(v.trim())) return Number(v);
+  return undefined;
+}
+
+function unknownKeys(p: ProblemList, o: Obj, path: string, allowed: readonly string[]): void {
+  for (const k of Object.keys(o)) if (!allowed.includes(k)) p.at(`${path}.${k}`, 'unknownProperty', { expected: allowed.join(', ') });
+}
+
 /** What a value is, for a field pair without a transform: the same kind on both sides. */
-function kind(t: FieldType): string {
-  switch (t) {
+function kind(f: FieldDef): string {
+  if (f.attributeType === 'Enum') return 'enum';
+  switch (f.type) {
     case 'string': case 'memo': return 'text';
     case 'int': case 'option': return 'integer';
     case 'decimal': case 'double': case 'money': return 'number';
-    default: return t;
+    default: return f.type;
   }
 }
 
 function customField(table: string, name: string, c: ColumnSpec): FieldDef {
+  // A Finance enum travels by its value names (as the built-in enums of finance/entities.ts): a text-valued choice.
+  if (c.type === 'Enum') return { type: 'option', options: (c.enumValues ?? []).map((e) => e.name), attributeType: 'Enum', requiredLevel: 'None', custom: true };
   const col: CatalogColumn = {
     type: c.type, requiredLevel: c.requiredLevel ?? 'None', validForCreate: true, validForUpdate: true,
     ...(c.maxLength !== undefined ? { maxLength: c.maxLength } : {}),
@@ -210,6 +301,14 @@ function customField(table: string, name: string, c: ColumnSpec): FieldDef {
   const f = toField(table, name, col);
   if (!f) throw new Error(`extension column ${table}.${name}: type ${c.type}`); // checkExtension allows only convertible types
   return { ...f, catalogOnly: false, custom: true };
+}
+
+/** A checked value map with the Finance side spelled as the enum declares it, and the Dataverse side as text. */
+function canonicalValueMap(t: ValueMapTransform, column: ColumnSpec | undefined): ValueMapTransform {
+  const names = (column?.enumValues ?? []).map((e) => e.name);
+  const valueMap: Record<string, string | null> = {};
+  for (const [k, v] of Object.entries(isObj(t?.valueMap) ? t.valueMap : {})) valueMap[names.find((n) => n.toLowerCase() === k.toLowerCase()) ?? k] = v === null ? null : String(v);
+  return { transformType: 'ValueMap', valueMap };
 }
 
 /** The schema of an instance with these (checked) extensions, applied in order. */
@@ -230,7 +329,11 @@ export function buildSchema(extensions: readonly SchemaExtension[]): SchemaSet {
     for (const ext of extensions) {
       for (const pair of ext.dualWrite ?? []) {
         if (pair.map !== m.id) continue;
-        pairs.push({ dataverse: pair.dataverse, finance: pair.finance, dir: m.master === 'dataverse' ? SyncDirection.ToFinance : SyncDirection.ToDataverse });
+        pairs.push({
+          dataverse: pair.dataverse, finance: pair.finance, dir: m.master === 'dataverse' ? SyncDirection.ToFinance : SyncDirection.ToDataverse,
+          // Also built while an extension is checked, before its pairs are: a malformed list is left to the check.
+          ...(Array.isArray(pair.transforms) ? { transforms: pair.transforms.map((t) => canonicalValueMap(t, ext.finance?.[m.finance]?.[pair.finance])) } : {}),
+        });
       }
     }
     return pairs.length ? { ...m, fields: [...m.fields, ...pairs] } : m;

@@ -1,24 +1,15 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { createSimulator, type Simulator } from '../../simulator/index.js';
-import { detailFieldNames } from '../../simulator/demo/state.js';
+import { detailFieldNames, txClassOf, type DemoState } from '../../simulator/demo/state.js';
 import { loadScenarios } from '../../simulator/demo/scenarios.js';
 import { STEP_AREAS, AREAS, areasOf } from '../../simulator/demo/areas.js';
+import { demoServer, root } from './support.js';
 
 /** The demo page's JSON endpoints and resources, without a browser. */
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const LANGS = ['en', 'de', 'nl'] as const;
-let sim: Simulator;
-let url: string;
-
-before(async () => {
-  sim = await createSimulator({ demo: true, clock: '2026-03-02T09:00:00Z' });
-  url = await sim.listen(0);
-});
-after(async () => { await sim?.close(); });
+const env = demoServer({ browser: false });
 
 function flatten(node: unknown, path = '', out = new Map<string, string>()): Map<string, string> {
   if (typeof node === 'string') out.set(path, node);
@@ -74,37 +65,37 @@ test('every step id of locales/en/steps.json has its areas of the picture', () =
 });
 
 test('GET /demo/i18n, /demo/state, /demo/record answer JSON; refusals are localized', async () => {
-  const res = await fetch(`${url}/demo/i18n/nl`);
+  const res = await fetch(`${env.url}/demo/i18n/nl`);
   assert.equal(res.status, 200);
   const body = (await res.json()) as { ui: { app: { title: string } }; labels: unknown; errors: unknown };
   assert.equal(body.ui.app.title, 'Integratie van projectfacturen');
   assert.ok(body.labels && body.errors);
   assert.match(res.headers.get('content-security-policy') ?? '', /default-src 'none'/);
 
-  const bad = await fetch(`${url}/demo/i18n/fr`, { headers: { 'Accept-Language': 'de' } });
+  const bad = await fetch(`${env.url}/demo/i18n/fr`, { headers: { 'Accept-Language': 'de' } });
   assert.equal(bad.status, 404);
   assert.match(((await bad.json()) as { error: { message: string } }).error.message, /Unbekannte Sprache/);
 
-  const state = (await (await fetch(`${url}/demo/state`)).json()) as { boxes: Record<string, { total: number; items: { table: string; id: string }[] }>; maps: unknown[] };
+  const state = (await (await fetch(`${env.url}/demo/state`)).json()) as { boxes: Record<string, { total: number; items: { table: string; id: string }[] }>; maps: unknown[] };
   assert.equal(state.maps.length, 6, 'the four maps of the invoice integration, the milestone map and the Enhanced pro-forma invoice export');
   assert.ok(state.boxes.invoices && state.boxes.invoices.total >= 2, 'demo data has posted customer invoices');
   const first = state.boxes.invoices.items[0];
   assert.ok(first);
-  const rec = await fetch(`${url}/demo/record/${first.table}/${encodeURIComponent(first.id)}`);
+  const rec = await fetch(`${env.url}/demo/record/${first.table}/${encodeURIComponent(first.id)}`);
   assert.equal(rec.status, 200);
   const detail = (await rec.json()) as { related?: { table: string; rows: unknown[] } };
   assert.equal(detail.related?.table, 'LedgerVoucher');
   assert.ok((detail.related?.rows.length ?? 0) >= 3, 'the voucher lines');
 
   for (const path of ['/demo/record/sim_meta/clock', '/demo/record/account/x', '/demo/record/CustomerInvoice/none']) {
-    const r = await fetch(`${url}${path}`, { headers: { 'Accept-Language': 'nl' } });
+    const r = await fetch(`${env.url}${path}`, { headers: { 'Accept-Language': 'nl' } });
     assert.equal(r.status, 404, path);
     assert.match(((await r.json()) as { error: { message: string } }).error.message, /bestaat niet/);
   }
 });
 
 test('POST /demo/play refuses unknown scenarios, languages and a second run', async () => {
-  const post = (body: unknown): Promise<Response> => fetch(`${url}/demo/play`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept-Language': 'en' }, body: JSON.stringify(body) });
+  const post = (body: unknown): Promise<Response> => fetch(`${env.url}/demo/play`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept-Language': 'en' }, body: JSON.stringify(body) });
   assert.equal((await post({ id: 'no-such-scenario', lang: 'en' })).status, 404);
   assert.equal((await post({ id: 'happy-path', lang: 'fr' })).status, 400);
   assert.equal((await post({ id: '<script>', lang: 'de' })).status, 404);
@@ -113,7 +104,49 @@ test('POST /demo/play refuses unknown scenarios, languages and a second run', as
   const second = await post({ id: 'happy-path', lang: 'en' });
   assert.equal(second.status, 409);
   assert.match(((await second.json()) as { error: { message: string } }).error.message, /already playing/);
-  await fetch(`${url}/demo/play/stop`, { method: 'POST' });
-  const state = (await (await fetch(`${url}/demo/play`)).json()) as { status: string };
+  await fetch(`${env.url}/demo/play/stop`, { method: 'POST' });
+  const state = (await (await fetch(`${env.url}/demo/play`)).json()) as { status: string };
   assert.equal(state.status, 'stopped');
+});
+
+test('the snapshot carries the flow beyond time: transaction classes, another currency than the legal entity\'s, tax totals, six maps', async () => {
+  await env.sim.reset(true);
+  const state = (await (await fetch(`${env.url}/demo/state`)).json()) as DemoState;
+  // Every map of the solution has its card and its area on the page.
+  const html = readFileSync(join(root, 'simulator/demo/public/index.html'), 'utf8');
+  assert.deepEqual(state.maps.map((m) => m.id).sort(), ['actuals', 'customerinvoices', 'legal_entities', 'milestones', 'pi_v2', 'txconn']);
+  for (const m of state.maps) {
+    assert.ok(html.includes(`data-map="${m.id}" data-area="map-${m.id}"`), `card of ${m.id}`);
+    assert.ok((AREAS as readonly string[]).includes(`map-${m.id}`), `area of ${m.id}`);
+  }
+  const classes = (box: keyof DemoState['boxes']): Set<unknown> => new Set(state.boxes[box].items.flatMap((i) => (i.classes ?? []).map((c) => c.value)));
+  // The demo data bills time, expenses and a milestone on one invoice (INV-00001): its actuals, staging rows, proposal lines show them.
+  for (const box of ['actuals', 'staging', 'lines', 'proforma', 'proposals', 'invoices'] as const) {
+    assert.ok(classes(box).has(192350000), `${box}: time`);
+    assert.ok(classes(box).has(192350001) || classes(box).has(192350003), `${box}: expense or milestone`);
+  }
+  // The EUR contract in USPM (accounting currency USD) is marked; EUR in DEMF (its own currency) is not.
+  const items = Object.values(state.boxes).flatMap((b) => b.items);
+  assert.ok(items.some((i) => i.company === 'USPM' && i.currency === 'EUR' && i.otherCurrency === 'EUR'), 'EUR in USPM');
+  assert.ok(items.some((i) => i.company === 'DEMF' && i.currency === 'EUR'), 'EUR in DEMF');
+  assert.ok(items.every((i) => !(i.company === 'DEMF' && i.otherCurrency)), 'DEMF books in EUR');
+  assert.ok(items.every((i) => !(i.company === 'USPM' && i.currency === 'USD' && i.otherCurrency)), 'USPM books in USD');
+  // Tax totals: the customer invoices' sales tax amounts as Finance has them.
+  const fo = (await (await fetch(`${env.url}/data/CustomerInvoices?cross-company=true`)).json()) as { value: { InvoiceId: string; dataAreaId: string; SalesTaxAmount: number }[] };
+  for (const i of state.boxes.invoices.items) {
+    const rec = fo.value.find((r) => r.InvoiceId === i.title && r.dataAreaId.toUpperCase() === i.company?.toUpperCase());
+    assert.equal(i.tax, rec?.SalesTaxAmount, i.title);
+  }
+  for (const i of state.boxes.proforma.items) assert.equal(typeof i.tax, 'number', `${i.title}: total tax`);
+  // Several integration journals, each with its status.
+  assert.ok(state.boxes.journal.total >= 2);
+  for (const j of state.boxes.journal.items) assert.equal(j.status?.set, 'journalLineStatus');
+});
+
+test('a record\'s transaction class: Dataverse option, Finance enum name, a name without an option passed on as data', () => {
+  assert.deepEqual(txClassOf({ msdyn_transactionclassification: 192350001 }), { set: 'msdyn_transactionclassification', value: 192350001 });
+  assert.deepEqual(txClassOf({ TransactionClassification: 'Fee' }), { set: 'msdyn_transactionclassification', value: 192350004 });
+  assert.deepEqual(txClassOf({ TransactionClassification: 'Material' }), { set: 'msdyn_transactionclassification', value: 192350002 });
+  assert.deepEqual(txClassOf({ TransactionClassification: 'Subscription' }), { set: 'transactionClass', value: 'Subscription', ns: 'codes' });
+  assert.equal(txClassOf({ Description: 'no class' }), undefined);
 });

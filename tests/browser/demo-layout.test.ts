@@ -1,11 +1,8 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright';
-import { createSimulator, type Simulator } from '../../simulator/index.js';
-import { launchChromium } from './support.js';
+import type { Page } from 'playwright';
+import { demoServer, reports } from './support.js';
 
 /**
  * The demo page at the two screen sizes it is shown on, in each language, measured in real Chromium: no label
@@ -13,31 +10,16 @@ import { launchChromium } from './support.js';
  * without a hyphen, the arrows of the picture stay clear of the labels and buttons next to them. Screenshots:
  * reports/demo-<lng>-<width>.png.
  */
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const reports = join(root, 'reports');
 const LANGS = ['en', 'de', 'nl'] as const;
-const SIZES = [[1280, 720], [1920, 1080]] as const;
+/** The projector, a large screen, and a narrow one (a phone held upright): there the page scrolls and the picture flows. */
+const SIZES = [[1280, 720], [1920, 1080], [390, 844]] as const;
 
-let sim: Simulator;
-let url: string;
-let browser: Browser;
-
-before(async () => {
-  sim = await createSimulator({ demo: true, clock: '2026-03-02T09:00:00Z' });
-  url = await sim.listen(0);
-  browser = await launchChromium();
-  mkdirSync(reports, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await sim?.close();
-});
+const env = demoServer();
 
 /** The page's labels: headings, hints, process texts, buttons, states and status badges (not record data). */
 const LABELS = [
   '.top h1', '.top .subtitle', '.top button', '.picture h2', '.picture h3', '.picture .lane-hint', '.picture .stage p', '.picture .flow',
-  '.picture .writeback p', '.picture button:not(.chip)', '.picture .map-state', '.picture .map-count', '.picture .badge', '.panel > h2', '.player-controls button', '.speed > span',
+  '.picture .writeback p', '.picture button:not(.chip)', '.picture .map-state', '.picture .map-count', '.picture .badge', '.picture .tag', '.picture .chip-tax-label', '.panel > h2', '.player-controls button', '.speed > span',
 ].join(', ');
 
 interface Finding { readonly label: string; readonly problem: string }
@@ -63,7 +45,7 @@ function measure(selector: string): Finding[] {
       const outside = r.right <= b.left || r.left >= b.right || r.bottom <= b.top || r.top >= b.bottom;
       if (outside) break;
       const horizontal = r.left < b.left - 1 || r.right > b.right + 1;
-      const vertical = !e.classList.contains('badge') && (r.top < b.top - 1 || r.bottom > b.bottom + 1);
+      const vertical = !e.classList.contains('badge') && !e.classList.contains('tag') && (r.top < b.top - 1 || r.bottom > b.bottom + 1);
       if (horizontal || vertical) { out.push({ label: name(e), problem: `cut by ${a.tagName.toLowerCase()}.${[...a.classList].join('.')}` }); break; }
     }
     // Broken mid-word: a new line starts between two letters with no hyphen (soft or hard) or break point between them.
@@ -111,9 +93,53 @@ function measure(selector: string): Finding[] {
   return out;
 }
 
+/**
+ * Runs in the page: the parts of the picture (boxes, stages, the six map cards, the write-back) and the chips of each
+ * box do not overlap one another, nothing is wider than the screen, and every map card shows its name, state and
+ * buttons whole, inside the picture (none cut off at the bottom of a 1280×720 projector).
+ */
+function layout(): string[] {
+  const out: string[] = [];
+  const name = (e: Element): string => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}[${(e as HTMLElement).dataset.area ?? (e as HTMLElement).dataset.id ?? ''}]`;
+  const visible = (e: Element): DOMRect | undefined => {
+    const r = e.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 ? r : undefined;
+  };
+  const apart = (groups: Element[][]): void => {
+    for (const group of groups) {
+      const rects = group.map((e) => [e, visible(e)] as const).filter((x): x is readonly [Element, DOMRect] => x[1] !== undefined);
+      for (let i = 0; i < rects.length; i++) {
+        for (let j = i + 1; j < rects.length; j++) {
+          const [a, ra] = rects[i] as readonly [Element, DOMRect];
+          const [b, rb] = rects[j] as readonly [Element, DOMRect];
+          if (ra.left < rb.right - 1 && rb.left < ra.right - 1 && ra.top < rb.bottom - 1 && rb.top < ra.bottom - 1) out.push(`${name(a)} overlaps ${name(b)}`);
+        }
+      }
+    }
+  };
+  apart([[...document.querySelectorAll('.picture > *')]]);
+  apart([...document.querySelectorAll('.chips')].map((list) => [...list.children]));
+  const width = document.documentElement.clientWidth;
+  if (document.documentElement.scrollWidth > width + 1) out.push(`the page is wider than the screen (${document.documentElement.scrollWidth} > ${width})`);
+  const picture = document.querySelector('.picture')?.getBoundingClientRect();
+  const cards = document.querySelectorAll<HTMLElement>('.picture > .map[data-map]');
+  if (cards.length !== 6) out.push(`${cards.length} map cards, not 6`);
+  for (const card of cards) {
+    const r = card.getBoundingClientRect();
+    if (picture && (r.left < picture.left - 1 || r.right > picture.right + 1 || r.top < picture.top - 1 || r.bottom > picture.bottom + 1)) out.push(`${name(card)} outside the picture`);
+    for (const part of ['.map-name', '.map-state', '.map-buttons button']) {
+      const e = card.querySelector(part);
+      const pr = e && visible(e);
+      if (!pr) { out.push(`${card.dataset.map}: no ${part}`); continue; }
+      if (pr.left < r.left - 1 || pr.right > r.right + 1 || pr.top < r.top - 1 || pr.bottom > r.bottom + 1) out.push(`${card.dataset.map}: ${part} cut by its card`);
+    }
+  }
+  return out;
+}
+
 async function open(lang: string, width: number, height: number): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height } });
-  await page.goto(`${url}/?lang=${lang}`);
+  const page = await env.browser.newPage({ viewport: { width, height } });
+  await page.goto(`${env.url}/?lang=${lang}`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
   await page.waitForSelector('.map .map-name');
   return page;
@@ -127,7 +153,9 @@ for (const [width, height] of SIZES) {
       const findings = await page.evaluate(measure, LABELS);
       const labels = await page.evaluate((sel) => document.querySelectorAll(sel).length, LABELS);
       assert.ok(labels > 40, `labels measured (${labels})`);
-      await page.screenshot({ path: join(reports, `demo-${lang}-${width}.png`) });
+      const overlaps = await page.evaluate(layout);
+      assert.deepEqual(overlaps, [], overlaps.join('\n'));
+      await page.screenshot({ path: join(reports, `demo-${lang}-${width}.png`), fullPage: width < 900 });
       assert.deepEqual(findings, [], findings.map((f) => `${f.label}: ${f.problem}`).join('\n'));
       await page.close();
     });

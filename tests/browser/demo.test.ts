@@ -1,11 +1,9 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright';
-import { createSimulator, type Simulator } from '../../simulator/index.js';
-import { launchChromium, pageText } from './support.js';
+import type { Page } from 'playwright';
+import { demoServer, pageText, reports, root } from './support.js';
 
 /**
  * The stakeholder page in real Chromium against the real server (demo data, ephemeral port): in each language
@@ -13,34 +11,18 @@ import { launchChromium, pageText } from './support.js';
  * Finance lane shows the posted customer invoice and the Dataverse actuals its voucher number; no raw i18n key
  * and (de, nl) no English word is left on the page. One screenshot per language: reports/demo-<lng>.png.
  */
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const reports = join(root, 'reports');
 const LANGS = ['en', 'de', 'nl'] as const;
 type Lang = (typeof LANGS)[number];
 
-let sim: Simulator;
-let url: string;
-let browser: Browser;
-
-before(async () => {
-  sim = await createSimulator({ demo: true, clock: '2026-03-02T09:00:00Z' });
-  url = await sim.listen(0);
-  browser = await launchChromium();
-  mkdirSync(reports, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await sim?.close();
-});
+const env = demoServer();
 
 async function open(lang: Lang, query = ''): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 720 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(m.text()); });
   (page as Page & { jsErrors?: string[] }).jsErrors = errors;
-  await page.goto(`${url}/?lang=${lang}${query}`);
+  await page.goto(`${env.url}/?lang=${lang}${query}`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
   return page;
 }
@@ -96,9 +78,19 @@ function assertNoEnglish(text: string, lang: Lang): void {
   assert.deepEqual(leftovers, [], `${lang}: English words on the page: ${leftovers.join(', ')}`);
 }
 
+/** Pauses a map with its card's button (German page), then resumes it. */
+async function pauseAndResume(page: Page, map: string): Promise<void> {
+  const card = page.locator(`.map[data-map="${map}"]`);
+  await card.locator('button[data-op="pause"]').click();
+  await page.waitForSelector(`.map[data-map="${map}"][data-state="Paused"]`);
+  assert.equal(await card.locator('.map-state').textContent(), 'Pausiert');
+  await card.locator('button[data-op="resume"]').click();
+  await page.waitForSelector(`.map[data-map="${map}"][data-state="Running"]`);
+}
+
 // ---- tests -----------------------------------------------------------------------------------------------
 test('the page is served with a self-only Content-Security-Policy, its assets from the server itself', async () => {
-  const res = await fetch(`${url}/`, { headers: { Accept: 'text/html' } });
+  const res = await fetch(`${env.url}/`, { headers: { Accept: 'text/html' } });
   assert.equal(res.status, 200);
   const csp = res.headers.get('content-security-policy') ?? '';
   assert.match(csp, /default-src 'none'/);
@@ -108,20 +100,20 @@ test('the page is served with a self-only Content-Security-Policy, its assets fr
   assert.doesNotMatch(html, /https?:\/\//, 'no CDN or other origin');
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>|<style|\sstyle=|\son\w+=/i, 'no inline script, style or handler');
   for (const asset of ['/demo/assets/app.js', '/demo/assets/demo.css', '/demo/vendor/i18next.js']) {
-    assert.equal((await fetch(`${url}${asset}`)).status, 200, asset);
+    assert.equal((await fetch(`${env.url}${asset}`)).status, 200, asset);
   }
   // API clients asking for JSON still get the entry points.
-  const json = (await (await fetch(`${url}/`, { headers: { Accept: 'application/json' } })).json()) as Record<string, unknown>;
+  const json = (await (await fetch(`${env.url}/`, { headers: { Accept: 'application/json' } })).json()) as Record<string, unknown>;
   assert.match(String(json.dataverse), /\/api\/data\/v9\.2\/$/);
 });
 
 test('record data is escaped: markup in a record stays text', async () => {
-  await sim.reset(true);
-  const draft = (await (await fetch(`${url}/api/data/v9.2/invoices?$filter=msdyn_projectinvoicestatus eq 192350000`)).json()) as { value: { invoiceid: string }[] };
+  await env.sim.reset(true);
+  const draft = (await (await fetch(`${env.url}/api/data/v9.2/invoices?$filter=msdyn_projectinvoicestatus eq 192350000`)).json()) as { value: { invoiceid: string }[] };
   const id = draft.value[0]?.invoiceid;
   assert.ok(id, 'the demo data has a draft invoice');
   const payload = '<img src=x onerror="window.__xss=1"><b>bold</b>';
-  const patched = await fetch(`${url}/api/data/v9.2/invoices(${id})`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: payload }) });
+  const patched = await fetch(`${env.url}/api/data/v9.2/invoices(${id})`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: payload }) });
   assert.ok(patched.ok, `PATCH ${patched.status}`);
   const page = await open('en');
   const chip = page.locator(`.chip[data-id="${id}"]`);
@@ -135,7 +127,7 @@ test('record data is escaped: markup in a record stays text', async () => {
 });
 
 test('a refusal shows its rule: the statement in the page\'s language and a link to /sim/rules/<id>', async () => {
-  await sim.reset(true);
+  await env.sim.reset(true);
   const page = await open('nl');
   // The demo's waiting proposal has no lines until Import from staging table runs: posting it is refused.
   const openProposal = page.locator('[data-box="proposals"] .chip', { has: page.locator('.badge[data-status="Open"]') }).first();
@@ -156,14 +148,9 @@ test('a refusal shows its rule: the statement in the page\'s language and a link
 });
 
 test('presenter controls: pause and resume a map, post a journal, run Import from staging table, post a proposal, advance the clock', async () => {
-  await sim.reset(true);
+  await env.sim.reset(true);
   const page = await open('de');
-  const card = page.locator('[data-map="pi_v2"]');
-  await card.locator('button[data-op="pause"]').click();
-  await page.waitForSelector('[data-map="pi_v2"][data-state="Paused"]');
-  assert.equal(await card.locator('.map-state').textContent(), 'Pausiert');
-  await card.locator('button[data-op="resume"]').click();
-  await page.waitForSelector('[data-map="pi_v2"][data-state="Running"]');
+  await pauseAndResume(page, 'pi_v2');
   // The demo's waiting proposal: post the draft integration journal, import from staging, post the proposal.
   await page.locator('[data-box="journal"] .chip', { has: page.locator('.badge[data-status="Draft"]') }).first().click();
   await page.click('#detail-body button[data-op="postJournal"]');
@@ -181,12 +168,64 @@ test('presenter controls: pause and resume a map, post a journal, run Import fro
   await page.waitForFunction((b) => document.querySelector('#clock')?.getAttribute('datetime') !== b, before);
   assert.equal(await page.locator('#clock').getAttribute('datetime'), '2026-03-03T09:00:00Z');
   // A change made by another client (curl, a spec) appears without reload.
-  await fetch(`${url}/sim/maps/txconn/stop`, { method: 'POST' });
+  await fetch(`${env.url}/sim/maps/txconn/stop`, { method: 'POST' });
   await page.waitForSelector('[data-map="txconn"][data-state="Stopped"]');
-  await fetch(`${url}/sim/maps/txconn/run`, { method: 'POST' });
+  await fetch(`${env.url}/sim/maps/txconn/run`, { method: 'POST' });
   await page.waitForSelector('[data-map="txconn"][data-state="Running"]');
   assert.deepEqual(jsErrors(page), []);
   await page.close();
+});
+
+test('all six dual-write maps have a card to run and pause; chips show transaction classes, another currency, tax totals; journals with their status', async () => {
+  await env.sim.reset(true);
+  const page = await open('de');
+  const labels = JSON.parse(readFileSync(join(root, 'locales', 'de', 'labels.json'), 'utf8')) as { maps: Record<string, string> };
+  for (const id of ['legal_entities', 'milestones', 'pi_v2', 'customerinvoices', 'actuals', 'txconn']) {
+    const card = page.locator(`.map[data-map="${id}"]`);
+    assert.equal((await card.locator('.map-name').textContent())?.replace(/[\u00AD\u200B]/g, ''), labels.maps[id], id);
+    assert.ok(await card.locator('.map-state').isVisible(), `${id}: state`);
+  }
+  // The export map is installed Not running (format-update-project-invoice-proposals.md): Run starts it, as on the others.
+  const exportMap = page.locator('.map[data-map="customerinvoices"]');
+  assert.equal(await exportMap.getAttribute('data-state'), 'NotRunning');
+  assert.equal(await exportMap.locator('.map-state').textContent(), 'Nicht ausgeführt');
+  const run = exportMap.locator('button[data-op="run"]');
+  assert.equal(await run.getAttribute('aria-label'), `Ausführen: ${labels.maps.customerinvoices}`);
+  await run.click();
+  await page.waitForSelector('.map[data-map="customerinvoices"][data-state="Running"]');
+  await pauseAndResume(page, 'milestones');
+
+  // Transaction classes by their labels, on the Dataverse and the Finance side.
+  const classLabels = async (box: string): Promise<string[]> => page.locator(`[data-box="${box}"] .tag.txclass`).allTextContents();
+  for (const box of ['actuals', 'staging', 'lines']) {
+    const shown = new Set(await classLabels(box));
+    assert.ok(shown.has('Zeit') && (shown.has('Ausgaben') || shown.has('Meilenstein')), `${box}: ${[...shown].join(', ')}`);
+  }
+  assert.ok((await classLabels('backlog')).includes('Zeit'));
+  // The EUR contract of USPM (accounting currency USD) names its currency; DEMF's EUR (its own) shows the symbol only.
+  const other = await page.locator('[data-box="proforma"] .chip-amount.other-currency').allTextContents();
+  assert.ok(other.length > 0 && other.every((a) => /EUR/.test(a)), other.join(' | '));
+  const demf = page.locator('[data-box="proforma"] .chip', { has: page.locator('.chip-company', { hasText: 'DEMF' }) }).first();
+  assert.doesNotMatch((await demf.locator('.chip-amount').textContent()) ?? '', /EUR/);
+  assert.equal(await demf.locator('.chip-amount.other-currency').count(), 0);
+  // Tax totals and statuses of the invoices.
+  assert.equal(await page.locator('[data-box="invoices"] .chip-tax-label').first().textContent(), 'Umsatzsteuerbetrag:');
+  assert.ok((await page.locator('[data-box="proforma"] .badge[data-status]').allTextContents()).includes('Bestätigt'));
+  // Several integration journals, each shown whole with its status.
+  const journals = page.locator('[data-box="journal"] .chip');
+  assert.ok(await journals.count() >= 2);
+  const box = await page.locator('[data-box="journal"]').boundingBox();
+  for (const j of await journals.all()) {
+    const r = await j.boundingBox();
+    assert.ok(box && r && r.y >= box.y && r.y + r.height <= box.y + box.height + 1, 'the journal is inside its box');
+    assert.ok(['Entwurf', 'Gebucht', 'Fehler', 'Wird verarbeitet'].includes((await j.locator('.badge').first().textContent()) ?? ''));
+  }
+  const text = await pageText(page);
+  assertNoRawKeys(text, 'de');
+  assertNoEnglish(text, 'de');
+  assert.deepEqual(jsErrors(page), []);
+  await page.close();
+  await env.sim.reset(true);
 });
 
 for (const lang of LANGS) {
@@ -270,7 +309,7 @@ test('stop ends a run', { timeout: 300_000 }, async () => {
   assert.match((await page.locator('#run-status').textContent()) ?? '', /^Gestoppt/);
   assert.equal(await page.locator('#steps li.st-passed').count(), 1);
   // A new run can start at once.
-  const res = await fetch(`${url}/demo/play`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id: 'header-on-confirm', lang: 'en', delayMs: 0 }) });
+  const res = await fetch(`${env.url}/demo/play`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id: 'header-on-confirm', lang: 'en', delayMs: 0 }) });
   assert.equal(res.status, 202);
   await page.waitForSelector('#run-status[data-status="passed"]', { timeout: 240_000 });
   assert.deepEqual(jsErrors(page), []);
@@ -282,7 +321,7 @@ test('a failing step shows red with its message', { timeout: 300_000 }, async ()
   await page.selectOption('#scenario', 'header-on-confirm');
   const previousRun = await page.locator('#run-status').getAttribute('data-run');
   // Finance is unavailable: the first step that needs it fails (live sync refuses), the rest is skipped.
-  await fetch(`${url}/sim/faults`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ financeUnavailable: true }) });
+  await fetch(`${env.url}/sim/faults`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ financeUnavailable: true }) });
   try {
     await page.click('[data-action="play"]');
     await page.waitForFunction((prev) => {
@@ -290,7 +329,7 @@ test('a failing step shows red with its message', { timeout: 300_000 }, async ()
       return !!s && s.dataset.run !== prev && s.dataset.status === 'failed';
     }, previousRun, { timeout: 60_000 });
   } finally {
-    await fetch(`${url}/sim/faults`, { method: 'DELETE' });
+    await fetch(`${env.url}/sim/faults`, { method: 'DELETE' });
   }
   const failed = page.locator('#steps li.st-failed').first();
   assert.equal(await failed.getAttribute('data-status'), 'failed');
@@ -304,7 +343,7 @@ test('a failing step shows red with its message', { timeout: 300_000 }, async ()
 test('switching language keeps the data and is kept in the URL', async () => {
   const page = await open('en');
   const ids = async (): Promise<string[]> => page.locator('.chip').evaluateAll((cs) => cs.map((c) => (c as HTMLElement).dataset.id ?? ''));
-  const state = async (): Promise<unknown> => (await fetch(`${url}/demo/state`)).json();
+  const state = async (): Promise<unknown> => (await fetch(`${env.url}/demo/state`)).json();
   const before = { ids: await ids(), state: await state() };
   await page.click('[data-lang="de"]');
   await page.waitForFunction(() => document.documentElement.lang === 'de');

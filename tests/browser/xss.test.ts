@@ -1,12 +1,10 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright';
-import { createSimulator, type Simulator } from '../../simulator/index.js';
 import type { Rec } from '../../simulator/store/types.js';
 import { BillingMethod, dvEntity } from '../../simulator/dataverse/entities.js';
 import { createRecord } from '../../simulator/dataverse/records.js';
 import { approveTimeEntry } from '../../simulator/dataverse/work.js';
-import { launchChromium } from './support.js';
+import { demoServer } from './support.js';
 
 /**
  * The demo page shows data as text: a customer, a contract and a time entry whose names are HTML/script payloads
@@ -16,13 +14,8 @@ import { launchChromium } from './support.js';
 const IMG = '<img src=x onerror="window.__xss=1">';
 const SCRIPT = '<script>window.__xss=2</script>';
 
-let sim: Simulator;
-let url: string;
-let browser: Browser;
-
-before(async () => {
-  sim = await createSimulator({ demo: true, clock: '2026-03-02T09:00:00Z' });
-  await sim.service.exec((ctx) => {
+const env = demoServer({
+  prepare: (sim) => sim.service.exec((ctx) => {
     const dv = (e: string, v: Record<string, unknown>): Rec => createRecord(ctx, dvEntity(e), v);
     const company = [...ctx.tx.all('cdm_company')].find((c) => c.cdm_companycode === 'USPM') as Rec;
     const account = dv('account', { name: IMG, _msdyn_company_value: company.cdm_companyid });
@@ -31,21 +24,14 @@ before(async () => {
     dv('salesorderdetail', { productdescription: SCRIPT, _salesorderid_value: contract.salesorderid, _msdyn_project_value: project.msdyn_projectid, msdyn_billingmethod: BillingMethod.TimeAndMaterial, priceperunit: 100, msdyn_costperunit: 50 });
     const entry = dv('msdyn_timeentry', { msdyn_description: `${SCRIPT}${IMG}`, msdyn_date: '2026-03-02', msdyn_duration: 60, _msdyn_project_value: project.msdyn_projectid });
     approveTimeEntry(ctx, String(entry.msdyn_timeentryid));
-  });
-  url = await sim.listen(0);
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await sim?.close();
+  }),
 });
 
 test('the demo page shows HTML in the data as text and runs none of it', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 720 } });
   const dialogs: string[] = [];
   page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
-  await page.goto(`${url}/?lang=en`);
+  await page.goto(`${env.url}/?lang=en`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
 
   const backlog = page.locator('[data-box="backlog"]');

@@ -4,7 +4,7 @@
  * builds the usual starting point of the flow over HTTP, the way a client of both apps would.
  */
 import { createSimulator, type Simulator } from '../../simulator/index.js';
-import { STANDARD_TAX_GROUP, standardTaxSetup } from '../../simulator/finance/tax-setup.js';
+import { STANDARD_TAX_GROUP, standardTaxParameters, standardTaxSetup } from '../../simulator/finance/tax-setup.js';
 
 // Test-only: response bodies are arbitrary JSON whose shape each assertion checks.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -33,6 +33,9 @@ export const Opt = {
   MilestoneNotReady: 192350000, MilestoneReady: 192350001, MilestoneInvoicePosted: 192350003,
   Adjusted: 192350001,
 } as const;
+
+/** An amount in whole cents, for sums that must come out exact (debits equal credits, rounding per currency). */
+export const cents = (x: unknown): number => Math.round(Number(x) * 100);
 
 export interface Harness {
   readonly sim: Simulator;
@@ -132,6 +135,8 @@ export async function setUpContract(h: Harness, o: ContractOptions = {}): Promis
   if (o.createCompany !== false) {
     await ok(h.fo('POST', '/LegalEntities', { LegalEntityId: company, Name: `${company} Ltd.`, AccountingCurrency: currency }), 201);
     for (const [set, body] of standardTaxSetup(company, o.taxPercent ?? 10)) await ok(h.fo('POST', `/${set}`, body), 201);
+    const params = standardTaxParameters(company);
+    await ok(h.fo('PATCH', `/${params.path}`, params.body));
   }
   const companies = await ok(h.dv('GET', `/cdm_companies?$filter=cdm_companycode eq '${company}'`));
   const companyId = String(companies.json.value[0]?.cdm_companyid);

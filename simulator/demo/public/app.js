@@ -4,7 +4,7 @@
 import i18next from '/demo/vendor/i18next.js';
 
 /** @typedef {{set: string, value: string|number, ns?: 'options'|'codes'}} Coded */
-/** @typedef {{table: string, id: string, title: string, sub?: string, company?: string, amount?: number, currency?: string, quantity?: number, status?: Coded, voucher?: string}} Item */
+/** @typedef {{table: string, id: string, title: string, sub?: string, company?: string, amount?: number, currency?: string, quantity?: number, status?: Coded, voucher?: string, classes?: Coded[], otherCurrency?: string, tax?: number, correction?: boolean, backlog?: string}} Item */
 
 const LANGS = ['de', 'nl', 'en'];
 const ROLES = ['all', 'project_manager', 'project_accountant', 'ar_clerk', 'sponsor'];
@@ -85,10 +85,10 @@ function applyI18n(root = document) {
 }
 
 // ---- formatting ------------------------------------------------------------------------------------------
-function money(/** @type {number|undefined} */ amount, /** @type {string|undefined} */ currency) {
+function money(/** @type {number|undefined} */ amount, /** @type {string|undefined} */ currency, display = 'narrowSymbol') {
   if (amount === undefined || amount === null) return '';
   try {
-    if (currency) return new Intl.NumberFormat(ui.lang, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' }).format(amount);
+    if (currency) return new Intl.NumberFormat(ui.lang, { style: 'currency', currency, currencyDisplay: /** @type {any} */ (display) }).format(amount);
   } catch { /* unknown currency code: plain number */ }
   return new Intl.NumberFormat(ui.lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
 }
@@ -101,7 +101,20 @@ function date(/** @type {string} */ s) {
 }
 const seconds = (/** @type {number} */ ms) => new Intl.NumberFormat(ui.lang, { style: 'unit', unit: 'second', unitDisplay: 'short', maximumFractionDigits: 1 }).format(ms / 1000);
 /** @param {Coded} c */
-const codedLabel = (c) => (c.ns === 'codes' ? t(`ui:codes.${c.set}.${c.value}`) : t(`labels:options.${c.set}.${c.value}`));
+const codedKey = (c) => (c.ns === 'codes' ? `ui:codes.${c.set}.${c.value}` : `labels:options.${c.set}.${c.value}`);
+/** @param {Coded} c */
+const codedLabel = (c) => (i18next.exists(codedKey(c)) ? t(codedKey(c)) : String(c.value));
+/**
+ * A coded value as a badge: its label, or, for a value no label names yet (a status or class another part of the
+ * simulator added), the value itself shown as record data, so new records show without page work.
+ * @param {Coded} c @param {string} cls
+ */
+function codedBadge(c, cls = 'badge') {
+  const known = i18next.exists(codedKey(c));
+  const b = el('span', cls, known ? codedLabel(c) : String(c.value));
+  if (!known) data(b);
+  return b;
+}
 
 // ---- HTTP ------------------------------------------------------------------------------------------------
 /** A refused request: the API's message and, when a rule of the registry refused, the link to that rule. */
@@ -171,6 +184,8 @@ async function showRule(/** @type {HTMLElement} */ box, /** @type {string} */ li
 }
 
 // ---- the picture -----------------------------------------------------------------------------------------
+/** Tables whose chips take one line (the integration journals inside the import step). */
+const COMPACT = new Set(['ProjectIntegrationJournal']);
 /** @param {Item} item */
 function chip(item) {
   const li = el('li');
@@ -182,15 +197,32 @@ function chip(item) {
   if (ui.flashIds.has(item.id)) b.classList.add('flash');
   const top = el('span', 'chip-top');
   top.append(data(el('span', 'chip-title', item.title)));
-  if (item.amount !== undefined) top.append(data(el('span', 'chip-amount', money(item.amount, item.currency))));
+  if (item.amount !== undefined) {
+    // A currency other than the legal entity's accounting currency: the amount names it by its ISO code, marked.
+    const amount = data(el('span', item.otherCurrency ? 'chip-amount other-currency' : 'chip-amount', money(item.amount, item.currency, item.otherCurrency ? 'code' : 'narrowSymbol')));
+    if (item.otherCurrency) amount.title = t('labels:terms.currency');
+    top.append(amount);
+  }
   const bottom = el('span', 'chip-bottom');
   if (item.company) bottom.append(data(el('span', 'chip-company', item.company)));
   if (item.correction) bottom.append(el('span', 'badge correction', t(item.amount !== undefined && item.amount < 0 ? 'labels:terms.credit' : 'labels:terms.corrective_invoice')));
   if (item.backlog) b.title = t(item.backlog === 'fp' ? 'labels:terms.fp_milestones' : 'labels:terms.tm_backlog');
   if (item.status) {
-    const s = el('span', 'badge', codedLabel(item.status));
+    const s = codedBadge(item.status);
     s.dataset.status = String(item.status.value);
     bottom.append(s);
+  }
+  // What kind of work the record carries (transaction classes) and a currency other than its legal entity's.
+  for (const c of item.classes ?? []) {
+    const k = codedBadge(c, 'tag txclass'); // a tag, not a .badge: the badge of a chip is its status
+    k.dataset.class = String(c.value);
+    bottom.append(k);
+  }
+  if (item.tax !== undefined) {
+    // "Sales tax amount: 100.00": the label and the amount, which wraps whole under it where the chip is narrow.
+    const tax = el('span', 'chip-tax');
+    tax.append(el('span', 'chip-tax-label', t('ui:chip.labelled', { label: t('labels:terms.sales_tax_amount') })), ' ', data(el('span', 'chip-tax-amount', money(item.tax, item.currency))));
+    bottom.append(tax);
   }
   if (item.quantity !== undefined) bottom.append(data(el('span', 'chip-qty', item.table === 'ProjectInvoiceProposal' || item.table === 'ProjectIntegrationJournal' ? t('ui:chip.lines', { count: item.quantity }) : hours(item.quantity))));
   if (item.voucher) {
@@ -198,8 +230,13 @@ function chip(item) {
     v.append(el('span', 'voucher-label sr', t('labels:terms.voucher_number')), data(el('span', 'voucher-no', item.voucher)));
     bottom.append(v);
   } else if (item.sub) bottom.append(data(el('span', 'chip-sub', item.sub)));
-  b.append(top, bottom);
-  const aria = [t(`labels:entities.${item.table}.one`), item.title, item.status ? codedLabel(item.status) : '', item.voucher ?? ''].filter(Boolean).join(', ');
+  if (COMPACT.has(item.table)) {
+    // One line: the record, its legal entity and its status (several journals show at once in the small box).
+    b.classList.add('compact');
+    top.append(...[...bottom.children].filter((e) => e.classList.contains('chip-company') || e.classList.contains('badge')));
+    b.append(top);
+  } else b.append(top, bottom);
+  const aria = [t(`labels:entities.${item.table}.one`), item.title, item.status ? codedLabel(item.status) : '', ...(item.classes ?? []).map(codedLabel), item.otherCurrency ?? '', item.voucher ?? ''].filter(Boolean).join(', ');
   b.setAttribute('aria-label', aria);
   li.append(b);
   return li;
@@ -229,6 +266,8 @@ function renderBoxes() {
 }
 
 const MAP_ACTIONS = /** @type {const} */ ({ NotRunning: ['run'], Stopped: ['run'], Initializing: [], Running: ['pause', 'stop'], Paused: ['resume', 'stop'], Resuming: [] });
+/** The compact cards' buttons show a symbol; their name (aria-label, title) is the localized action. */
+const MAP_ICONS = /** @type {const} */ ({ run: '▶', resume: '▶', pause: '❚❚', stop: '■' });
 
 function renderMaps() {
   if (!ui.data) return;
@@ -246,8 +285,9 @@ function renderMaps() {
     if (m.errors) row.append(el('span', 'map-count err', t('ui:map.counted', { label: t('labels:terms.catchup_errors'), count: number(m.errors) })));
     const buttons = el('div', 'map-buttons');
     for (const a of MAP_ACTIONS[/** @type {keyof typeof MAP_ACTIONS} */ (m.state)] ?? []) {
-      const b = el('button', '', t(`ui:map.${a}`));
+      const b = el('button', 'icon', MAP_ICONS[a]);
       b.type = 'button';
+      b.title = t(`ui:map.${a}`);
       b.dataset.action = 'map';
       b.dataset.map = m.id;
       b.dataset.op = a;
@@ -270,7 +310,8 @@ function renderProcesses() {
     $('.lastrun', box).textContent = p.lastRunAt ? t('ui:process.lastRun', { time: date(p.lastRunAt) }) : t('ui:process.never');
     const list = $('.plog', box);
     list.replaceChildren();
-    for (const entry of (p.lastLog ?? []).slice(0, 3)) {
+    // The import step shares its column with the journals: its last message only (all are in the activity log).
+    for (const entry of (p.lastLog ?? []).slice(0, p.id === 'import_staging' ? 1 : 3)) {
       const li = el('li', `lvl-${entry.level}`, t(`errors:${entry.key}`, entry.params ?? {}));
       list.append(li);
     }
@@ -334,6 +375,7 @@ async function refresh() {
 // ---- what a commit touches lights up --------------------------------------------------------------------
 const TABLE_AREAS = /** @type {Record<string, string[]>} */ ({
   msdyn_actual: ['backlog', 'actuals'], msdyn_contractlinescheduleofvalue: ['backlog'], msdyn_timeentry: ['backlog'], msdyn_expense: ['backlog'],
+  ProjCDSContractLineMilestoneImport: ['map-milestones'],
   invoice: ['proforma'], invoicedetail: ['proforma'], msdyn_invoicelinetransaction: ['proforma'],
   ProjectInvoiceProposal: ['proposals'], ProjectInvoiceProposalLine: ['lines'], ProjCDSActualsImport: ['staging'],
   ProjectIntegrationJournal: ['journal'], ProjectIntegrationJournalLine: ['journal'], CustomerInvoice: ['invoices'], LedgerVoucher: ['invoices'],
@@ -375,7 +417,7 @@ async function select(/** @type {string} */ table, /** @type {string} */ id) {
 
 function fieldValue(/** @type {any} */ f) {
   if (f.value === null || f.value === undefined || f.value === '') return null;
-  if (f.coded) return { text: codedLabel(f.coded), raw: false };
+  if (f.coded) return { text: codedLabel(f.coded), raw: !i18next.exists(codedKey(f.coded)) };
   if (f.type === 'lookup') return { text: f.ref ?? String(f.value), raw: true };
   if (f.type === 'bool') return { text: t(`labels:values.${f.value ? 'yes' : 'no'}`), raw: false };
   if (f.type === 'money') return { text: money(Number(f.value), f.currency), raw: true };
@@ -421,7 +463,7 @@ function renderDetail() {
     for (const r of d.related.rows) {
       const li = el('li');
       li.append(data(el('span', 'r-title', r.title)));
-      if (r.status) li.append(el('span', 'badge', codedLabel(r.status)));
+      if (r.status) li.append(codedBadge(r.status));
       if (r.sub) li.append(data(el('span', 'r-sub', r.sub)));
       if (r.voucher) li.append(data(el('span', 'voucher-no', r.voucher)));
       if (r.amount !== undefined) li.append(data(el('span', 'r-amount', money(r.amount, r.currency))));
