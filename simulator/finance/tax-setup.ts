@@ -21,6 +21,9 @@ export function standardTaxSetup(company: string, percent: number, fromDate = '2
   ];
 }
 
-/** The milestone item sales tax group of that setup: a change to the company's project parameters, which exist with it. */
+/**
+ * The milestone item sales tax group of that setup: a change to the company's project parameters, which exist with it.
+ * The path addresses them across companies: a legal entity other than the caller's default is not found otherwise.
+ */
 export const standardTaxParameters = (company: string): { readonly path: string; readonly body: Record<string, unknown> } =>
-  ({ path: `ProjectParameters(dataAreaId='${company}')`, body: { TaxItemGroupOnAcc: STANDARD_ITEM_TAX_GROUP } });
+  ({ path: `ProjectParameters(dataAreaId='${company}')?cross-company=true`, body: { TaxItemGroupOnAcc: STANDARD_ITEM_TAX_GROUP } });
