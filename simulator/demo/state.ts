@@ -307,7 +307,8 @@ const TERM_FIELDS: Readonly<Record<string, string>> = {
   msdyn_exchangerate: 'labels:terms.exchange_rate', ExchangeRate: 'labels:terms.exchange_rate',
   msdyn_salestaxamount: 'labels:terms.sales_tax_amount', SalesTaxAmount: 'labels:terms.sales_tax_amount',
   IsCorrection: 'labels:terms.correction_flag',
-  OriginalJournalId: 'labels:terms.original_journal', ItemSalesTaxGroup: 'labels:terms.item_sales_tax_group',
+  OriginalJournalId: 'labels:terms.original_journal', SalesTaxGroup: 'labels:terms.sales_tax_group', ItemSalesTaxGroup: 'labels:terms.item_sales_tax_group',
+  totaltax: 'labels:terms.total_tax',
 };
 
 export function demoDetail(service: Service, table: string, id: string): Detail | undefined {
