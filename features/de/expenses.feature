@@ -8,7 +8,7 @@ Funktionalität: Ausgaben, bepreist nach Ausgabenkategorie, durch die ganze Inte
   die Zeit: Integrationsjournal, Abrechnungsstau, Proforma-Rechnung, Projektrechnungsvorschlag und gebuchte
   Kundenrechnung.
 
-  Quellen: Microsoft Learn, die Seiten über Kosten- und Verkaufssätze für Ausgaben, über den Preis null bei
+  Quellen: Microsoft Learn, die Seiten über Kosten- und Verkaufssätze für Ausgaben, über den Preis 0 bei
   Istwerten von Ausgaben (Kosten und Umsätze), über die Bestätigung einer Proforma-Rechnung und die Übersicht
   der Istwerte.
 
@@ -47,7 +47,7 @@ Funktionalität: Ausgaben, bepreist nach Ausgabenkategorie, durch die ganze Inte
     Und die Kategoriepreise lauten auf die Währung "USD"
 
   @id:expense-no-category-price @doc:rule.expense-no-category-price-zero
-  Szenario: Eine Ausgabenkategorie ohne Kategoriepreis erhält den Verkaufspreis null
+  Szenario: Eine Ausgabenkategorie ohne Kategoriepreis erhält den Verkaufspreis 0
     Wenn "Bob" eine genehmigte Ausgabe von 35,00 in der Ausgabenkategorie "Bewirtung" hat
     Dann sind die Istwerte der Ausgabe:
       | Transaktionstyp           | Menge | Preis | Betrag |
