@@ -1,43 +1,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
-import { createStore } from '../simulator/store/index.js';
 import type { Rec, Store } from '../simulator/store/types.js';
-import type { Ctx } from '../simulator/domain/context.js';
-import { dvEntity, AdjustmentStatus, BillingMethod, BillingStatus, BillingType, MilestoneStatus, TxType } from '../simulator/dataverse/entities.js';
+import { dvEntity, AdjustmentStatus, BillingStatus, BillingType, MilestoneStatus, TxType } from '../simulator/dataverse/entities.js';
 import { createRecord, deleteRecord } from '../simulator/dataverse/records.js';
-import { approveTimeEntry } from '../simulator/dataverse/work.js';
 import { markContractReady } from '../simulator/dataverse/backlog.js';
 import { confirmInvoice, createInvoice, updateDetail } from '../simulator/dataverse/invoices.js';
 import { correctInvoice } from '../simulator/dataverse/corrections.js';
 import { SimError } from '../simulator/errors.js';
+import { type DomainWorld, domainWorld } from './support/domain-world.js';
 
 /**
  * Invoices and revisions as Microsoft documents them (issue 12, defects 1-3 and 8): ActualsonTM.md / ActualonFP.md,
  * create-manual-proforma-invoice.md, update-ild-on-an-invoice.md, revise-project-invoices.md. Microsoft's example:
  * 8 h, cost 100/h, bill rate 200/h, milestone 5,000.
  */
-async function world(withMilestone = false): Promise<{ store: Store; run: <T>(fn: (ctx: Ctx) => T) => Promise<T>; contract: string; milestone?: string }> {
-  const store = await createStore({ kind: 'memory' });
-  const run = <T>(fn: (ctx: Ctx) => T): Promise<T> => store.transact((tx) => fn({ tx, now: '2026-03-02T10:00:00Z', newId: randomUUID }));
-  const ids = await run((ctx) => {
-    const dv = (e: string, v: Record<string, unknown>): Rec => createRecord(ctx, dvEntity(e), v);
-    const company = dv('cdm_company', { cdm_companycode: 'USPM', cdm_name: 'USPM' });
-    const account = dv('account', { name: 'Adatum', _msdyn_company_value: company.cdm_companyid });
-    const project = dv('msdyn_project', { msdyn_subject: 'Arm Installation at Adatum', _msdyn_customer_value: account.accountid });
-    const contract = dv('salesorder', { name: 'Arm Installation at Adatum', _customerid_value: account.accountid });
-    dv('salesorderdetail', { productdescription: 'T&M', _salesorderid_value: contract.salesorderid, _msdyn_project_value: project.msdyn_projectid, msdyn_billingmethod: BillingMethod.TimeAndMaterial, priceperunit: 200, msdyn_costperunit: 100 });
-    let milestone: string | undefined;
-    if (withMilestone) {
-      const fp = dv('salesorderdetail', { productdescription: 'Fixed', _salesorderid_value: contract.salesorderid, msdyn_billingmethod: BillingMethod.FixedPrice });
-      milestone = String(dv('msdyn_contractlinescheduleofvalue', { msdyn_name: 'Go-live', _msdyn_contractlineid_value: fp.salesorderdetailid, msdyn_amount: 5000 }).msdyn_contractlinescheduleofvalueid);
-    }
-    const entry = dv('msdyn_timeentry', { msdyn_date: '2026-03-02', msdyn_duration: 8 * 60, _msdyn_project_value: project.msdyn_projectid });
-    approveTimeEntry(ctx, String(entry.msdyn_timeentryid));
-    return { contract: String(contract.salesorderid), milestone };
-  });
-  return { store, run, ...ids };
-}
+const world = (withMilestone = false): Promise<DomainWorld> => domainWorld({ account: 'Adatum', project: 'Arm Installation at Adatum', milestone: withMilestone });
 
 const detailsOf = (store: Store, invoiceId: unknown): Rec[] => [...store.all('msdyn_invoicelinetransaction')].filter((d) => d._msdyn_invoice_value === invoiceId);
 const billed = (store: Store): Rec[] => [...store.all('msdyn_actual')].filter((a) => a.msdyn_transactiontypecode === TxType.BilledSales);

@@ -1,12 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
-import { createStore } from '../simulator/store/index.js';
 import type { Rec, Store } from '../simulator/store/types.js';
-import type { Ctx } from '../simulator/domain/context.js';
-import { dvEntity, BillingMethod, BillingStatus, BillingType, InvoiceStatus, MilestoneStatus, TxType, AdjustmentStatus } from '../simulator/dataverse/entities.js';
+import { dvEntity, BillingStatus, BillingType, InvoiceStatus, MilestoneStatus, TxType, AdjustmentStatus } from '../simulator/dataverse/entities.js';
 import { createRecord, updateRecord, deleteRecord } from '../simulator/dataverse/records.js';
-import { approveTimeEntry } from '../simulator/dataverse/work.js';
+import { type DomainWorld, domainWorld } from './support/domain-world.js';
 import { confirmEntryJournal } from '../simulator/dataverse/journals.js';
 import { markActualReady, markContractReady } from '../simulator/dataverse/backlog.js';
 import { confirmInvoice, createInvoice, updateDetail } from '../simulator/dataverse/invoices.js';
@@ -14,23 +11,9 @@ import { correctInvoice } from '../simulator/dataverse/corrections.js';
 import { SimError } from '../simulator/errors.js';
 
 /** Domain rules of the Dataverse side, as plain functions over a memory store (no HTTP, no dual-write). */
-async function world(hours = 8, rate = 200, cost = 100): Promise<{ store: Store; run: <T>(fn: (ctx: Ctx) => T) => Promise<T>; contract: string; line: string; milestone: string }> {
-  const store = await createStore({ kind: 'memory' });
-  const run = <T>(fn: (ctx: Ctx) => T): Promise<T> => store.transact((tx) => fn({ tx, now: '2026-03-02T10:00:00Z', newId: randomUUID }));
-  const ids = await run((ctx) => {
-    const dv = (e: string, v: Record<string, unknown>): Rec => createRecord(ctx, dvEntity(e), v);
-    const company = dv('cdm_company', { cdm_companycode: 'USPM', cdm_name: 'USPM' });
-    const account = dv('account', { name: 'Contoso Ltd.', _msdyn_company_value: company.cdm_companyid });
-    const project = dv('msdyn_project', { msdyn_subject: 'ERP rollout', _msdyn_customer_value: account.accountid });
-    const contract = dv('salesorder', { name: 'ERP rollout', _customerid_value: account.accountid });
-    const line = dv('salesorderdetail', { productdescription: 'T&M', _salesorderid_value: contract.salesorderid, _msdyn_project_value: project.msdyn_projectid, msdyn_billingmethod: BillingMethod.TimeAndMaterial, priceperunit: rate, msdyn_costperunit: cost });
-    const fp = dv('salesorderdetail', { productdescription: 'Fixed', _salesorderid_value: contract.salesorderid, msdyn_billingmethod: BillingMethod.FixedPrice });
-    const milestone = dv('msdyn_contractlinescheduleofvalue', { msdyn_name: 'Go-live', _msdyn_contractlineid_value: fp.salesorderdetailid, msdyn_amount: 5000 });
-    const entry = dv('msdyn_timeentry', { msdyn_date: '2026-03-02', msdyn_duration: hours * 60, _msdyn_project_value: project.msdyn_projectid });
-    approveTimeEntry(ctx, String(entry.msdyn_timeentryid));
-    return { contract: String(contract.salesorderid), line: String(line.salesorderdetailid), milestone: String(milestone.msdyn_contractlinescheduleofvalueid) };
-  });
-  return { store, run, ...ids };
+async function world(hours = 8, rate = 200, cost = 100): Promise<DomainWorld & { milestone: string }> {
+  const w = await domainWorld({ hours, rate, cost, milestone: true });
+  return { ...w, milestone: String(w.milestone) };
 }
 
 const actuals = (store: Store): Rec[] => [...store.all('msdyn_actual')];
