@@ -4,11 +4,11 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { constants, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { constants, mkdtempSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMemoryStore, createStore, findBy, type JournalHandle } from '../simulator/store/index.js';
+import { createMemoryStore, createStore, findBy, JournalFailedError, type FileStore, type JournalHandle } from '../simulator/store/index.js';
 import type { ReadView, Rec } from '../simulator/store/types.js';
 
 let root = '';
@@ -100,5 +100,60 @@ describe('file store: journal on a file opened with O_DSYNC', () => {
       assert.equal(again.get('t', 'x')?.n, 1);
       await again.close();
     }
+  });
+
+  /** An O_DSYNC handle with a synchronous write too, as the default one (journal.ts openAppend); `fail` makes writes fail. */
+  const withSyncWrite = (calls: string[], fail: { now: boolean }) => async (p: string): Promise<JournalHandle> => {
+    const fh = await open(p, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_DSYNC);
+    const eio = (): Error => Object.assign(new Error('EIO: i/o error, write'), { code: 'EIO' });
+    return {
+      syncsOnWrite: true,
+      write: (b, o, l, pos) => { calls.push('write'); return fail.now ? Promise.reject(eio()) : fh.write(b, o, l, pos); },
+      writeSync: (b, o, l) => { calls.push('writeSync'); if (fail.now) throw eio(); return writeSync(fh.fd, b, o, l); },
+      datasync: () => { calls.push('datasync'); return fh.datasync(); },
+      truncate: (len) => fh.truncate(len),
+      close: () => fh.close(),
+    };
+  };
+
+  it('one transaction at a time is written synchronously; transactions that arrive together share one write in the thread pool', async () => {
+    const path = join(root, 'sync-write.json');
+    const calls: string[] = [];
+    const s = (await createStore({ kind: 'file', path, openJournal: withSyncWrite(calls, { now: false }) })) as FileStore;
+    for (let i = 0; i < 3; i++) await s.transact((tx) => tx.put('t', `seq${i}`, { id: `seq${i}` }));
+    assert.deepEqual(calls, ['writeSync', 'writeSync', 'writeSync']);
+    calls.length = 0;
+    // Three requests served in one turn of the event loop: one batch, written asynchronously.
+    await Promise.all([1, 2, 3].map((i) => s.transact((tx) => tx.put('t', `burst${i}`, { id: `burst${i}` }))));
+    assert.deepEqual(calls, ['write']);
+    // After a batch of several, the next lone transaction still goes through the thread pool; then sync again.
+    calls.length = 0;
+    for (let i = 0; i < 2; i++) await s.transact((tx) => tx.put('t', `after${i}`, { id: `after${i}` }));
+    assert.deepEqual(calls, ['write', 'writeSync']);
+    const st = s.stats();
+    assert.equal(st.syncWrites, 4);
+    assert.equal(st.writes, 6);
+    assert.equal(st.journaled, 8);
+    // Everything acknowledged is in the journal before close (which would compact it away).
+    const wal = readFileSync(`${path}.wal`, 'utf8');
+    for (const id of ['seq0', 'seq2', 'burst1', 'burst3', 'after1']) assert.ok(wal.includes(`"${id}"`), id);
+    await s.close();
+    const again = await createStore({ kind: 'file', path });
+    assert.equal(again.count('t'), 8);
+    await again.close();
+  });
+
+  it('a failed synchronous write rejects its transaction and fails the store; nothing unacknowledged survives', async () => {
+    const path = join(root, 'sync-fail.json');
+    const fail = { now: false };
+    const s = (await createStore({ kind: 'file', path, openJournal: withSyncWrite([], fail) })) as FileStore;
+    await s.transact((tx) => tx.put('t', 'ok', { id: 'ok' }));
+    fail.now = true;
+    await assert.rejects(s.transact((tx) => tx.put('t', 'lost', { id: 'lost' })), (err: unknown) => err instanceof JournalFailedError && /EIO/.test(err.message));
+    await assert.rejects(s.transact((tx) => tx.put('t', 'after', { id: 'after' })), JournalFailedError);
+    await s.close();
+    const again = await createStore({ kind: 'file', path });
+    assert.deepEqual([...again.all('t')].map((r) => r.id), ['ok']);
+    await again.close();
   });
 });

@@ -190,6 +190,7 @@ class FileDurability implements Durability {
       journalBytes: j.size,
       compactions: this.#compactions,
       writes: j.writes,
+      syncWrites: j.syncWrites,
       journaled: j.journaled,
       batched: j.journaled - j.writes,
       maxBatch: j.maxBatch,

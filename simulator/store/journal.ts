@@ -2,15 +2,23 @@
  * The journal writer: one append-mode file handle, group commit, datasync before acknowledging.
  *
  * Transactions enqueue their encoded line; a single writer loop takes everything queued, appends it with one
- * `write` and one `datasync` (or one `write` on a file opened with O_DSYNC, see `openAppend`), then resolves every transaction of that batch. Transactions arriving while a
- * write is in flight go into the next batch. A failed write rejects the batch and everything queued, and
- * marks the journal failed: nothing is acknowledged that is not on disk.
+ * `write` and one `datasync` (or one `write` on a file opened with O_DSYNC, see `openAppend`), then resolves every
+ * transaction of that batch. Transactions arriving while a write is in flight go into the next batch. A failed
+ * write rejects the batch and everything queued, and marks the journal failed: nothing is acknowledged that is not
+ * on disk.
+ *
+ * Sequential load writes synchronously (`writeSync` on the O_DSYNC file, in the event loop's check phase): a
+ * transaction alone in its batch, after a batch that was alone too, gains nothing from the thread pool, and the two
+ * thread hand-overs of an asynchronous write (to a pool thread and back to an idle event loop) cost more than the
+ * write itself on a virtual machine (bench/README.md, session 6). As soon as a batch holds more than one transaction
+ * (several clients), writes go back to the thread pool, so that the event loop keeps serving requests while the
+ * device syncs. Durability is the same either way: a batch is acknowledged only after its write returned.
  *
  * After a compaction has made a snapshot at seq S durable, `truncateThrough(S)` drops the lines ≤ S: the
  * lines after S (appended while the snapshot was being written) are copied to a new file that atomically
  * replaces the journal, or the journal is simply truncated to zero if there are none.
  */
-import { constants } from 'node:fs';
+import { constants, writeSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { fsyncDir } from './fsync.js';
 
@@ -27,6 +35,11 @@ export interface JournalHandle {
    * round trip through libuv's thread pool per group commit.
    */
   readonly syncsOnWrite?: boolean;
+  /**
+   * With `syncsOnWrite`: the same write, synchronous (returns the bytes written). Lets the journal skip the thread
+   * pool when the load is sequential (see the top of this file); a handle without it always writes asynchronously.
+   */
+  writeSync?(buffer: Buffer, offset: number, length: number): number;
 }
 
 export type OpenJournal = (path: string) => Promise<JournalHandle>;
@@ -39,6 +52,7 @@ export const openAppend: OpenJournal = async (path) => {
   return {
     syncsOnWrite: true,
     write: (buffer, offset, length, position) => fh.write(buffer, offset, length, position),
+    writeSync: (buffer, offset, length) => writeSync(fh.fd, buffer, offset, length),
     datasync: () => fh.datasync(),
     truncate: (len) => fh.truncate(len),
     close: () => fh.close(),
@@ -90,8 +104,12 @@ export class Journal {
   #mark: { seq: number; offset: number | undefined } | undefined;
   #truncation: { seq: number; done: Deferred } | undefined;
   #closed = false;
+  /** Transactions in the last batch written: 1 while the load is sequential. */
+  #lastBatch = 1;
 
   writes = 0;
+  /** Batches written synchronously (sequential load), out of `writes`. */
+  syncWrites = 0;
   journaled = 0;
   maxBatch = 0;
 
@@ -186,8 +204,9 @@ export class Journal {
   #kick(): void {
     if (this.#running) return;
     this.#running = true;
-    // Start on a microtask: transactions committed in the same synchronous burst share the first write.
-    queueMicrotask(() => {
+    // Start in the check phase, after the poll phase has run every request that was ready: the transactions they
+    // commit share the first write (and their number tells the loop whether the load is sequential).
+    setImmediate(() => {
       this.#loop().catch((err: unknown) => this.#fail(err));
     });
   }
@@ -211,7 +230,13 @@ export class Journal {
         }
         this.#queue = undefined;
         this.#inflight = batch;
-        await this.#write(batch);
+        const fh = this.#fh;
+        if (fh.writeSync !== undefined && fh.syncsOnWrite === true && batch.lines.length === 1 && this.#lastBatch === 1) {
+          this.#writeSync(batch, fh.writeSync.bind(fh));
+        } else {
+          await this.#write(batch);
+        }
+        this.#lastBatch = batch.lines.length;
         this.#inflight = undefined;
         batch.done.resolve();
       }
@@ -229,8 +254,26 @@ export class Journal {
       off += bytesWritten;
     }
     if (this.#fh.syncsOnWrite !== true) await this.#fh.datasync();
+    this.#written(batch, buf.length);
+  }
+
+  /** One transaction on an O_DSYNC file, in the event loop (sequential load; see the top of this file). */
+  #writeSync(batch: Batch, write: (buffer: Buffer, offset: number, length: number) => number): void {
+    const buf = batch.lines[0]!;
+    let off = 0;
+    while (off < buf.length) {
+      const n = write(buf, off, buf.length - off);
+      if (n <= 0) throw new Error('journal write made no progress');
+      off += n;
+    }
+    this.syncWrites++;
+    this.#written(batch, buf.length);
+  }
+
+  /** Book-keeping once a batch is on disk. */
+  #written(batch: Batch, bytes: number): void {
     const before = this.#size;
-    this.#size += buf.length;
+    this.#size += bytes;
     this.#durableSeq = batch.lastSeq;
     this.writes++;
     this.journaled += batch.lines.length;

@@ -33,7 +33,7 @@ class MemoryDurability implements Durability {
   }
 
   stats(): Omit<StoreStats, 'seq'> {
-    return { durableSeq: this.#commits, journalBytes: 0, compactions: 0, writes: 0, journaled: 0, batched: 0, maxBatch: 0 };
+    return { durableSeq: this.#commits, journalBytes: 0, compactions: 0, writes: 0, syncWrites: 0, journaled: 0, batched: 0, maxBatch: 0 };
   }
 }
 

@@ -88,6 +88,8 @@ export interface StoreStats {
   readonly compactions: number;
   /** Journal writes (each one `write` + `datasync`, or one O_DSYNC `write`), i.e. group commits. */
   readonly writes: number;
+  /** Of those, written synchronously in the event loop because the load was sequential (journal.ts). */
+  readonly syncWrites: number;
   /** Transactions written to the journal. */
   readonly journaled: number;
   /** Transactions that shared a journal write with an earlier one (`journaled - writes`). */
