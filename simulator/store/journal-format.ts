@@ -7,12 +7,14 @@
  *
  * `p` puts a whole record, `d` deletes an id. `u` (a patch) rebuilds a record from the one the table held
  * before this line: every member of that base record, in the base's member order, takes the patch's value if
- * the patch has that member, else keeps its value. The writer emits `u` only when the new record has exactly
- * the base's member names in the same order and every changed value survives JSON (not `undefined`, a
- * function or a symbol), so the rebuilt record equals what a `p` of the whole record would replay, member
- * order included (some records are serialized in member order). Anything else is written whole. A `u` whose
- * base record is missing on replay means the files were damaged: JournalCorruptError. Journals written
- * before patches existed (only `p`/`d`) read as before.
+ * the patch has that member, else keeps its value; the patch's members the base lacks follow, in the patch's
+ * order. The writer emits `u` only when the new record starts with exactly the base's member names in the same
+ * order (members may be added at the end, as a posting adds its voucher members) and every changed value
+ * survives JSON (not `undefined`, a function or a symbol), so the rebuilt record equals what a `p` of the whole
+ * record would replay, member order included (some records are serialized in member order). Anything else
+ * (members removed or reordered) is written whole. A `u` whose base record is missing on replay means the
+ * files were damaged: JournalCorruptError. Journals written before patches existed (only `p`/`d`) read as
+ * before.
  *
  * Replay applies the lines after the snapshot's seq, in order, on top of the snapshot; lines ≤ that seq
  * (already contained in it, e.g. after a crash between a compaction's snapshot write and its journal cut) are
@@ -48,16 +50,18 @@ function droppedByJson(v: unknown): boolean {
 }
 
 /**
- * The members of `rec` whose value differs (`!==`) from `prev`'s, or undefined when `rec` must be written whole:
- * different member names or order, or a changed value that JSON would drop. Records are frozen, so an unchanged
- * member is the same value; an object-valued member that is a new object is simply included.
+ * The members of `rec` whose value differs (`!==`) from `prev`'s plus those it adds at the end, or undefined
+ * when `rec` must be written whole: a member of `prev` removed or moved, or a changed value that JSON would drop.
+ * Records are frozen, so an unchanged member is the same value; an object-valued member that is a new object is
+ * simply included.
  */
 export function patchOf(prev: Rec, rec: Rec): Rec | undefined {
   const names = Object.keys(rec);
   const prevNames = Object.keys(prev);
-  if (names.length !== prevNames.length) return undefined;
+  if (names.length < prevNames.length) return undefined;
   const changes: Record<string, unknown> = {};
-  for (let i = 0; i < names.length; i++) {
+  let i = 0;
+  for (; i < prevNames.length; i++) {
     const k = names[i]!;
     if (k !== prevNames[i]) return undefined;
     const v = rec[k];
@@ -66,6 +70,8 @@ export function patchOf(prev: Rec, rec: Rec): Rec | undefined {
     if (droppedByJson(v) || droppedByJson(was)) return undefined;
     setOwn(changes, k, v);
   }
+  // Added at the end: appended on replay in the same order (a value JSON drops is dropped from both forms alike).
+  for (; i < names.length; i++) setOwn(changes, names[i]!, rec[names[i]!]);
   return changes;
 }
 
@@ -145,23 +151,18 @@ export function resolveOps(
     }
     out ??= ops.slice(0, i) as Op[];
     const base = tables.get(op.table, op.id);
-    const rec = base === undefined ? undefined : applyPatch(base, op.changes);
-    if (rec === undefined) {
-      const what = base === undefined ? 'no such record exists' : 'the patch has members the record lacks';
+    if (base === undefined) {
       throw new JournalCorruptError(
-        `${file}: transaction ${entry.seq} updates ${op.table} ${JSON.stringify(op.id)} as a patch, but ${what} at that point of the replay (damaged files)`,
+        `${file}: transaction ${entry.seq} updates ${op.table} ${JSON.stringify(op.id)} as a patch, but no such record exists at that point of the replay (damaged files)`,
       );
     }
-    out.push({ t: 'put', table: op.table, id: op.id, rec });
+    out.push({ t: 'put', table: op.table, id: op.id, rec: applyPatch(base, op.changes) });
   }
   return out ?? (ops as readonly Op[]);
 }
 
-/**
- * The base record with the patch's members replaced, in the base's member order; frozen. Undefined if the patch
- * names a member the base lacks (the writer never emits one: the files do not belong together).
- */
-function applyPatch(base: Rec, changes: Rec): Rec | undefined {
+/** The base record with the patch's members replaced, in the base's member order, then the members it adds; frozen. */
+function applyPatch(base: Rec, changes: Rec): Rec {
   const rec: Record<string, unknown> = {};
   let used = 0;
   for (const k of Object.keys(base)) {
@@ -170,7 +171,9 @@ function applyPatch(base: Rec, changes: Rec): Rec | undefined {
       used++;
     } else setOwn(rec, k, base[k]);
   }
-  return used === Object.keys(changes).length ? freezeRec(rec) : undefined;
+  const names = Object.keys(changes);
+  if (used < names.length) for (const k of names) if (!Object.hasOwn(base, k)) setOwn(rec, k, changes[k]);
+  return freezeRec(rec);
 }
 
 export interface ParsedJournal {
