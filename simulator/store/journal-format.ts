@@ -79,8 +79,8 @@ export function patchOf(prev: Rec, rec: Rec): Rec | undefined {
 
 /**
  * One journal line for the ops of transaction `seq`. `before[i]`, when given, is the record op i replaced (the
- * table's record before the transaction; undefined for a new record): a put over a record with the same members
- * is then written as a patch.
+ * table's record before the transaction; undefined for a new record): a put whose record keeps that record's
+ * members, in order, is then written as a patch (patchOf).
  */
 export function encodeOps(seq: number, ops: readonly Op[], before?: readonly (Rec | undefined)[]): string {
   const o: EncodedOp[] = new Array<EncodedOp>(ops.length);
