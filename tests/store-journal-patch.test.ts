@@ -257,6 +257,27 @@ describe('file store: updates journaled as patches', () => {
     }
   });
 
+  it('a journal written before patches (only p and d lines) opens as before, and later updates patch on top of it', async () => {
+    const path = freshPath();
+    writeFileSync(`${path}.wal`, [
+      '{"s":1,"o":[["p","t","1",{"id":"1","v":1}]]}',
+      '{"s":2,"o":[["p","t","1",{"id":"1","v":2}],["p","t","2",{"id":"2"}]]}',
+      '{"s":3,"o":[["d","t","2"]]}',
+      '',
+    ].join('\n'));
+    const s = await open(path);
+    assert.deepEqual(s.recovery, { snapshotSeq: 0, replayed: 3, tornBytes: 0 });
+    assertSameRecord(s.get('t', '1'), { id: '1', v: 2 }, 'old journal');
+    assert.equal(s.count('t'), 1);
+    await s.transact((tx) => tx.put('t', '1', { id: '1', v: 3 }));
+    const copy = crashCopy(path);
+    await s.close();
+    assert.deepStrictEqual(opOf(copy, 4, 't', '1'), ['u', 't', '1', { v: 3 }]);
+    const a = await open(copy);
+    assertSameRecord(a.get('t', '1'), { id: '1', v: 3 }, 'patched on top of an old journal');
+    await a.close();
+  });
+
   it('a torn last patch line is cut like any torn line', async () => {
     const path = freshPath();
     const s = await open(path);
