@@ -12,12 +12,20 @@ export interface StoreSource {
   readonly tables: Tables;
 }
 
-/** A committed transaction as handed to the durability layer. */
-export type Committed = { readonly seq: number; readonly ops: readonly Op[] } | { readonly seq: number; readonly reset: TableEntries };
+/**
+ * A committed transaction as handed to the durability layer. `before[i]` is the record op i replaced (undefined
+ * for a new record or a delete), given when the layer asks for it (`wantsBefore`): the file journal writes an
+ * update as a patch against it.
+ */
+export type Committed =
+  | { readonly seq: number; readonly ops: readonly Op[]; readonly before?: readonly (Rec | undefined)[] }
+  | { readonly seq: number; readonly reset: TableEntries };
 
 export interface Durability {
   readonly kind: 'memory' | 'file';
   readonly path?: string;
+  /** True if persist wants `before` (the records the puts replace); the store then looks them up before applying. */
+  readonly wantsBefore?: boolean;
   /** Persists a committed transaction (called in seq order); resolves once it is durable. */
   persist(c: Committed): Promise<void>;
   /** Resolves once every transaction up to `seq` is durable. */
@@ -118,8 +126,10 @@ export class StoreCore implements Store, StoreSource {
     if (ops.length === 0) return this.#durability.whenDurable(this.#seq).then(() => result);
     const seq = ++this.#seq;
     Object.freeze(ops);
+    // The tables are applied before persist runs: take the records the puts replace now.
+    const before = this.#durability.wantsBefore === true ? ops.map((op) => (op.t === 'put' ? this.tables.get(op.table, op.id) : undefined)) : undefined;
     this.tables.apply(ops);
-    const durable = this.#durability.persist({ seq, ops });
+    const durable = this.#durability.persist(before === undefined ? { seq, ops } : { seq, ops, before });
     this.#emit({ seq, ops });
     return durable.then(() => result);
   }

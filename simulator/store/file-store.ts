@@ -9,11 +9,12 @@
  * A transaction costs one journal line (group-committed with its neighbours), whatever the database size.
  * When the journal outgrows `compactBytes`, and on close, a compaction writes the whole data through lowdb and
  * drops the journal lines it contains. Opening loads the snapshot, replays the journal lines after its seq,
- * and cuts away a torn last line left by a process killed mid-append.
+ * and cuts away a torn last line left by a process killed mid-append. An update is journaled as a patch (its
+ * changed members) against the record it replaces: see journal-format.ts.
  */
 import { open, readFile, unlink } from 'node:fs/promises';
 import { StoreCore, type Committed, type CoreOptions, type Durability, type StoreSource } from './core.js';
-import { encodeOps, encodeReset, JournalCorruptError, parseJournal } from './journal-format.js';
+import { encodeOps, encodeReset, JournalCorruptError, parseJournal, resolveOps } from './journal-format.js';
 import { Journal, type OpenJournal } from './journal.js';
 import { FileLock } from './lock.js';
 import { Tables } from './memory-table.js';
@@ -45,6 +46,8 @@ export interface RecoveryInfo {
 class FileDurability implements Durability {
   readonly kind = 'file' as const;
   readonly path: string;
+  /** Updates are journaled as patches against the record they replace (journal-format.ts). */
+  readonly wantsBefore = true;
   readonly #lock: FileLock;
   readonly #snapshot: SnapshotFile;
   readonly #journal: Journal;
@@ -85,7 +88,7 @@ class FileDurability implements Durability {
   }
 
   persist(c: Committed): Promise<void> {
-    const line = 'ops' in c ? encodeOps(c.seq, c.ops) : encodeReset(c.seq, c.reset);
+    const line = 'ops' in c ? encodeOps(c.seq, c.ops, c.before) : encodeReset(c.seq, c.reset);
     const durable = this.#journal.append(c.seq, line);
     this.#maybeCompact();
     return durable;
@@ -273,7 +276,8 @@ export async function openFileStore(options: FileStoreOptions): Promise<FileStor
       if (entry.seq !== seq + 1) {
         throw new JournalCorruptError(`${files.journal}: expected seq ${seq + 1} after the snapshot, found ${entry.seq}`);
       }
-      if ('ops' in entry) tables.apply(entry.ops);
+      // Patches rebuild their record from the one the tables hold before this line (the state they were written against).
+      if ('ops' in entry) tables.apply(resolveOps(entry, tables, files.journal));
       else tables.replace(entry.reset);
       seq = entry.seq;
       replayed++;
