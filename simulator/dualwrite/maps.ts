@@ -4,7 +4,7 @@ import type { RuleId } from '../rules/index.js';
  * The dual-write table maps of the project invoice integration, as data (domain.md §2.6, §3).
  * `dir` of a field pair uses the dual-write management API's sync directions: FO→CE 1, CE→FO 2, both 3.
  */
-import { ScopedMap, scopedList } from '../schema/scope.js';
+import { ScopedMap, currentSchema, scopedList } from '../schema/scope.js';
 
 export type MapId = 'legal_entities' | 'pi_v2' | 'actuals' | 'txconn' | 'milestones' | 'customerinvoices';
 
@@ -133,6 +133,31 @@ export const builtinTableMaps: readonly TableMap[] = [
 
 export const tableMaps: readonly TableMap[] = scopedList(builtinTableMaps, (s) => s.maps);
 export const mapById: ReadonlyMap<MapId, TableMap> = new ScopedMap(builtinTableMaps.map((m) => [m.id, m]), (s) => s.mapById);
+
+/**
+ * Performance: the maps whose Dataverse or Finance table is `table`, in solution order, for the current schema scope
+ * (the same list `tableMaps` answers with). Dual-write looks at every write of every transaction; this spares it a
+ * walk of all maps through the scope's proxy per write. Keyed by the scope's own list, which is built once per
+ * schema and never changed, so an index cannot outlive or cross the scope it was made from.
+ */
+export function mapsOfTable(table: string): readonly TableMap[] {
+  const list = currentSchema()?.maps ?? builtinTableMaps;
+  let index = mapsByTable.get(list);
+  if (index === undefined) {
+    index = new Map();
+    for (const m of list) {
+      for (const t of m.dataverse === m.finance ? [m.dataverse] : [m.dataverse, m.finance]) {
+        const of = index.get(t);
+        if (of) of.push(m);
+        else index.set(t, [m]);
+      }
+    }
+    mapsByTable.set(list, index);
+  }
+  return index.get(table) ?? NO_MAPS;
+}
+const mapsByTable = new WeakMap<readonly TableMap[], Map<string, TableMap[]>>();
+const NO_MAPS: readonly TableMap[] = [];
 
 /** Map states as the dual-write management API numbers them (DWLibary/DWEnums.cs). */
 export const MapStateCode = { None: 0, Stopped: 1, InitialSync: 2, CatchUp: 3, Running: 4, Paused: 5, NotRunning: 6 } as const;

@@ -4,7 +4,7 @@ import { SimError } from '../errors.js';
 import { receiveFromDataverse } from '../finance/inbound.js';
 import { receiveFromFinance } from '../dataverse/inbound.js';
 import { isEditable } from '../dataverse/invoice-builders.js';
-import { type FieldPair, type MapId, type MapState, type TableMap, SyncDirection, mapById, stateCode, tableMaps } from './maps.js';
+import { type FieldPair, type MapId, type MapState, type TableMap, SyncDirection, mapById, mapsOfTable, stateCode, tableMaps } from './maps.js';
 import { checkPauseLimits, recordBytes } from './queue-limits.js';
 import { transforms, valueMapped } from './transforms.js';
 import { DataverseCode } from '../errors/dataverse.js';
@@ -105,25 +105,25 @@ function transform(pair: FieldPair, dir: 'toFinance' | 'toDataverse', value: unk
 export function itemsFor(db: ReadView, op: Op, skipped?: (s: Skipped) => void): SyncItem[] {
   if (op.t !== 'put') return [];
   const out: SyncItem[] = [];
-  for (const m of tableMaps) {
+  for (const m of mapsOfTable(op.table)) {
+    const p = plan(m);
     if (op.table === m.dataverse && m.master === 'dataverse') {
-      if (!m.fields.some((p) => p.dir !== SyncDirection.ToDataverse)) continue; // a map that only writes back
+      if (p.toFinance.length === 0) continue; // a map that only writes back
       if (m.filter && !FINANCE_FILTERS.has(m.filter) && !filters[m.filter](op.rec)) continue;
-      if (carriesCompany(m) && !companyOf(db, m, op.rec)) {
+      if (p.carriesCompany && !companyOf(db, m, op.rec)) {
         skipped?.({ mapId: m.id, reason: 'noCompany', source: { table: op.table, id: op.id } });
         continue;
       }
       const values: Record<string, unknown> = {};
-      for (const p of m.fields) if (p.dir !== SyncDirection.ToDataverse) values[p.finance] = transform(p, 'toFinance', op.rec[p.dataverse], db);
+      for (const f of p.toFinance) values[f.finance] = transform(f, 'toFinance', op.rec[f.dataverse], db);
       out.push({ mapId: m.id, to: 'finance', entity: m.finance, values, create: true, source: { table: op.table, id: op.id } });
     } else if (op.table === m.finance) {
-      const pairs = m.fields.filter((p) => p.dir !== SyncDirection.ToFinance);
-      if (pairs.length === 0) continue;
+      if (!p.toDataverseAny) continue;
       if (m.filter && FINANCE_FILTERS.has(m.filter) && !filters[m.filter](op.rec)) continue;
-      const keyPair = m.fields.find((p) => p.dataverse === m.integrationKey.dataverse);
+      const keyPair = p.keyPair;
       if (!keyPair) continue;
       const values: Record<string, unknown> = {};
-      for (const p of pairs) if (p.dataverse !== m.integrationKey.dataverse) values[p.dataverse] = transform(p, 'toDataverse', op.rec[p.finance], db);
+      for (const f of p.toDataverse) values[f.dataverse] = transform(f, 'toDataverse', op.rec[f.finance], db);
       out.push({
         mapId: m.id, to: 'dataverse', entity: m.dataverse, values, create: m.master === 'finance',
         key: { field: m.integrationKey.dataverse, value: op.rec[keyPair.finance] }, source: { table: op.table, id: op.id },
@@ -131,6 +131,33 @@ export function itemsFor(db: ReadView, op: Op, skipped?: (s: Skipped) => void): 
     }
   }
   return out;
+}
+
+/** What `itemsFor` reads of a map for each row, worked out once per map (performance; a map never changes). */
+interface MapPlan {
+  /** Pairs written to Finance, in the map's order. */
+  readonly toFinance: readonly FieldPair[];
+  /** Whether any pair writes to Dataverse; `toDataverse`: those pairs but the integration key, in the map's order. */
+  readonly toDataverseAny: boolean;
+  readonly toDataverse: readonly FieldPair[];
+  readonly keyPair: FieldPair | undefined;
+  readonly carriesCompany: boolean;
+}
+const plans = new WeakMap<TableMap, MapPlan>();
+function plan(m: TableMap): MapPlan {
+  let p = plans.get(m);
+  if (p === undefined) {
+    const back = m.fields.filter((f) => f.dir !== SyncDirection.ToFinance);
+    p = {
+      toFinance: m.fields.filter((f) => f.dir !== SyncDirection.ToDataverse),
+      toDataverseAny: back.length > 0,
+      toDataverse: back.filter((f) => f.dataverse !== m.integrationKey.dataverse),
+      keyPair: m.fields.find((f) => f.dataverse === m.integrationKey.dataverse),
+      carriesCompany: carriesCompany(m),
+    };
+    plans.set(m, p);
+  }
+  return p;
 }
 
 /** Live sync of the changes a domain function made, inside its transaction. */
