@@ -1,4 +1,4 @@
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Store } from './store/types.js';
@@ -10,7 +10,8 @@ import { i18nInstance } from './i18n.js';
 import { DATAVERSE_BASE, dataverseRouter } from './http/dataverse-router.js';
 import { FINANCE_BASE, financeRouter } from './http/finance-router.js';
 import { simRouter } from './http/sim-router.js';
-import { errorHandler, sendError, type Flavour } from './http/errors.js';
+import { errorHandler, sendError, toSimError, type Flavour } from './http/errors.js';
+import { oneLayer } from './http/one-layer.js';
 import { seedDemo } from './demo-data.js';
 import { ROW_VERSION } from './domain/context.js';
 import { mountExtras } from './extras.js';
@@ -68,15 +69,15 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   // Everything a request does reads this instance's schema (extensions included): see schema/scope.ts.
   if (schema) app.use((_req: Request, _res: Response, next: NextFunction) => withSchema(schema, next));
   const limit = options.bodyLimit ?? '1mb';
-  const api = (flavour: Flavour) => [
+  // The APIs' middleware, in one layer; its errors in the API's shape (as `errorHandler(flavour)` right after it).
+  const api = (flavour: Flavour, router: RequestHandler) => oneLayer([
     queryOnce,
     latency(service),
     requireJson(flavour),
     ...jsonBody(flavour, { limit, type: ['application/json', 'application/*+json'] }),
-    errorHandler(flavour),
-  ];
-  app.use(DATAVERSE_BASE, ...api('dataverse'), dataverseRouter(service));
-  app.use(FINANCE_BASE, ...api('finance'), financeRouter(service));
+  ], (err, req, res) => sendError(req, res, toSimError(err, flavour), flavour), router);
+  app.use(DATAVERSE_BASE, api('dataverse', dataverseRouter(service)));
+  app.use(FINANCE_BASE, api('finance', financeRouter(service)));
   app.use('/sim', requireJson('sim'), ...jsonBody('sim', { limit: '100kb' }), errorHandler('sim'), simRouter(service, reset));
   app.get('/terminology', terminologyPage);
   mountExtras(app, service);

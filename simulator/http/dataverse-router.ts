@@ -1,4 +1,4 @@
-import express, { type Router } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { findBy, type ReadView, type Rec } from '../store/types.js';
 import type { EntityDef } from '../schema.js';
 import type { Service } from '../service.js';
@@ -16,7 +16,7 @@ import { DATAVERSE_ENTITY_OPTIONS, checkIfMatch, nextLink, notModified, parsePre
 import type { ParsedKey } from '../odata/keys.js';
 import { isGuid } from '../odata/ids.js';
 import { entityDefinitions } from './entity-definitions.js';
-import { sendJsonText, type ApiRequest, type ApiResponse } from './exchange.js';
+import { sendJsonText, viaRouter, type ApiRequest, type ApiResponse } from './exchange.js';
 import { batchRoute } from './batch-route.js';
 import { unboundFunctionOf } from '../dataverse/organization.js';
 import { columnOf, isColumnSegment, rawValue } from './single-column.js';
@@ -31,11 +31,8 @@ export const DATAVERSE_BASE = '/api/data/v9.2';
 const MAX_COUNT = 5000;
 
 /** The Dataverse Web API subset. Thin: HTTP in, a domain call through the service, HTTP out. */
-export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
+export function dataverseRouter(service: Service, batchLimit = '4mb'): RequestHandler {
   const router = express.Router();
-  // 304 is decided by the handlers, by Dataverse's rules (see `unchanged`). Express's own freshness check would turn
-  // any 200 carrying an ETag into a 304 on a matching If-None-Match, also with $expand or annotations.
-  router.use((req, _res, next) => { Object.defineProperty(req, 'fresh', { value: false, configurable: true }); next(); });
   const base = (req: ApiRequest): string => `${req.protocol}://${req.get('host') ?? 'localhost'}${DATAVERSE_BASE}`;
 
   router.get('/', (req, res) => {
@@ -359,7 +356,15 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
     };
   }
 
-  return router;
+  return (req: Request, res: Response, next: NextFunction): void => {
+    // 304 is decided by the handlers, by Dataverse's rules (see `unchanged`). Express's own freshness check would turn
+    // any 200 carrying an ETag into a 304 on a matching If-None-Match, also with $expand or annotations.
+    Object.defineProperty(req, 'fresh', { value: false, configurable: true });
+    // Performance: every path but the two the router's own routes take ends in `router.all(/.*/)`; it goes to
+    // dispatch straight, without walking the router's layers.
+    if (viaRouter(req.path)) router(req, res, next);
+    else void dispatch(req, res);
+  };
 }
 
 /** The record id of a key: a GUID, or alternate key values (`accounts(accountnumber='A1')`) found by lookup. */

@@ -1,4 +1,4 @@
-import express, { type Router } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Rec, ReadView } from '../store/types.js';
 import type { EntityDef } from '../schema.js';
 import type { Service } from '../service.js';
@@ -16,7 +16,7 @@ import { metadataRoute } from './metadata-route.js';
 import { contextUrl } from '../odata/context-url.js';
 import { checkIfMatch, financeKey, financeSchema, nextLink, parsePrefer, parseSegment, queryRecords } from './odata-adapter.js';
 import { financeQuery, type FinanceQuery } from './finance-query.js';
-import type { ApiRequest, ApiResponse } from './exchange.js';
+import { viaRouter, type ApiRequest, type ApiResponse } from './exchange.js';
 import { batchRoute } from './batch-route.js';
 import { Finance } from '../errors/finance.js';
 
@@ -39,7 +39,7 @@ interface Target { readonly def: EntityDef; readonly key?: ParsedKey; readonly a
 interface Step { readonly respond: (res: ApiResponse) => void; readonly entityPath?: string }
 
 /** The Finance and Operations OData subset: company-striped collections, composite keys, two posting actions, `$batch`. */
-export function financeRouter(service: Service, batchLimit = '4mb'): Router {
+export function financeRouter(service: Service, batchLimit = '4mb'): RequestHandler {
   const router = express.Router();
   const base = (req: ApiRequest): string => `${req.protocol}://${req.get('host') ?? 'localhost'}${FINANCE_BASE}`;
 
@@ -229,7 +229,12 @@ export function financeRouter(service: Service, batchLimit = '4mb'): Router {
     return { respond: (res) => void res.status(200).set('OData-Version', '4.0').json(body) };
   }
 
-  return router;
+  // Performance: every path but the router's own routes (`GET /`, `POST /$batch`) ends in `router.all(/.*/)`; it
+  // goes to dispatch straight, without walking the router's layers.
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (viaRouter(req.path)) router(req, res, next);
+    else void dispatch(req, res);
+  };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
