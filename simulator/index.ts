@@ -78,7 +78,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   ], (err, req, res) => sendError(req, res, toSimError(err, flavour), flavour), router);
   app.use(DATAVERSE_BASE, api('dataverse', dataverseRouter(service)));
   app.use(FINANCE_BASE, api('finance', financeRouter(service)));
-  app.use('/sim', requireJson('sim'), ...jsonBody('sim', { limit: '100kb' }), errorHandler('sim'), simRouter(service, reset));
+  app.use('/sim', oneLayer([requireJson('sim'), ...jsonBody('sim', { limit: '100kb' })], (err, req, res) => sendError(req, res, toSimError(err, 'sim'), 'sim'), simRouter(service, reset)));
   app.get('/terminology', terminologyPage);
   mountExtras(app, service);
   app.use((req: Request, res: Response) => sendError(req, res, Sim.notFound(req.path), 'sim'));

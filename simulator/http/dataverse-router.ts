@@ -16,7 +16,7 @@ import { DATAVERSE_ENTITY_OPTIONS, checkIfMatch, nextLink, notModified, parsePre
 import type { ParsedKey } from '../odata/keys.js';
 import { isGuid } from '../odata/ids.js';
 import { entityDefinitions } from './entity-definitions.js';
-import { sendJsonText, viaRouter, type ApiRequest, type ApiResponse } from './exchange.js';
+import { sendJson, sendJsonText, viaRouter, type ApiRequest, type ApiResponse } from './exchange.js';
 import { batchRoute } from './batch-route.js';
 import { unboundFunctionOf } from '../dataverse/organization.js';
 import { columnOf, isColumnSegment, rawValue } from './single-column.js';
@@ -159,7 +159,7 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): RequestHa
     if (result.aggregated) {
       // $apply rows (aggregate-data.md): the context lists the grouped and aggregated columns; rows are not records.
       const cols = Object.keys(result.value[0] ?? {});
-      res.set('OData-Version', '4.0').json({ '@odata.context': `${base(req)}/$metadata#${def.set}(${cols.join(',')})`, value: result.value });
+      sendJson(res.set('OData-Version', '4.0'), { '@odata.context': `${base(req)}/$metadata#${def.set}(${cols.join(',')})`, value: result.value });
       return;
     }
     const body: Record<string, unknown> = { '@odata.context': contextUrl(`${base(req)}/$metadata`, def.set, result) };
@@ -169,7 +169,7 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): RequestHa
     body.value = result.value.map((r) => ({ ...wire(def, r, result.select), ...expanded(wire, def, r, result.expand) }));
     if (result.nextSkipToken) body['@odata.nextLink'] = nextLink(`${base(req)}/${def.set}`, req.query, result.nextSkipToken);
     if (prefer.maxPageSize) res.set('Preference-Applied', `odata.maxpagesize=${prefer.maxPageSize}`);
-    res.set('OData-Version', '4.0').json(body);
+    sendJson(res.set('OData-Version', '4.0'), body);
   }
 
   /** `GET /set/$count`: the number of records (with `$filter`), as plain text; Dataverse caps it at 5,000. */
@@ -204,7 +204,7 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): RequestHa
     res.set('OData-Version', '4.0').set('ETag', recordEtag(rec));
     if (q.expand.length === 0) { sendJsonText(res, recordText(req, context, def, rec, q.select)); return; }
     const wire = wireFor(req);
-    res.json({ '@odata.context': context, ...wire(def, rec, q.select), ...expanded(wire, def, rec, q.expand) });
+    sendJson(res, { '@odata.context': context, ...wire(def, rec, q.select), ...expanded(wire, def, rec, q.expand) });
   }
 
   function payload(ctx: Ctx, req: ApiRequest, def: EntityDef, mode: 'create' | 'update', body: unknown = req.body): Record<string, unknown> {
@@ -346,11 +346,11 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): RequestHa
       respond: (res) => {
         const wire = wireFor(req);
         if (result.records && resultDef) {
-          res.set('OData-Version', '4.0').json({ '@odata.context': `${base(req)}/$metadata#${resultDef.set}`, value: result.records.map((r) => wire(resultDef, r)) });
+          sendJson(res.set('OData-Version', '4.0'), { '@odata.context': `${base(req)}/$metadata#${resultDef.set}`, value: result.records.map((r) => wire(resultDef, r)) });
         } else if (result.record && resultDef) {
           sendJsonText(res.set('OData-Version', '4.0'), recordText(req, `${base(req)}/$metadata#${resultDef.set}/$entity`, resultDef, result.record));
         } else {
-          res.set('OData-Version', '4.0').json({ '@odata.context': `${base(req)}/$metadata#Microsoft.Dynamics.CRM.${short}Response`, ...(result.value ?? {}) });
+          sendJson(res.set('OData-Version', '4.0'), { '@odata.context': `${base(req)}/$metadata#Microsoft.Dynamics.CRM.${short}Response`, ...(result.value ?? {}) });
         }
       },
     };
