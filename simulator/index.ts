@@ -17,6 +17,7 @@ import { ROW_VERSION } from './domain/context.js';
 import { mountExtras } from './extras.js';
 import { terminologyPage } from './http/terminology-route.js';
 import { jsonBody } from './http/json-body.js';
+import { plainJsonType } from './http/plain-json.js';
 import { type SchemaSet, withSchema } from './schema/scope.js';
 import { Sim } from './errors/sim.js';
 
@@ -139,7 +140,7 @@ function requireJson(flavour: Flavour) {
     const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
     // A `$batch` (Dataverse and Finance) is multipart/mixed; its router parses it (simulator/http/batch.ts).
     const batch = flavour !== 'sim' && req.method === 'POST' && req.path === '/$batch';
-    if (hasBody && !batch && !req.is(['application/json', 'application/*+json'])) {
+    if (hasBody && !batch && !plainJsonType(req.headers['content-type']) && !req.is(['application/json', 'application/*+json'])) {
       sendError(req, res, new SimError(415, flavour === 'dataverse' ? '0x80048d19' : 'UnsupportedMediaType', 'payload.contentType'), flavour);
       return;
     }
