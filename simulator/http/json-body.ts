@@ -5,7 +5,7 @@
  */
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { IncomingMessage } from 'node:http';
-import { readPlainJson, limitBytes, plainJsonLength } from './plain-json.js';
+import { hasBody, readPlainJson, limitBytes, plainJsonLength } from './plain-json.js';
 import { SimError } from '../errors.js';
 import { sendError, type Flavour } from './errors.js';
 
@@ -76,6 +76,11 @@ export function jsonBody(flavour: Flavour, options: { limit: string; type?: stri
   const types = options.type === undefined ? ['application/json'] : [options.type].flat();
   const limit = types.includes('application/json') ? limitBytes(options.limit) : 0;
   const parse = (req: Request, res: Response, next: NextFunction): void => {
+    if (!hasBody(req)) {
+      // What body-parser does with a request without a body (a GET): `req.body` undefined, nothing read.
+      if (!Reflect.has(req, 'body')) req.body = undefined;
+      return next();
+    }
     const length = plainJsonLength(req);
     if (length !== undefined && length <= limit) readPlainJson(req, length, (raw) => checkDuplicates(req, raw), next);
     else void parser(req, res, next);

@@ -15,6 +15,9 @@ export function limitBytes(limit: string): number {
   return Number(m[1]) * ({ b: 1, kb: 1024, mb: 1024 * 1024 } as const)[(m[2] as string).toLowerCase() as 'b' | 'kb' | 'mb'];
 }
 
+/** type-is's `hasBody`, which body-parser asks first: a Transfer-Encoding, or a Content-Length that is a number. */
+export const hasBody = (req: Request): boolean => req.headers['transfer-encoding'] !== undefined || !Number.isNaN(Number(req.headers['content-length']));
+
 /** `application/json`, bare or with `charset=utf-8`, as nearly every client sends it (`req.is` says yes to both). */
 export function plainJsonType(type: string | undefined): boolean {
   if (type === undefined) return false;
