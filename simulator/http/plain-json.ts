@@ -6,6 +6,7 @@
  * text, and its errors for a body that is not JSON or a request that is aborted. Every other request goes through
  * `express.json` itself (other types and charsets, compressed bodies, chunked bodies, bodies over the limit).
  */
+import { AsyncResource } from 'node:async_hooks';
 import type { NextFunction, Request } from 'express';
 
 /** body-parser's `limit` in bytes, as the `bytes` package reads `100kb` or `1mb`; 0 (never the fast path) otherwise. */
@@ -41,7 +42,10 @@ export function plainJsonLength(req: Request): number | undefined {
 const bodyError = (status: number, type: string, message: string): Error => Object.assign(new Error(message), { status, statusCode: status, type });
 
 /** Reads and parses the body; `verify` sees its raw text first (as body-parser's `verify` sees the raw bytes). */
-export function readPlainJson(req: Request, length: number, verify: (raw: string) => void, next: NextFunction): void {
+export function readPlainJson(req: Request, length: number, verify: (raw: string) => void, proceed: NextFunction): void {
+  // The rest of the request runs in the async context it came with (the instance's schema scope, schema/scope.ts),
+  // not the socket's that emits 'end': as raw-body binds its callback.
+  const next = AsyncResource.bind(proceed);
   const chunks: Buffer[] = [];
   let received = 0;
   let complete = false;
