@@ -1,4 +1,4 @@
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Store } from './store/types.js';
@@ -10,12 +10,14 @@ import { i18nInstance } from './i18n.js';
 import { DATAVERSE_BASE, dataverseRouter } from './http/dataverse-router.js';
 import { FINANCE_BASE, financeRouter } from './http/finance-router.js';
 import { simRouter } from './http/sim-router.js';
-import { errorHandler, sendError, type Flavour } from './http/errors.js';
+import { errorHandler, sendError, toSimError, type Flavour } from './http/errors.js';
+import { oneLayer } from './http/one-layer.js';
 import { seedDemo } from './demo-data.js';
 import { ROW_VERSION } from './domain/context.js';
 import { mountExtras } from './extras.js';
 import { terminologyPage } from './http/terminology-route.js';
 import { jsonBody } from './http/json-body.js';
+import { plainJsonType } from './http/plain-json.js';
 import { type SchemaSet, withSchema } from './schema/scope.js';
 import { Sim } from './errors/sim.js';
 
@@ -68,16 +70,16 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   // Everything a request does reads this instance's schema (extensions included): see schema/scope.ts.
   if (schema) app.use((_req: Request, _res: Response, next: NextFunction) => withSchema(schema, next));
   const limit = options.bodyLimit ?? '1mb';
-  const api = (flavour: Flavour) => [
+  // The APIs' middleware, in one layer; its errors in the API's shape (as `errorHandler(flavour)` right after it).
+  const api = (flavour: Flavour, router: RequestHandler) => oneLayer([
     queryOnce,
     latency(service),
     requireJson(flavour),
     ...jsonBody(flavour, { limit, type: ['application/json', 'application/*+json'] }),
-    errorHandler(flavour),
-  ];
-  app.use(DATAVERSE_BASE, ...api('dataverse'), dataverseRouter(service));
-  app.use(FINANCE_BASE, ...api('finance'), financeRouter(service));
-  app.use('/sim', requireJson('sim'), ...jsonBody('sim', { limit: '100kb' }), errorHandler('sim'), simRouter(service, reset));
+  ], (err, req, res) => sendError(req, res, toSimError(err, flavour), flavour), router);
+  app.use(DATAVERSE_BASE, api('dataverse', dataverseRouter(service)));
+  app.use(FINANCE_BASE, api('finance', financeRouter(service)));
+  app.use('/sim', oneLayer([requireJson('sim'), ...jsonBody('sim', { limit: '100kb' })], (err, req, res) => sendError(req, res, toSimError(err, 'sim'), 'sim'), simRouter(service, reset)));
   app.get('/terminology', terminologyPage);
   mountExtras(app, service);
   app.use((req: Request, res: Response) => sendError(req, res, Sim.notFound(req.path), 'sim'));
@@ -138,7 +140,7 @@ function requireJson(flavour: Flavour) {
     const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
     // A `$batch` (Dataverse and Finance) is multipart/mixed; its router parses it (simulator/http/batch.ts).
     const batch = flavour !== 'sim' && req.method === 'POST' && req.path === '/$batch';
-    if (hasBody && !batch && !req.is(['application/json', 'application/*+json'])) {
+    if (hasBody && !batch && !plainJsonType(req.headers['content-type']) && !req.is(['application/json', 'application/*+json'])) {
       sendError(req, res, new SimError(415, flavour === 'dataverse' ? '0x80048d19' : 'UnsupportedMediaType', 'payload.contentType'), flavour);
       return;
     }

@@ -1,4 +1,4 @@
-import express, { type Router } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { findBy, type ReadView, type Rec } from '../store/types.js';
 import type { EntityDef } from '../schema.js';
 import type { Service } from '../service.js';
@@ -16,7 +16,7 @@ import { DATAVERSE_ENTITY_OPTIONS, checkIfMatch, nextLink, notModified, parsePre
 import type { ParsedKey } from '../odata/keys.js';
 import { isGuid } from '../odata/ids.js';
 import { entityDefinitions } from './entity-definitions.js';
-import { sendJsonText, type ApiRequest, type ApiResponse } from './exchange.js';
+import { sendJson, sendJsonText, viaRouter, type ApiRequest, type ApiResponse } from './exchange.js';
 import { batchRoute } from './batch-route.js';
 import { unboundFunctionOf } from '../dataverse/organization.js';
 import { columnOf, isColumnSegment, rawValue } from './single-column.js';
@@ -31,11 +31,8 @@ export const DATAVERSE_BASE = '/api/data/v9.2';
 const MAX_COUNT = 5000;
 
 /** The Dataverse Web API subset. Thin: HTTP in, a domain call through the service, HTTP out. */
-export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
+export function dataverseRouter(service: Service, batchLimit = '4mb'): RequestHandler {
   const router = express.Router();
-  // 304 is decided by the handlers, by Dataverse's rules (see `unchanged`). Express's own freshness check would turn
-  // any 200 carrying an ETag into a 304 on a matching If-None-Match, also with $expand or annotations.
-  router.use((req, _res, next) => { Object.defineProperty(req, 'fresh', { value: false, configurable: true }); next(); });
   const base = (req: ApiRequest): string => `${req.protocol}://${req.get('host') ?? 'localhost'}${DATAVERSE_BASE}`;
 
   router.get('/', (req, res) => {
@@ -162,7 +159,7 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
     if (result.aggregated) {
       // $apply rows (aggregate-data.md): the context lists the grouped and aggregated columns; rows are not records.
       const cols = Object.keys(result.value[0] ?? {});
-      res.set('OData-Version', '4.0').json({ '@odata.context': `${base(req)}/$metadata#${def.set}(${cols.join(',')})`, value: result.value });
+      sendJson(res.set('OData-Version', '4.0'), { '@odata.context': `${base(req)}/$metadata#${def.set}(${cols.join(',')})`, value: result.value });
       return;
     }
     const body: Record<string, unknown> = { '@odata.context': contextUrl(`${base(req)}/$metadata`, def.set, result) };
@@ -172,7 +169,7 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
     body.value = result.value.map((r) => ({ ...wire(def, r, result.select), ...expanded(wire, def, r, result.expand) }));
     if (result.nextSkipToken) body['@odata.nextLink'] = nextLink(`${base(req)}/${def.set}`, req.query, result.nextSkipToken);
     if (prefer.maxPageSize) res.set('Preference-Applied', `odata.maxpagesize=${prefer.maxPageSize}`);
-    res.set('OData-Version', '4.0').json(body);
+    sendJson(res.set('OData-Version', '4.0'), body);
   }
 
   /** `GET /set/$count`: the number of records (with `$filter`), as plain text; Dataverse caps it at 5,000. */
@@ -207,7 +204,7 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
     res.set('OData-Version', '4.0').set('ETag', recordEtag(rec));
     if (q.expand.length === 0) { sendJsonText(res, recordText(req, context, def, rec, q.select)); return; }
     const wire = wireFor(req);
-    res.json({ '@odata.context': context, ...wire(def, rec, q.select), ...expanded(wire, def, rec, q.expand) });
+    sendJson(res, { '@odata.context': context, ...wire(def, rec, q.select), ...expanded(wire, def, rec, q.expand) });
   }
 
   function payload(ctx: Ctx, req: ApiRequest, def: EntityDef, mode: 'create' | 'update', body: unknown = req.body): Record<string, unknown> {
@@ -349,17 +346,25 @@ export function dataverseRouter(service: Service, batchLimit = '4mb'): Router {
       respond: (res) => {
         const wire = wireFor(req);
         if (result.records && resultDef) {
-          res.set('OData-Version', '4.0').json({ '@odata.context': `${base(req)}/$metadata#${resultDef.set}`, value: result.records.map((r) => wire(resultDef, r)) });
+          sendJson(res.set('OData-Version', '4.0'), { '@odata.context': `${base(req)}/$metadata#${resultDef.set}`, value: result.records.map((r) => wire(resultDef, r)) });
         } else if (result.record && resultDef) {
           sendJsonText(res.set('OData-Version', '4.0'), recordText(req, `${base(req)}/$metadata#${resultDef.set}/$entity`, resultDef, result.record));
         } else {
-          res.set('OData-Version', '4.0').json({ '@odata.context': `${base(req)}/$metadata#Microsoft.Dynamics.CRM.${short}Response`, ...(result.value ?? {}) });
+          sendJson(res.set('OData-Version', '4.0'), { '@odata.context': `${base(req)}/$metadata#Microsoft.Dynamics.CRM.${short}Response`, ...(result.value ?? {}) });
         }
       },
     };
   }
 
-  return router;
+  return (req: Request, res: Response, next: NextFunction): void => {
+    // 304 is decided by the handlers, by Dataverse's rules (see `unchanged`). Express's own freshness check would turn
+    // any 200 carrying an ETag into a 304 on a matching If-None-Match, also with $expand or annotations.
+    Object.defineProperty(req, 'fresh', { value: false, configurable: true });
+    // Performance: every path but the two the router's own routes take ends in `router.all(/.*/)`; it goes to
+    // dispatch straight, without walking the router's layers.
+    if (viaRouter(req.path)) router(req, res, next);
+    else void dispatch(req, res);
+  };
 }
 
 /** The record id of a key: a GUID, or alternate key values (`accounts(accountnumber='A1')`) found by lookup. */

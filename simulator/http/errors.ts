@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler } from 'express';
-import type { ApiRequest, ApiResponse } from './exchange.js';
+import { sendJson, type ApiRequest, type ApiResponse } from './exchange.js';
 import { SimError } from '../errors.js';
 import { negotiate, translator, type Lang } from '../i18n.js';
 import { includesAnnotation, parsePrefer } from '../odata/prefer.js';
@@ -23,7 +23,7 @@ export function sendError(req: ApiRequest, res: ApiResponse, e: SimError, flavou
   const link = e.rule ? ruleLink(`${req.protocol}://${req.get('host') ?? 'localhost'}`, e.rule) : undefined;
   const body = flavour === 'finance' ? financeErrorBody(e, message, link) : { error: { code: e.code, message, ...helpLink(req, link) } };
   if (res.headersSent) return;
-  res.status(e.status).set('OData-Version', '4.0').json(body);
+  sendJson(res.status(e.status).set('OData-Version', '4.0'), body);
 }
 
 /**

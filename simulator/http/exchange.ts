@@ -1,3 +1,5 @@
+import { type IncomingMessage, ServerResponse } from 'node:http';
+
 /**
  * The part of an HTTP exchange the API handlers use. Express's Request and Response have this shape, and so has a
  * request inside a `$batch` (simulator/http/batch.ts), which the same handlers answer without a socket of its own.
@@ -31,5 +33,42 @@ export interface ApiResponse {
  */
 export function sendJsonText(res: ApiResponse, text: string): void {
   if (res.jsonText) res.jsonText(text);
+  else if (res instanceof ServerResponse && plainAnswer(res)) writeJson(res, text);
   else res.set('Content-Type', 'application/json').send(text);
 }
+
+/** `res.json(body)`: the same bytes (the app sets no `json replacer`, `spaces` or `escape`), by `writeJson` when it can. */
+export function sendJson(res: ApiResponse, body: unknown): void {
+  if (res.jsonText) res.jsonText(JSON.stringify(body));
+  else if (res instanceof ServerResponse && plainAnswer(res)) writeJson(res, JSON.stringify(body));
+  else res.json(body);
+}
+
+/**
+ * Whether Express's `res.send` would write the text as it is, with nothing but Content-Type and Content-Length
+ * added: no Content-Type or Transfer-Encoding set yet, a status that has a body, not HEAD, not fresh (a 304).
+ * Anything else goes through `res.send` itself.
+ */
+function plainAnswer(res: ServerResponse): boolean {
+  const req = (res as ServerResponse & { req: IncomingMessage & { fresh?: boolean } }).req;
+  const status = res.statusCode;
+  return status !== 204 && status !== 205 && status !== 304 && req.method !== 'HEAD'
+    && !res.hasHeader('content-type') && !res.hasHeader('transfer-encoding') && req.fresh !== true;
+}
+
+/**
+ * Performance: what `res.send` of a string ends in, without its content-type parsing and header-by-header `set`,
+ * and with the text handed to Node as a string (Express copies text of 1,000 characters or more into a Buffer
+ * first; Node joins a string to the head it writes).
+ */
+function writeJson(res: ServerResponse, text: string): void {
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(text, 'utf8'));
+  res.end(text, 'utf8');
+}
+
+/**
+ * The paths an API router's own Express routes take (`GET /`, `POST /$batch`; any method, as the router matches
+ * them); every other request ends in the router's catch-all and goes to its dispatch straight.
+ */
+export const viaRouter = (path: string): boolean => path === '/' || path === '/$batch';

@@ -1,4 +1,4 @@
-import express, { type Router } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Rec, ReadView } from '../store/types.js';
 import type { EntityDef } from '../schema.js';
 import type { Service } from '../service.js';
@@ -16,7 +16,7 @@ import { metadataRoute } from './metadata-route.js';
 import { contextUrl } from '../odata/context-url.js';
 import { checkIfMatch, financeKey, financeSchema, nextLink, parsePrefer, parseSegment, queryRecords } from './odata-adapter.js';
 import { financeQuery, type FinanceQuery } from './finance-query.js';
-import type { ApiRequest, ApiResponse } from './exchange.js';
+import { sendJson, viaRouter, type ApiRequest, type ApiResponse } from './exchange.js';
 import { batchRoute } from './batch-route.js';
 import { Finance } from '../errors/finance.js';
 
@@ -39,7 +39,7 @@ interface Target { readonly def: EntityDef; readonly key?: ParsedKey; readonly a
 interface Step { readonly respond: (res: ApiResponse) => void; readonly entityPath?: string }
 
 /** The Finance and Operations OData subset: company-striped collections, composite keys, two posting actions, `$batch`. */
-export function financeRouter(service: Service, batchLimit = '4mb'): Router {
+export function financeRouter(service: Service, batchLimit = '4mb'): RequestHandler {
   const router = express.Router();
   const base = (req: ApiRequest): string => `${req.protocol}://${req.get('host') ?? 'localhost'}${FINANCE_BASE}`;
 
@@ -139,7 +139,7 @@ export function financeRouter(service: Service, batchLimit = '4mb'): Router {
     if (result.count !== undefined) body['@odata.count'] = result.count;
     body.value = result.value.map((r) => financeWire(def, r, result.select));
     if (result.nextSkipToken) body['@odata.nextLink'] = nextLink(`${base(req)}/${def.set}`, req.query, result.nextSkipToken);
-    res.set('OData-Version', '4.0').json(body);
+    sendJson(res.set('OData-Version', '4.0'), body);
   }
 
   /** `GET Set/$count`: the number of records in scope (with `$filter`), as plain text. */
@@ -154,7 +154,7 @@ export function financeRouter(service: Service, batchLimit = '4mb'): Router {
     const q = financeQuery(req.query, 'record');
     const rec = service.store.get(def.logicalName, recordId(service.store, def, key, q)) as Rec;
     const { select } = queryRecords([rec], q.options, financeSchema(def), undefined, 'finance');
-    res.set('OData-Version', '4.0').set('ETag', recordEtag(rec)).json({ '@odata.context': `${base(req)}/$metadata#${def.set}/$entity`, ...financeWire(def, rec, select) });
+    sendJson(res.set('OData-Version', '4.0').set('ETag', recordEtag(rec)), { '@odata.context': `${base(req)}/$metadata#${def.set}/$entity`, ...financeWire(def, rec, select) });
   }
 
   function payload(body: unknown, def: EntityDef, mode: 'create' | 'update'): Record<string, unknown> {
@@ -174,7 +174,7 @@ export function financeRouter(service: Service, batchLimit = '4mb'): Router {
       entityPath: path,
       respond: (res) => {
         res.status(201).set('OData-Version', '4.0').set('ETag', recordEtag(rec)).set('Location', `${base(req)}/${path}`);
-        res.json({ '@odata.context': `${base(req)}/$metadata#${def.set}/$entity`, ...financeWire(def, rec) });
+        sendJson(res, { '@odata.context': `${base(req)}/$metadata#${def.set}/$entity`, ...financeWire(def, rec) });
       },
     };
   }
@@ -226,10 +226,15 @@ export function financeRouter(service: Service, batchLimit = '4mb'): Router {
     }
     const resultDef = financeBySet.get(result.set);
     const body = resultDef ? { '@odata.context': `${base(req)}/$metadata#${resultDef.set}/$entity`, ...financeWire(resultDef, result.record), log: result.log ?? [] } : { value: result.record };
-    return { respond: (res) => void res.status(200).set('OData-Version', '4.0').json(body) };
+    return { respond: (res) => void sendJson(res.status(200).set('OData-Version', '4.0'), body) };
   }
 
-  return router;
+  // Performance: every path but the router's own routes (`GET /`, `POST /$batch`) ends in `router.all(/.*/)`; it
+  // goes to dispatch straight, without walking the router's layers.
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (viaRouter(req.path)) router(req, res, next);
+    else void dispatch(req, res);
+  };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -5,6 +5,7 @@
  */
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { IncomingMessage } from 'node:http';
+import { hasBody, readPlainJson, limitBytes, plainJsonLength } from './plain-json.js';
 import { SimError } from '../errors.js';
 import { sendError, type Flavour } from './errors.js';
 
@@ -59,16 +60,31 @@ export const duplicateKeyError = (flavour: Flavour, property: string): SimError 
   new SimError(400, flavour === 'dataverse' ? '0x80048d19' : 'BadRequest', 'payload.duplicateProperty', { property: property.slice(0, 100) });
 
 const duplicates = new WeakMap<IncomingMessage, string>();
+/** Marks a request whose body text repeats a property name (`refuse` answers it). */
+const checkDuplicates = (req: IncomingMessage, text: string): void => {
+  const key = duplicateKey(text);
+  if (key !== undefined) duplicates.set(req, key);
+};
 
 /** `express.json` with the duplicate-name rule: a body with a repeated property name is refused before any handler. */
 export function jsonBody(flavour: Flavour, options: { limit: string; type?: string | string[] }): RequestHandler[] {
-  const parse = express.json({
+  const parser = express.json({
     ...options,
-    verify: (req, _res, buf, encoding) => {
-      const key = duplicateKey(buf.toString((encoding || 'utf8') as BufferEncoding));
-      if (key !== undefined) duplicates.set(req, key);
-    },
+    verify: (req, _res, buf, encoding) => checkDuplicates(req, buf.toString((encoding || 'utf8') as BufferEncoding)),
   });
+  // The fast path reads application/json only: where that type is not among the parser's, it never applies.
+  const types = options.type === undefined ? ['application/json'] : [options.type].flat();
+  const limit = types.includes('application/json') ? limitBytes(options.limit) : 0;
+  const parse = (req: Request, res: Response, next: NextFunction): void => {
+    if (!hasBody(req)) {
+      // What body-parser does with a request without a body (a GET): `req.body` undefined, nothing read.
+      if (!Reflect.has(req, 'body')) req.body = undefined;
+      return next();
+    }
+    const length = plainJsonLength(req);
+    if (length !== undefined && length <= limit) readPlainJson(req, length, (raw) => checkDuplicates(req, raw), next);
+    else void parser(req, res, next);
+  };
   const refuse = (req: Request, res: Response, next: NextFunction): void => {
     const key = duplicates.get(req);
     if (key === undefined) return next();

@@ -10,6 +10,7 @@ import { applyFaults } from '../faults.js';
 import { initialSyncErrors } from '../dualwrite/initial-sync.js';
 import { langOf, sendError, toSimError } from './errors.js';
 import { sse } from './sse.js';
+import { sendJson } from './exchange.js';
 import { ruleRoutes } from './rules-route.js';
 
 type Handler = (req: Request) => Promise<unknown> | unknown;
@@ -21,7 +22,7 @@ export function simRouter(service: Service, reset: (demo: boolean) => Promise<vo
     router[method](path, async (req, res) => {
       try {
         const out = await fn(req);
-        res.json(out ?? {});
+        sendJson(res, out ?? {});
       } catch (e) {
         sendError(req, res, toSimError(e, 'sim'), 'sim');
       }
