@@ -6,36 +6,15 @@
  * As in tests/store.test.ts, "crash" states are copies of an open store's files (what a SIGKILL leaves: the
  * journal holds every acknowledged transaction, close() never compacted it).
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createStore, JournalCorruptError, type FileStore } from '../simulator/store/index.js';
 import type { Rec } from '../simulator/store/types.js';
+import { storeFiles } from './support/store-files.js';
 
-let root = '';
-let n = 0;
-before(() => {
-  root = mkdtempSync(join(tmpdir(), 'store-patch-test-'));
-});
-after(() => {
-  rmSync(root, { recursive: true, force: true });
-});
-
-function freshPath(): string {
-  const dir = join(root, `s${++n}`);
-  mkdirSync(dir, { recursive: true });
-  return join(dir, 'db.json');
-}
-
-/** Copies the files of an open store to a new path: the state a crash would leave. */
-function crashCopy(path: string): string {
-  const to = freshPath();
-  if (existsSync(path)) copyFileSync(path, to);
-  copyFileSync(`${path}.wal`, `${to}.wal`);
-  return to;
-}
+const { freshPath, crashCopyMaybe: crashCopy } = storeFiles('store-patch-test-');
 
 const open = async (path: string, compactBytes?: number): Promise<FileStore> =>
   (await createStore({ kind: 'file', path, ...(compactBytes !== undefined ? { compactBytes } : {}) })) as FileStore;

@@ -6,11 +6,10 @@
  * SIGKILL would leave: acknowledged transactions are datasynced in the journal, close() never ran) and the copy
  * is opened. tests/store-crash.test.ts does the real SIGKILL.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   createMemoryStore,
@@ -24,38 +23,11 @@ import {
   type FileStore,
   type JournalHandle,
 } from '../simulator/store/index.js';
+import { storeFiles } from './support/store-files.js';
 import type { CommitInfo, Rec, Store } from '../simulator/store/types.js';
 
-let root = '';
+const { root, freshPath, crashCopy, crashCopyMaybe } = storeFiles('store-test-');
 let n = 0;
-before(() => {
-  root = mkdtempSync(join(tmpdir(), 'store-test-'));
-});
-after(() => {
-  rmSync(root, { recursive: true, force: true });
-});
-
-/** A fresh directory and store path. */
-function freshPath(): string {
-  const dir = join(root, `s${++n}`);
-  mkdirSync(dir, { recursive: true });
-  return join(dir, 'db.json');
-}
-
-/** Copies the files of an open store to a new path: the state a crash would leave. */
-function crashCopy(path: string): string {
-  const to = freshPath();
-  copyFileSync(path, to); // may not exist yet for a never-compacted store
-  copyFileSync(`${path}.wal`, `${to}.wal`);
-  return to;
-}
-
-function crashCopyMaybe(path: string): string {
-  const to = freshPath();
-  if (existsSync(path)) copyFileSync(path, to);
-  copyFileSync(`${path}.wal`, `${to}.wal`);
-  return to;
-}
 
 const ids = (store: Pick<Store, 'all'>, table: string): string[] => [...store.all(table)].map((r) => String(r.id));
 
@@ -546,9 +518,9 @@ describe('file store: locking and paths', () => {
   });
 
   it('a path outside dataDir is refused; inside is fine', async () => {
-    const dataDir = join(root, `data${++n}`);
+    const dataDir = join(root(), `data${++n}`);
     mkdirSync(dataDir);
-    const outside = join(root, `elsewhere${n}`);
+    const outside = join(root(), `elsewhere${n}`);
     mkdirSync(outside);
     for (const bad of [join(dataDir, '..', 'x.json'), join(outside, 'x.json'), '/etc/passwd', dataDir]) {
       await assert.rejects(createStore({ kind: 'file', path: bad, dataDir }), (err: unknown) => err instanceof StorePathError && /outside|data directory/.test(err.message), bad);
