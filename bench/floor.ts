@@ -9,7 +9,7 @@
 import { closeSync, fdatasyncSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client, fig, load, now, pct, startChild, type Figure } from './lib.js';
+import { Client, fig, load, now, pct, startChild, type Child, type Figure } from './lib.js';
 
 export interface Floor {
   /** Sequential round trip of a small POST to bare Express, p50 (ms). */
@@ -39,45 +39,87 @@ async function sequential(n: number, warm: number, op: (i: number) => Promise<vo
   return pct(lat, 50);
 }
 
-/** Append + fdatasync of a 300-byte line, as the journal's group commit does for one small transaction. */
-export function fsyncLatency(dir: string, n = 400): number {
-  const fd = openSync(join(dir, 'fsync.probe'), 'a');
-  const line = Buffer.from(`${'x'.repeat(299)}\n`);
-  const lat: number[] = [];
-  try {
-    for (let i = 0; i < n + 20; i++) {
-      const t0 = now();
-      writeSync(fd, line);
-      fdatasyncSync(fd);
-      if (i >= 20) lat.push(now() - t0);
-    }
-  } finally {
-    closeSync(fd);
+const LINE = Buffer.from(`${'x'.repeat(299)}\n`);
+
+/**
+ * The floor's sequential parts, one sample at a time, so that a figure can be measured beside its floor (sample by
+ * sample, in turn) instead of against a floor measured minutes before: on a shared machine the speed of the disk
+ * and of the CPU drifts by more than a factor of two within a minute (bench/README.md, session 6).
+ * A bare Express 5 child serving `RECORDS` small accounts, one keep-alive connection, and a probe file in `dir`.
+ */
+export class FloorProbe {
+  readonly #bare: Child;
+  readonly #client: Client;
+  readonly #fd: number;
+  #n = 0;
+
+  private constructor(bare: Child, fd: number) {
+    this.#bare = bare;
+    this.#client = new Client(bare.url, 1);
+    this.#fd = fd;
   }
-  return pct(lat, 50);
+
+  static async start(dir: string): Promise<FloorProbe> {
+    const accounts = Array.from({ length: RECORDS }, (_, i) => ({ id: `a${i}`, name: `Customer ${i}`, accountnumber: `A-${i}` }));
+    const seed = join(dir, 'seed.json');
+    writeFileSync(seed, JSON.stringify({ accounts }));
+    const bare = await startChild('bare', ['--seed', seed]);
+    return new FloorProbe(bare, openSync(join(dir, 'fsync.probe'), 'a'));
+  }
+
+  get url(): string {
+    return this.#bare.url;
+  }
+
+  /** One small POST to bare Express: its round trip (ms). */
+  async post(): Promise<number> {
+    const i = this.#n++;
+    const t0 = now();
+    await this.#client.ok('POST', '/accounts', { name: `New customer ${i}`, accountnumber: `N-${i}` });
+    return now() - t0;
+  }
+
+  /** One GET by key from bare Express: its round trip (ms). */
+  async get(): Promise<number> {
+    const i = this.#n++;
+    const t0 = now();
+    await this.#client.ok('GET', `/accounts/a${(i * 7919) % RECORDS}`);
+    return now() - t0;
+  }
+
+  /** One append of a 300-byte line + fdatasync, as the journal's group commit does for one small transaction (ms). */
+  fsync(): number {
+    const t0 = now();
+    writeSync(this.#fd, LINE);
+    fdatasyncSync(this.#fd);
+    return now() - t0;
+  }
+
+  async close(): Promise<void> {
+    this.#client.close();
+    closeSync(this.#fd);
+    await this.#bare.stop();
+  }
 }
 
 export async function measureFloor(): Promise<{ floor: Floor; figures: Figure[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-floor-'));
   try {
-    const accounts = Array.from({ length: RECORDS }, (_, i) => ({ id: `a${i}`, name: `Customer ${i}`, accountnumber: `A-${i}` }));
-    const seed = join(dir, 'seed.json');
-    writeFileSync(seed, JSON.stringify({ accounts }));
-    const bare = await startChild('bare', ['--seed', seed]);
+    const probe = await FloorProbe.start(dir);
     let floor: Floor;
     try {
-      const one = new Client(bare.url, 1);
+      const postMs = await sequential(SEQ, 500, async () => { await probe.post(); });
+      const getMs = await sequential(SEQ, 500, async () => { await probe.get(); });
+      const many = new Client(probe.url, 16);
       const body = (i: number): Record<string, unknown> => ({ name: `New customer ${i}`, accountnumber: `N-${i}` });
-      const postMs = await sequential(SEQ, 500, async (i) => { await one.ok('POST', '/accounts', body(i)); });
-      const getMs = await sequential(SEQ, 500, async (i) => { await one.ok('GET', `/accounts/a${(i * 7919) % RECORDS}`); });
-      one.close();
-      const many = new Client(bare.url, 16);
       const creates = await load(async (i) => { await many.ok('POST', '/accounts', body(i)); }, { concurrency: 16, ms: 3_000, warmupMs: 700 });
       const reads = await load(async (i) => { await many.ok('GET', `/accounts/a${(i * 7919) % RECORDS}`); }, { concurrency: 16, ms: 3_000, warmupMs: 700 });
       many.close();
-      floor = { postMs, getMs, createsPerSec: creates.perSecond, readsPerSec: reads.perSecond, fsyncMs: fsyncLatency(dir) };
+      for (let i = 0; i < 20; i++) probe.fsync();
+      const fsyncMs = pct(Array.from({ length: 400 }, () => probe.fsync()), 50);
+      floor = { postMs, getMs, createsPerSec: creates.perSecond, readsPerSec: reads.perSecond, fsyncMs };
     } finally {
-      await bare.stop();
+      await probe.close();
     }
     const info = (name: string, v: number, unit: string, note?: string): Figure => fig('floor', `floor: ${name}`, v, unit, undefined, undefined, note);
     return {
