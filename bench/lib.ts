@@ -129,6 +129,24 @@ export async function load(op: (i: number) => Promise<void>, opts: { concurrency
   return { perSecond: done / (elapsed / 1000), done, p50: pct(lat, 50), p99: pct(lat, 99) };
 }
 
+/**
+ * Rates of two loads measured in turn: `rounds` phases of `ms` each, A then B, after one warm-up phase of each, so that
+ * both see the same minutes of a machine whose speed drifts. Operations per second of each over all its phases.
+ */
+export async function inTurn(a: (i: number) => Promise<void>, b: (i: number) => Promise<void>, opts: { concurrency: number; rounds: number; ms: number }): Promise<{ a: number; b: number }> {
+  const done = { a: 0, b: 0 };
+  const elapsed = { a: 0, b: 0 };
+  for (let r = -1; r < opts.rounds; r++) {
+    for (const [key, op] of [['a', a], ['b', b]] as const) {
+      const res = await load(op, { concurrency: opts.concurrency, ms: opts.ms });
+      if (r < 0) continue; // warm-up
+      done[key] += res.done;
+      elapsed[key] += res.done / res.perSecond;
+    }
+  }
+  return { a: done.a / elapsed.a, b: done.b / elapsed.b };
+}
+
 export interface Child {
   readonly url: string;
   readonly info: Record<string, unknown>;
