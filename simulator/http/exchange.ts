@@ -32,16 +32,19 @@ export interface ApiResponse {
  * `Content-Type: application/json` (with its charset) when none is set, which the handlers never do before.
  */
 export function sendJsonText(res: ApiResponse, text: string): void {
-  if (res.jsonText) res.jsonText(text);
-  else if (res instanceof ServerResponse && plainAnswer(res)) writeJson(res, text);
-  else res.set('Content-Type', 'application/json').send(text);
+  answer(res, text, () => res.set('Content-Type', 'application/json').send(text));
 }
 
 /** `res.json(body)`: the same bytes (the app sets no `json replacer`, `spaces` or `escape`), by `writeJson` when it can. */
 export function sendJson(res: ApiResponse, body: unknown): void {
-  if (res.jsonText) res.jsonText(JSON.stringify(body));
-  else if (res instanceof ServerResponse && plainAnswer(res)) writeJson(res, JSON.stringify(body));
-  else res.json(body);
+  answer(res, JSON.stringify(body), () => res.json(body));
+}
+
+/** JSON text through the batch's own writer, straight to the socket (`writeJson`), or else Express's `fallback`. */
+function answer(res: ApiResponse, text: string, fallback: () => void): void {
+  if (res.jsonText) res.jsonText(text);
+  else if (res instanceof ServerResponse && plainAnswer(res)) writeJson(res, text);
+  else fallback();
 }
 
 /**
